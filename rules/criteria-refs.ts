@@ -1,0 +1,53 @@
+// criteria-refs: every criterion id a record names — in `criteria:`, in `evidence:` claims or in its
+// prose — exists in a criteria catalogue under content/standards/.
+import type { Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { closest } from '../src/model/graph.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'criteria-refs',
+    description: 'Every criterion id mentioned exists in the criteria catalogue.',
+    criteria: ['P1', 'K7'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({}),
+    docs: `Policies list the criteria they address in \`criteria:\`, any record may claim extra criteria in
+\`evidence:\`, and prose often cites a criterion ("see K25.8"). A mistyped id silently breaks coverage and
+the standard's backlinks, so every id must exist in a catalogue in \`content/standards/\`. Ids in prose are
+recognised by the prefixes the catalogues use (\`P\` and \`K\` for ESKITP5045) followed by a number; code
+spans and code blocks are ignored.`,
+    examples: {
+      valid: [{ title: 'a policy citing real criteria', files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\ncriteria: [P1, K7, K25.8]\n---\n\n## Purpose\n\nMeets P1 and K25.8 of the standard.\n\n## Scope\n\nAll projects; the code `K99` is just an example.\n' } }],
+      invalid: [
+        {
+          title: 'an unknown id in criteria and in prose',
+          files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\ncriteria: [P1, P21]\n---\n\n## Purpose\n\nMeets K25.9 of the standard.\n\n## Scope\n\nAll projects.\n' },
+          expect: [
+            { file: 'policies/integration-policy.mdx', line: 9, column: 16, message: /^Unknown criterion "P21"/ },
+            { file: 'policies/integration-policy.mdx', line: 14, column: 7, message: /^Unknown criterion "K25.9" in the text\. Did you mean "K25\.\d"\? Check the id against the standard\.$/ },
+          ],
+        },
+      ],
+    },
+  },
+  check({ graph, file, tree, source, report }) {
+    for (const p of graph.problems) {
+      if (p.file === file && p.code === 'unknown-criterion') report({ message: p.message, at: { line: p.line, column: p.column } });
+    }
+    if (!tree || !graph.criteria.size) return;
+    const prefixes = [...new Set([...graph.criteria.keys()].map((id) => /^[A-Z]+/.exec(id)![0]))];
+    const mention = new RegExp(`\\b(?:${prefixes.join('|')})\\d+(?:\\.\\d+)*\\b`, 'g');
+    visit(tree, 'text', (node: Text) => {
+      if (!node.position) return;
+      for (const m of node.value.matchAll(mention)) {
+        if (graph.criteria.has(m[0])) continue;
+        const near = closest(m[0], graph.criteria.keys());
+        const at = source.positionAt(node.position.start.offset! + m.index!);
+        report({ message: `Unknown criterion "${m[0]}" in the text.${near ? ` Did you mean "${near}"?` : ''} Check the id against the standard.`, at });
+      }
+    });
+  },
+});

@@ -1,0 +1,52 @@
+// references: every id a record uses (organisations, systems, providers, policies, stakeholders,
+// workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
+import { z } from 'zod';
+import { defineRule } from '../src/lint/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'references',
+    description: 'Every id reference resolves and no id is defined twice.',
+    criteria: ['P4', 'P8', 'K11.4', 'K11.5', 'K21'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({}),
+    docs: `Records refer to each other by id: a system's \`owner\` is an organisation id, a charter's
+\`systems\` are ids from the systems catalogue, a milestone's \`owner\` is a stakeholder id in the same
+project's register, a status issue's \`budgetLine\` is a line of the plan. This rule reports every id
+that does not resolve — pointing at the value, suggesting the nearest known id — and every id defined
+twice in one list (stakeholders, milestones, budget lines, lessons, issues…) or in one collection.
+
+Project-scoped ids (stakeholders, workstreams, milestones, budget lines, regulations) resolve within the
+record's own project only.`,
+    examples: {
+      valid: [{ title: 'the minimal example project', files: {} }],
+      invalid: [
+        {
+          title: 'a charter naming a system the catalogue does not have',
+          files: { 'systems/billing.mdx': null },
+          expect: [
+            { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'Unknown system "billing" (not found in content/systems/). Known: crm.' },
+            { file: 'systems/crm.mdx', line: 8, column: 13, message: 'Unknown system "billing" (not found in content/systems/). Known: crm.' },
+          ],
+        },
+        {
+          title: 'a milestone owner misspelt',
+          files: { 'projects/alpha/plan.mdx': '---\ntitle: Alpha plan\ncurrency: GBP\nbudget:\n  - line: people\n    title: Team\n    amount: 10\ntotal: 10\nmilestones:\n  - id: design\n    title: Design\n    workstream: data\n    owner: anna\n    due: 2026-07-01\n---\n\n## Assumptions\n\nNone beyond the charter.\n\n## Coordination\n\nWeekly.\n' },
+          expect: [{ file: 'projects/alpha/plan.mdx', line: 13, column: 12, message: 'Unknown stakeholder "anna" (not found in the project\'s stakeholders.mdx). Did you mean "ana"?' }],
+        },
+        {
+          title: 'two milestones with one id',
+          files: { 'projects/alpha/plan.mdx': '---\ntitle: Alpha plan\ncurrency: GBP\nbudget:\n  - line: people\n    title: Team\n    amount: 10\ntotal: 10\nmilestones:\n  - id: design\n    title: Design\n    workstream: data\n    owner: ana\n    due: 2026-07-01\n  - id: design\n    title: Build\n    workstream: data\n    owner: ana\n    due: 2026-08-01\n---\n\n## Assumptions\n\nNone beyond the charter.\n\n## Coordination\n\nWeekly.\n' },
+          expect: [{ file: 'projects/alpha/plan.mdx', line: 15, column: 9, message: 'Duplicate id "design" in "milestones" (first used on line 10). Ids in a list must be unique: rename one.' }],
+        },
+      ],
+    },
+  },
+  check({ graph, file, report }) {
+    for (const p of graph.problems) {
+      if (p.file !== file || (p.code !== 'dangling-reference' && p.code !== 'duplicate-id')) continue;
+      report({ message: p.message, at: { line: p.line, column: p.column } });
+    }
+  },
+});

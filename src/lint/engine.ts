@@ -1,0 +1,206 @@
+// The lint engine: loads the record graph once, runs every enabled rule over every content file with
+// that graph at hand, applies inline disable comments, and (with `fix`) applies fixes and re-lints.
+// Files are independent once the graph exists, so a cache or worker pool can wrap `lintFiles` later.
+import { relative, resolve, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { SeamConfig } from '../model/config.ts';
+import { buildGraph, loadGraph, recordTypeOf } from '../model/graph.ts';
+import type { RecordGraph } from '../model/graph.ts';
+import type { Position } from '../model/problem.ts';
+import { parseSource, readSource } from '../model/source.ts';
+import type { SourceFile } from '../model/source.ts';
+import { zodIssueMessage } from '../model/zod-messages.ts';
+import { compareFindings } from './finding.ts';
+import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from './finding.ts';
+import { parseBody } from './parse.ts';
+import type { Report, Rule } from './rule.ts';
+import { findDirectives, isSuppressed } from './suppress.ts';
+
+export const DOCS_BASE = 'https://seam.dev/rules/';
+
+export interface RuleSetting {
+  rule: Rule;
+  severity: Severity | 'off';
+  options: unknown;
+}
+
+export interface UsageProblem {
+  message: string;
+}
+
+/** Applies the config's `rules:` section to the catalogue; bad settings are usage problems. */
+export function resolveRuleSettings(rules: Rule[], config: SeamConfig): { settings: RuleSetting[]; problems: UsageProblem[] } {
+  const problems: UsageProblem[] = [];
+  const known = new Set(rules.map((r) => r.meta.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) problems.push({ message: `seam.config.yaml: unknown rule "${id}" in "rules". Known rules: ${[...known].join(', ')}.` });
+  }
+  const settings = rules.map((rule): RuleSetting => {
+    const raw = config.rules[rule.meta.id];
+    const [level, options] = Array.isArray(raw) ? [raw[0], raw[1]] : [raw, undefined];
+    const severity = level === undefined ? rule.meta.severity : level === 'off' ? 'off' : level === 'error' ? 'error' : 'warning';
+    const parsed = rule.meta.options.safeParse(options ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ message: `seam.config.yaml: options for rule "${rule.meta.id}": ${zodIssueMessage(issue, options, rule.meta.options)}` });
+      return { rule, severity, options: rule.meta.options.parse({}) };
+    }
+    return { rule, severity, options: parsed.data };
+  });
+  return { settings, problems };
+}
+
+export function describeRules(settings: RuleSetting[]): RuleDescriptor[] {
+  return settings
+    .map(({ rule, severity }) => ({
+      id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria, severity, docs: rule.meta.docs,
+      url: `${DOCS_BASE}${rule.meta.id}/`, fixable: rule.meta.fixable,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+export interface LintOptions {
+  /** Absolute content root. */
+  root: string;
+  /** Where file names in findings are relative to (the repository root). */
+  cwd: string;
+  config: SeamConfig;
+  today: string;
+  settings: RuleSetting[];
+  /** Restrict findings to these files or folders (absolute, or relative to cwd). */
+  paths?: string[];
+  fix?: boolean;
+}
+
+export interface LintRun {
+  result: LintResult;
+  graph: RecordGraph;
+  /** Files rewritten by `fix`, relative to cwd. */
+  fixed: string[];
+}
+
+export async function lint(options: LintOptions): Promise<LintRun> {
+  let graph = await loadGraph(options.root);
+  const fixed = new Set<string>();
+  if (options.fix) {
+    // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes).
+    for (let pass = 0; pass < 10; pass++) {
+      const findings = lintFiles(graph, options);
+      const byFile = new Map<string, Fix[]>();
+      for (const f of findings) if (f.fix) byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix]);
+      if (!byFile.size) break;
+      for (const [file, fixes] of byFile) {
+        const abs = resolve(options.cwd, file);
+        const record = graph.byFile.get(contentRelative(options.root, abs));
+        const text = record?.source.text ?? readSource(abs, file).text;
+        const output = applyFixes(text, fixes);
+        if (output === text) continue;
+        await writeFileAtomic(abs, output, 'utf8');
+        fixed.add(file);
+      }
+      graph = await loadGraph(options.root);
+    }
+  }
+  const findings = lintFiles(graph, options);
+  const descriptors = describeRules(options.settings);
+  const files = selectFiles(graph, options).map((f) => displayPath(options, f));
+  return {
+    graph,
+    fixed: [...fixed].sort(),
+    result: {
+      findings,
+      files,
+      rules: descriptors,
+      errorCount: findings.filter((f) => f.severity === 'error').length,
+      warningCount: findings.filter((f) => f.severity === 'warning').length,
+      fixableCount: findings.filter((f) => f.fix).length,
+    },
+  };
+}
+
+function contentRelative(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}
+
+function displayPath(options: LintOptions, contentFile: string): string {
+  return relative(options.cwd, resolve(options.root, contentFile)).split(sep).join('/');
+}
+
+function selectFiles(graph: RecordGraph, options: LintOptions): string[] {
+  const all = graph.files;
+  if (!options.paths?.length) return all;
+  const wanted = options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p)));
+  return all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
+}
+
+/** Runs the rules over the selected files of an already-built graph. */
+export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  const active = options.settings.filter((s) => s.severity !== 'off');
+  for (const file of selectFiles(graph, options)) {
+    const record = graph.byFile.get(file);
+    const source = record?.source ?? readSource(resolve(graph.root, file), file);
+    findings.push(...lintSource(graph, file, source, record, active, options));
+  }
+  return findings.sort(compareFindings);
+}
+
+function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], options: LintOptions): Finding[] {
+  const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseBody(source.text, file);
+  const display = displayPath(options, file);
+  const out: Finding[] = [];
+  for (const { rule, severity, options: ruleOptions } of active) {
+    const report = (r: Report) => {
+      const at = locateReport(source, r);
+      out.push({ ruleId: rule.meta.id, severity: severity as Severity, file: display, ...at, message: r.message, ...(r.fix ? { fix: r.fix } : {}) });
+    };
+    try {
+      rule.check({
+        file, source, record, graph, today: options.today, options: ruleOptions, config: options.config, report,
+        tree: parsed?.ok ? parsed.tree : undefined,
+        ...(parsed && !parsed.ok ? { syntaxError: parsed.error } : {}),
+      });
+    } catch (error) {
+      // A rule bug must not hide the other rules' findings; it surfaces as a finding with the rule id.
+      out.push({ ruleId: rule.meta.id, severity: 'error', file: display, line: 1, column: 1, message: `Internal error in rule "${rule.meta.id}": ${(error as Error).message}. Please report this.` });
+    }
+  }
+  const frontmatterLines: [number, number] | undefined = source.hasFrontmatter
+    ? [source.positionAt(source.yamlOffset).line, source.positionAt(Math.max(source.yamlOffset, source.bodyOffset - 1)).line]
+    : /\.ya?ml$/.test(file) ? [1, source.positionAt(source.text.length).line] : undefined;
+  const directives = findDirectives(source.text, frontmatterLines);
+  return directives.length ? out.filter((f) => !isSuppressed(f, directives)) : out;
+}
+
+function locateReport(source: SourceFile, r: Report): Position & { endLine?: number; endColumn?: number } {
+  const at = r.at;
+  if (!at) return { line: 1, column: 1 };
+  if ('path' in at) return source.locate(at.path, { key: at.key });
+  if ('node' in at) {
+    const p = at.node.position;
+    return p ? { line: p.start.line, column: p.start.column, ...(p.end ? { endLine: p.end.line, endColumn: p.end.column } : {}) } : { line: 1, column: 1 };
+  }
+  return at;
+}
+
+/** Applies non-overlapping fixes (earliest first; an overlapping one waits for the next pass). */
+export function applyFixes(text: string, fixes: Fix[]): string {
+  const sorted = [...fixes].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  for (const fix of sorted) {
+    if (fix.start < cursor) continue;
+    out += text.slice(cursor, fix.start) + fix.text;
+    cursor = fix.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Lints in-memory text for one file (editors): the file's text replaces what is on disk. */
+export async function lintText(options: LintOptions, file: string, text: string): Promise<Finding[]> {
+  const disk = await loadGraph(options.root);
+  const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(options.root, f), f) }));
+  if (recordTypeOf(file) || /\.mdx?$/.test(file)) inputs.push({ file, read: () => parseSource(text, file) });
+  inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
+  const graph = buildGraph(options.root, inputs);
+  return lintFiles(graph, { ...options, paths: [resolve(options.root, file)] });
+}

@@ -1,0 +1,29 @@
+// Parses a content file's text into an mdast tree with file positions: frontmatter, GFM, and MDX for
+// `.mdx`. A syntax error is returned as a value (with its place), never thrown.
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from '../model/problem.ts';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
+
+/** The remark plugins Seam parses with, for the `.remarkrc` preset. */
+export const parsePlugins = { markdown: [remarkFrontmatter, remarkGfm], mdx: [remarkFrontmatter, remarkGfm, remarkMdx] } as const;
+
+export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string } };
+
+export function parseBody(text: string, file: string): ParseResult {
+  if (/\.ya?ml$/i.test(file)) return { ok: true, tree: { type: 'root', children: [] } };
+  const processor = file.endsWith('.mdx') ? mdx : markdown;
+  try {
+    return { ok: true, tree: processor.parse(text) as Root };
+  } catch (error) {
+    const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : (e.place as { line?: number; column?: number } | undefined);
+    return { ok: false, error: { line: place?.line ?? e.line ?? 1, column: place?.column ?? e.column ?? 1, message: (e.reason ?? e.message).split('\n')[0] } };
+  }
+}

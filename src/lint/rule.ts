@@ -1,0 +1,80 @@
+// The shape of a Seam rule: metadata as data (id, criteria, severity, options, docs, examples) plus a
+// `check` that reports findings for one file with the whole record graph at hand. The engine, the
+// remark plugin wrapper, the rule catalogue, the docs and the generic example tester all read this.
+import type { Root } from 'mdast';
+import type { z } from 'zod';
+import type { ContentRecord, RecordGraph } from '../model/graph.ts';
+import type { SeamConfig } from '../model/config.ts';
+import type { Position } from '../model/problem.ts';
+import type { SourceFile } from '../model/source.ts';
+import type { Fix, Severity } from './finding.ts';
+
+/** One example in a rule's docs; the generic tester runs it. */
+export interface RuleExample {
+  /** What the example shows, in a few words. */
+  title: string;
+  /**
+   * Files of a content root, by content-relative path. They are laid over the shared minimal example
+   * (`rules/examples/base/`) unless `base: false`; a value of `null` deletes that base file.
+   */
+  files: Record<string, string | null>;
+  base?: boolean;
+  /** The reference date for the example; defaults to the base's 2026-06-15. */
+  today?: string;
+  options?: Record<string, unknown>;
+  /** For invalid examples: the findings this rule must report (all of them, in order). */
+  expect?: { file: string; line: number; column: number; message?: string | RegExp }[];
+  /** For fixable rules: a file's content after `--fix`. */
+  fixed?: Record<string, string>;
+}
+
+export interface RuleMeta<O extends z.ZodType = z.ZodType> {
+  /** Stable kebab-case id: used in config, disable comments, SARIF and doc URLs. Never renamed. */
+  id: string;
+  /** One line: what the rule checks. */
+  description: string;
+  /** The criteria the rule protects. */
+  criteria: string[];
+  severity: Severity;
+  fixable: boolean;
+  /** Options schema; defaults apply when the config sets none. */
+  options: O;
+  /** Markdown: why the rule exists, what it reads, how to fix a finding. */
+  docs: string;
+  examples: { valid: RuleExample[]; invalid: RuleExample[] };
+}
+
+export interface Report {
+  message: string;
+  /** Where: a position in the file, a frontmatter path, or an mdast node. */
+  at?: Position | { path: PropertyKey[]; key?: boolean } | { node: { position?: { start: { line: number; column: number }; end?: { line: number; column: number } } } };
+  fix?: Fix[];
+}
+
+export interface RuleContext<Options = unknown> {
+  /** The file being linted, relative to the content root. */
+  file: string;
+  source: SourceFile;
+  /** The record for the file (undefined for files outside every record type). */
+  record?: ContentRecord;
+  /** The body's Markdown tree (positions are file positions), when it parsed. */
+  tree?: Root;
+  /** Why the body did not parse, when it did not. */
+  syntaxError?: Position & { message: string };
+  graph: RecordGraph;
+  /** The reference date, YYYY-MM-DD, from the one place dates come from. */
+  today: string;
+  options: Options;
+  config: SeamConfig;
+  report(report: Report): void;
+}
+
+export interface Rule<O extends z.ZodType = z.ZodType> {
+  meta: RuleMeta<O>;
+  check(context: RuleContext<z.output<O>>): void;
+}
+
+/** Declares a rule; typing only (so options are typed from their schema). */
+export function defineRule<O extends z.ZodType>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

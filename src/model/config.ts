@@ -1,0 +1,94 @@
+// Seam's configuration: `seam.config.yaml` at the repository root (YAML, never code: content and config
+// arrive through pull requests from other organisations). Every setting has a default; the CLI flags
+// and environment variables named below override the file.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { isoDate } from './schemas.ts';
+import type { Problem } from './problem.ts';
+import { zodIssueMessage } from './zod-messages.ts';
+
+export const CONFIG_FILE = 'seam.config.yaml';
+
+const severitySetting = z.enum(['off', 'warn', 'warning', 'error']);
+
+export const configSchema = z.strictObject({
+  content: z.string().default('content').describe('The content root, relative to this file. Overridden by `--content DIR` and `SEAM_CONTENT`.'),
+  today: isoDate.optional().describe('The reference date every date rule compares with. Overridden by `--today` and `SEAM_TODAY`; defaults to the system clock. Pin it in example or archived content so it stays clean as the calendar moves.'),
+  rules: z
+    .record(
+      z.string(),
+      z.union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])]),
+    )
+    .default({})
+    .describe('Per-rule severity (`off`, `warn`, `error`) or `[severity, options]`, keyed by rule id.'),
+  components: z.array(z.string()).default([]).describe('MDX components authors may use (the `mdx-safety` allow-list).'),
+  site: z
+    .strictObject({
+      url: z.string().optional().describe('The published site\'s address, for the sitemap and canonical links.'),
+      editUrl: z.string().optional().describe('Base address for "edit this page" links, e.g. https://github.com/org/repo/edit/main/.'),
+      audience: z.enum(['public', 'internal', 'confidential']).optional().describe('Default audience of site builds; `SEAM_AUDIENCE` overrides.'),
+    })
+    .default({}),
+});
+
+export type SeamConfig = z.output<typeof configSchema>;
+
+export interface LoadedConfig {
+  config: SeamConfig;
+  /** The directory holding the config file (or the working directory when there is none). */
+  baseDir: string;
+  /** The config file's path, when one was found. */
+  file?: string;
+  problems: Problem[];
+}
+
+/** Looks for `seam.config.yaml` from `cwd` upwards and reads it; problems are values, never thrown. */
+export function loadConfig(cwd: string = process.cwd(), explicitFile?: string): LoadedConfig {
+  const file = explicitFile ? resolve(cwd, explicitFile) : findUp(cwd, CONFIG_FILE);
+  if (!file) return { config: configSchema.parse({}), baseDir: resolve(cwd), problems: [] };
+  const baseDir = dirname(file);
+  const display = file;
+  if (!existsSync(file)) {
+    return { config: configSchema.parse({}), baseDir, file, problems: [{ file: display, line: 1, column: 1, code: 'config', message: `Config file not found: ${file}` }] };
+  }
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const at = lineCounter.linePos(error.pos[0]);
+    problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
+  }
+  if (problems.length) return { config: configSchema.parse({}), baseDir, file, problems };
+  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
+      const at = lineCounter.linePos(node?.range?.[0] ?? 0);
+      problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: zodIssueMessage(issue) });
+    }
+    return { config: configSchema.parse({}), baseDir, file, problems };
+  }
+  return { config: parsed.data, baseDir, file, problems };
+}
+
+function findUp(from: string, name: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The content root: `--content` beats `SEAM_CONTENT` beats the config file's `content`. */
+export function resolveContentRoot(loaded: LoadedConfig, flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) return resolve(flag);
+  if (env.SEAM_CONTENT) return resolve(env.SEAM_CONTENT);
+  const configured = loaded.config.content;
+  return isAbsolute(configured) ? configured : resolve(loaded.baseDir, configured);
+}

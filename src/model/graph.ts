@@ -1,0 +1,427 @@
+// The record graph: a content root read into typed records, grouped by collection and project, with
+// every id reference resolved. Problems (broken YAML, schema errors, dangling or duplicate ids) are
+// collected as values with file, line and column; loading never throws on bad content.
+import { resolve, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import type { z } from 'zod';
+import type { Problem } from './problem.ts';
+import { recordTypes, recordTypeByName } from './record-types.ts';
+import type { RecordType } from './record-types.ts';
+import type * as S from './schemas.ts';
+import { readSource } from './source.ts';
+import type { SourceFile } from './source.ts';
+import { zodIssueMessage } from './zod-messages.ts';
+
+export type Classification = 'public' | 'internal' | 'confidential';
+
+export interface ContentRecord<T = unknown> {
+  /** The record type's name (= Astro collection), e.g. `status`. */
+  type: string;
+  /** Unique within its type: the file stem, or `<project>/<path>` for project records (the charter is `<project>`). */
+  id: string;
+  project?: string;
+  /** Relative to the content root, forward slashes. */
+  file: string;
+  /** Absolute path. */
+  path: string;
+  source: SourceFile;
+  /** The validated frontmatter; undefined when it failed its schema. */
+  data?: T;
+  classification: Classification;
+  title: string;
+}
+
+export interface Criterion {
+  id: string;
+  kind: 'performance' | 'knowledge';
+  group: string;
+  text: string;
+  /** The parent criterion's id, for sub-items. */
+  parent?: string;
+  /** Sub-item ids, for criteria that have them. */
+  items: string[];
+  /** The id of the catalogue it comes from. */
+  standard: string;
+}
+
+export interface Project {
+  id: string;
+  charter?: ContentRecord<S.Charter>;
+  stakeholders?: ContentRecord<S.StakeholderRegister>;
+  plan?: ContentRecord<S.Plan>;
+  /** Oldest first. */
+  status: ContentRecord<S.StatusReport>[];
+  evaluations: ContentRecord<S.Evaluation>[];
+  changes: ContentRecord<S.ChangeRequest>[];
+  signoff?: ContentRecord<S.Signoff>;
+  lessons?: ContentRecord<S.Lessons>;
+  records: ContentRecord[];
+}
+
+export interface RecordGraph {
+  root: string;
+  /** Every record, sorted by file. */
+  records: ContentRecord[];
+  /** Files under the root that were read (records and unplaced Markdown), sorted. */
+  files: string[];
+  problems: Problem[];
+  byType: Map<string, ContentRecord[]>;
+  byFile: Map<string, ContentRecord>;
+  standards: ContentRecord<S.Standard>[];
+  criteria: Map<string, Criterion>;
+  organisations: Map<string, ContentRecord<S.Organisation>>;
+  systems: Map<string, ContentRecord<S.System>>;
+  providers: Map<string, ContentRecord<S.Provider>>;
+  policies: Map<string, ContentRecord<S.Policy>>;
+  docs: Map<string, ContentRecord<S.Doc>>;
+  projects: Map<string, Project>;
+}
+
+const CONTENT_GLOB = '**/*.{md,mdx,yaml,yml}';
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Reads every content file under `root` into a record graph. */
+export async function loadGraph(root: string): Promise<RecordGraph> {
+  const absRoot = resolve(root);
+  if (!existsSync(absRoot) || !statSync(absRoot).isDirectory()) {
+    return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
+  }
+  const files = (await glob(CONTENT_GLOB, { cwd: absRoot, dot: false, followSymbolicLinks: false })).sort();
+  return buildGraph(absRoot, files.map((file) => ({ file, read: () => readSource(resolve(absRoot, file), file) })));
+}
+
+const matchers = recordTypes.map((t) => ({ type: t, match: picomatch(t.pattern) }));
+
+/** The record type a content-relative path belongs to, if any. */
+export function recordTypeOf(file: string): RecordType | undefined {
+  return matchers.find((m) => m.match(file))?.type;
+}
+
+/** Builds the graph from already-listed files; exposed so tests and the language server can feed text. */
+export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile }[]): RecordGraph {
+  const graph = emptyGraph(absRoot, []);
+  const { problems } = graph;
+  for (const { file, read } of inputs) {
+    graph.files.push(file);
+    const type = recordTypeOf(file);
+    if (!type) {
+      if (/\.mdx?$/.test(file)) {
+        problems.push({ file, line: 1, column: 1, code: 'unknown-location', message: `"${file}" is not where any record type lives, so Seam cannot check it. Move it: ${recordTypes.filter((t) => t.name !== 'standards').map((t) => t.pattern).join(', ')}.` });
+      }
+      continue;
+    }
+    const source = read();
+    problems.push(...source.problems);
+    const record = toRecord(absRoot, file, type, source, problems);
+    graph.records.push(record);
+  }
+  graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  index(graph);
+  resolveReferences(graph);
+  graph.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  return graph;
+}
+
+function emptyGraph(root: string, problems: Problem[]): RecordGraph {
+  return {
+    root, records: [], files: [], problems, byType: new Map(), byFile: new Map(), standards: [], criteria: new Map(),
+    organisations: new Map(), systems: new Map(), providers: new Map(), policies: new Map(), docs: new Map(), projects: new Map(),
+  };
+}
+
+function toRecord(absRoot: string, file: string, type: RecordType, source: SourceFile, problems: Problem[]): ContentRecord {
+  const parts = file.split('/');
+  const stem = parts.at(-1)!.replace(/\.[^.]+$/, '');
+  const project = type.inProject ? parts[1] : undefined;
+  const id = type.inProject
+    ? type.name === 'charter' ? project! : `${project}/${parts.slice(2).join('/').replace(/\.[^.]+$/, '')}`
+    : type.name === 'docs' ? parts.slice(1).join('/').replace(/\.[^.]+$/, '') : stem;
+  const raw = source.data as Record<string, unknown> | undefined;
+  const record: ContentRecord = {
+    type: type.name, id, project, file, path: resolve(absRoot, file), source,
+    classification: (raw?.classification as Classification) ?? (type.name === 'docs' || type.name === 'standards' ? 'public' : 'internal'),
+    title: typeof raw?.title === 'string' ? raw.title : stem,
+  };
+  if (project !== undefined && !KEBAB.test(project)) {
+    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The project folder "${project}" is not a kebab-case id. Rename it, for example to "${kebab(project)}".` });
+  }
+  if (!type.inProject && type.name !== 'docs' && !KEBAB.test(stem)) {
+    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The file name "${stem}" is the record's id and must be kebab-case. Rename it, for example to "${kebab(stem)}".` });
+  }
+  if (!source.hasFrontmatter && !source.problems.length) {
+    problems.push({ file, line: 1, column: 1, code: 'schema', message: `The ${type.label} has no frontmatter. Start the file with a "---" line, the fields (at least "title:"), and another "---" line.` });
+    return record;
+  }
+  if (source.problems.length || raw === undefined) return record;
+  const parsed = (type.schema as z.ZodType).safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const keyProblem = issue.code === 'unrecognized_keys';
+      const path = keyProblem ? [...issue.path, issue.keys[0]] : issue.path;
+      const at = source.locate(path as PropertyKey[], { key: keyProblem });
+      problems.push({ file, ...at, code: 'schema', message: zodIssueMessage(issue, raw, type.schema) });
+    }
+    return record;
+  }
+  record.data = parsed.data;
+  record.classification = (parsed.data as { classification?: Classification }).classification ?? record.classification;
+  checkNaming(record, problems);
+  return record;
+}
+
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** File names that carry facts must agree with the frontmatter. */
+function checkNaming(record: ContentRecord, problems: Problem[]) {
+  const stem = record.file.split('/').at(-1)!.replace(/\.[^.]+$/, '');
+  if (record.type === 'status') {
+    const date = (record.data as S.StatusReport).date;
+    if (stem !== date) problems.push({ file: record.file, ...record.source.locate(['date']), code: 'naming', message: `A status report is named after its date: rename the file to "${date}.mdx" or correct "date" (${date}).` });
+  }
+  if (record.type === 'evaluations') {
+    const e = record.data as S.Evaluation;
+    const expected = `${e.provider}-${e.period.toLowerCase()}`;
+    if (stem !== expected) problems.push({ file: record.file, ...record.source.locate(['period']), code: 'naming', message: `An evaluation is named <provider>-<period>: rename the file to "${expected}.mdx" or correct "provider"/"period".` });
+  }
+}
+
+function index(graph: RecordGraph) {
+  const seen = new Map<string, ContentRecord>();
+  for (const record of graph.records) {
+    const key = `${record.type}:${record.id}`;
+    const first = seen.get(key);
+    if (first) {
+      graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', message: `Duplicate ${recordTypeByName.get(record.type)!.label} id "${record.id}": ${first.file} already uses it. Rename one of the files.` });
+      continue;
+    }
+    seen.set(key, record);
+    graph.byFile.set(record.file, record);
+    const list = graph.byType.get(record.type) ?? [];
+    list.push(record);
+    graph.byType.set(record.type, list);
+    if (!record.data) continue;
+    const maps: Record<string, Map<string, ContentRecord<never>>> = {
+      organisations: graph.organisations, systems: graph.systems, providers: graph.providers, policies: graph.policies, docs: graph.docs,
+    };
+    if (maps[record.type]) maps[record.type].set(record.id, record as ContentRecord<never>);
+    if (record.type === 'standards') indexStandard(graph, record as ContentRecord<S.Standard>);
+    if (record.project) {
+      const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], records: [] };
+      graph.projects.set(record.project, project);
+      project.records.push(record);
+      const slot = record.type as keyof Project;
+      if (slot === 'status' || slot === 'evaluations' || slot === 'changes') (project[slot] as ContentRecord[]).push(record);
+      else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
+    }
+  }
+  for (const project of graph.projects.values()) project.status.sort((a, b) => (a.data!.date < b.data!.date ? -1 : 1));
+}
+
+function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
+  graph.standards.push(record);
+  const { data } = record;
+  const groups = new Set(data!.groups.map((g) => g.id));
+  data!.criteria.forEach((c, i) => {
+    if (!groups.has(c.group)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'group']), code: 'dangling-reference', message: `Criterion ${c.id} names the group "${c.group}", which "groups" does not define. Defined: ${[...groups].join(', ')}.` });
+    const entries: [Criterion, PropertyKey[]][] = [[{ id: c.id, kind: c.kind, group: c.group, text: c.text, items: (c.items ?? []).map((s) => s.id), standard: record.id }, ['criteria', i, 'id']]];
+    (c.items ?? []).forEach((s, j) => {
+      if (!s.id.startsWith(`${c.id}.`)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'items', j, 'id']), code: 'naming', message: `Sub-item "${s.id}" sits under ${c.id}, so its id must start with "${c.id}.".` });
+      entries.push([{ id: s.id, kind: c.kind, group: c.group, text: s.text, parent: c.id, items: [], standard: record.id }, ['criteria', i, 'items', j, 'id']]);
+    });
+    for (const [criterion, path] of entries) {
+      const existing = graph.criteria.get(criterion.id);
+      if (existing) {
+        graph.problems.push({ file: record.file, ...record.source.locate(path), code: 'duplicate-id', message: `Duplicate criterion id "${criterion.id}" (already defined in catalogue "${existing.standard}"). Criterion ids must be unique across catalogues.` });
+      } else graph.criteria.set(criterion.id, criterion);
+    }
+  });
+}
+
+// ── References ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What an id field refers to. Project-scoped targets resolve within the record's own project. */
+type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criterion' | 'stakeholder' | 'workstream' | 'milestone' | 'budget-line' | 'regulation' | 'lesson' | 'project' | 'project-record';
+
+/**
+ * Every id reference, as data: a path into the frontmatter (`*` = each list item, `@key` = each
+ * mapping key) and what it refers to. Adding a reference field is one line here.
+ */
+export const referenceFields: Record<string, [string, Target][]> = {
+  '*': [['evidence.*.criterion', 'criterion']],
+  systems: [['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system']],
+  providers: [['organisation', 'organisation']],
+  policies: [['supersedes', 'policy'], ['criteria.*', 'criterion']],
+  charter: [
+    ['sponsors.*', 'stakeholder'], ['organisations.*', 'organisation'], ['systems.*', 'system'], ['providers.*.provider', 'provider'],
+    ['policies.*', 'policy'], ['regulations.*.regulator', 'organisation'], ['lessonsApplied.*.project', 'project'], ['lessonsApplied.*.lesson', 'lesson'],
+  ],
+  stakeholders: [['stakeholders.*.organisation', 'organisation'], ['stakeholders.*.raci.@key', 'workstream']],
+  plan: [['milestones.*.workstream', 'workstream'], ['milestones.*.owner', 'stakeholder'], ['milestones.*.dependsOn.*', 'milestone']],
+  status: [
+    ['milestonesAtRisk.*', 'milestone'], ['compliance.*.regulation', 'regulation'], ['issues.*.owner', 'stakeholder'],
+    ['issues.*.budgetLine', 'budget-line'], ['issues.*.milestone', 'milestone'],
+  ],
+  evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
+  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line']],
+  signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record']],
+};
+
+/** Lists inside one record whose items carry ids that must be unique. */
+export const uniqueIdLists: Record<string, string[]> = {
+  standards: ['groups'],
+  charter: ['workstreams', 'regulations'],
+  stakeholders: ['stakeholders'],
+  plan: ['milestones'],
+  status: ['issues', 'security'],
+  lessons: ['lessons'],
+};
+
+export interface Reference {
+  record: ContentRecord;
+  /** Path to the referring value (or key) in the frontmatter. */
+  path: PropertyKey[];
+  value: string;
+  target: Target;
+  /** Whether `value` is a mapping key (RACI workstreams). */
+  isKey: boolean;
+}
+
+/** Every reference a record makes, with the path to it. */
+export function referencesOf(record: ContentRecord): Reference[] {
+  if (!record.data) return [];
+  const out: Reference[] = [];
+  for (const [pattern, target] of [...(referenceFields['*'] ?? []), ...(referenceFields[record.type] ?? [])]) {
+    walk(record.data, pattern.split('.'), [], (value, path, isKey) => {
+      if (typeof value === 'string') out.push({ record, path, value, target, isKey });
+    });
+  }
+  return out;
+}
+
+function walk(value: unknown, segments: string[], path: PropertyKey[], visit: (v: unknown, path: PropertyKey[], isKey: boolean) => void) {
+  if (!segments.length) return visit(value, path, false);
+  const [head, ...rest] = segments;
+  if (value === null || typeof value !== 'object') return;
+  if (head === '*') {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, rest, [...path, i], visit));
+  } else if (head === '@key') {
+    for (const key of Object.keys(value)) visit(key, [...path, key], true);
+  } else if (!Array.isArray(value) && head in value) {
+    walk((value as Record<string, unknown>)[head], rest, [...path, head], visit);
+  }
+}
+
+/** The ids a project-scoped target can take, from the project's records. */
+function projectIds(project: Project | undefined, target: Target, graph: RecordGraph): Set<string> {
+  const charter = project?.charter?.data;
+  switch (target) {
+    case 'stakeholder': return new Set(project?.stakeholders?.data?.stakeholders.map((s) => s.id));
+    case 'workstream': return new Set(charter?.workstreams.map((w) => w.id));
+    case 'milestone': return new Set(project?.plan?.data?.milestones.map((m) => m.id));
+    case 'budget-line': return new Set(project?.plan?.data?.budget.map((b) => b.line));
+    case 'regulation': return new Set(charter?.regulations.map((r) => r.id));
+    case 'project-record': return new Set(project?.records.map((r) => r.file.split('/').slice(2).join('/').replace(/\.[^.]+$/, '')));
+    default: return new Set(graph.projects.keys());
+  }
+}
+
+const targetLabel: Record<Target, string> = {
+  organisation: 'organisation', system: 'system', provider: 'provider', policy: 'policy', criterion: 'criterion', stakeholder: 'stakeholder',
+  workstream: 'workstream', milestone: 'milestone', 'budget-line': 'budget line', regulation: 'regulation', lesson: 'lesson', project: 'project', 'project-record': 'project record',
+};
+const targetHome: Partial<Record<Target, string>> = {
+  organisation: 'content/organisations/', system: 'content/systems/', provider: 'content/providers/', policy: 'content/policies/',
+  stakeholder: 'the project\'s stakeholders.mdx', workstream: 'the charter\'s "workstreams"', milestone: 'the plan\'s "milestones"',
+  'budget-line': 'the plan\'s "budget"', regulation: 'the charter\'s "regulations"', project: 'content/projects/',
+};
+
+/** Whether `value` resolves for `target` in the context of `record`. */
+export function resolves(graph: RecordGraph, record: ContentRecord, target: Target, value: string, lessonProject?: string): boolean {
+  switch (target) {
+    case 'organisation': return graph.organisations.has(value);
+    case 'system': return graph.systems.has(value);
+    case 'provider': return graph.providers.has(value);
+    case 'policy': return graph.policies.has(value);
+    case 'criterion': return graph.criteria.has(value);
+    case 'lesson': return !!graph.projects.get(lessonProject ?? '')?.lessons?.data?.lessons.some((l) => l.id === value);
+    default: return projectIds(graph.projects.get(record.project ?? ''), target, graph).has(value);
+  }
+}
+
+function resolveReferences(graph: RecordGraph) {
+  for (const record of graph.records) {
+    if (!record.data) continue;
+    for (const ref of referencesOf(record)) {
+      let lessonProject: string | undefined;
+      if (ref.target === 'lesson') {
+        lessonProject = (record.data as S.Charter).lessonsApplied[ref.path[1] as number]?.project;
+        if (!graph.projects.has(lessonProject)) continue; // the project reference reports it
+      }
+      if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
+      const at = record.source.locate(ref.path, { key: ref.isKey });
+      const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
+      graph.problems.push({ file: record.file, ...at, code, message: danglingMessage(graph, record, ref, lessonProject) });
+    }
+    for (const list of uniqueIdLists[record.type] ?? []) {
+      const items = (record.data as Record<string, { id?: string; line?: string }[]>)[list] ?? [];
+      const firstAt = new Map<string, number>();
+      items.forEach((item, i) => {
+        const value = item.id;
+        if (value === undefined) return;
+        const first = firstAt.get(value);
+        if (first === undefined) return void firstAt.set(value, i);
+        const at = record.source.locate([list, i, 'id']);
+        const firstLine = record.source.locate([list, first, 'id']).line;
+        graph.problems.push({ file: record.file, ...at, code: 'duplicate-id', message: `Duplicate id "${value}" in "${list}" (first used on line ${firstLine}). Ids in a list must be unique: rename one.` });
+      });
+    }
+    if (record.type === 'plan') {
+      const lines = (record.data as S.Plan).budget;
+      const firstAt = new Map<string, number>();
+      lines.forEach((b, i) => {
+        const first = firstAt.get(b.line);
+        if (first === undefined) return void firstAt.set(b.line, i);
+        graph.problems.push({ file: record.file, ...record.source.locate(['budget', i, 'line']), code: 'duplicate-id', message: `Duplicate budget line "${b.line}" (first used on line ${record.source.locate(['budget', first, 'line']).line}). Merge the two lines or rename one.` });
+      });
+    }
+  }
+}
+
+function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): string {
+  const label = targetLabel[ref.target];
+  if (ref.target === 'criterion') {
+    return `Unknown criterion "${ref.value}": no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
+  }
+  if (ref.target === 'lesson') {
+    const known = graph.projects.get(lessonProject!)?.lessons?.data?.lessons.map((l) => l.id) ?? [];
+    return `Unknown lesson "${ref.value}" in project "${lessonProject}". ${known.length ? `Its lessons are: ${known.join(', ')}.` : `That project has no lessons.mdx yet.`}`;
+  }
+  let known: string[] = [];
+  if (['organisation', 'system', 'provider', 'policy'].includes(ref.target)) {
+    known = [...(graph as unknown as Record<string, Map<string, unknown>>)[`${ref.target}s`].keys()];
+  } else {
+    known = [...projectIds(graph.projects.get(record.project ?? ''), ref.target, graph)];
+  }
+  const near = closest(ref.value, known);
+  const home = targetHome[ref.target];
+  return `Unknown ${label} "${ref.value}"${home ? ` (not found in ${home})` : ''}.${near ? ` Did you mean "${near}"?` : known.length ? ` Known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}.` : ''}`;
+}
+
+/** The candidate closest to `value` by edit distance, if reasonably close. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(value, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+/** A content-relative path for an absolute one. */
+export function contentPath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}

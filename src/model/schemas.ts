@@ -1,0 +1,434 @@
+// The authoring contract: one zod schema per record type. Astro's content collections, the record
+// graph, the `schema` rule, the JSON Schema for editors and the author's handbook all derive from here.
+// Every field's `.describe()` text is user-facing documentation.
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date written as ISO `YYYY-MM-DD`. */
+export const isoDate = z
+  .string({ error: 'expected a date written as YYYY-MM-DD' })
+  .regex(ISO_DATE, { error: 'expected a date written as YYYY-MM-DD, for example 2026-03-31' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, { error: 'is not a real calendar date' });
+
+/** A month (`YYYY-MM`) or a date (`YYYY-MM-DD`): published standards often give only the month. */
+export const isoMonthOrDate = z
+  .string({ error: 'expected YYYY-MM or YYYY-MM-DD' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { error: 'expected YYYY-MM or YYYY-MM-DD, for example 2014-03' });
+
+/** A kebab-case id: lower-case letters and digits separated by single hyphens. */
+export const id = z
+  .string({ error: 'expected an id (kebab-case text)' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
+
+/** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`. */
+export const criterionId = z
+  .string({ error: 'expected a criterion id such as P5 or K25.8' })
+  .regex(/^[A-Z]+\d+(\.\d+)*$/, { error: 'criterion ids look like P5, K3 or K25.8' });
+
+export const classification = z
+  .enum(['public', 'internal', 'confidential'])
+  .default('internal')
+  .describe('Who may read this record: `public` (anyone), `internal` (the organisation) or `confidential` (named people). Public builds of the site leave out internal and confidential records.');
+
+const money = z.number({ error: 'expected an amount as a number, without currency symbols or separators' }).nonnegative({ error: 'amounts cannot be negative' });
+const prose = z.string().trim().min(1, { error: 'cannot be empty' });
+
+/** Frontmatter every record shares. */
+const base = {
+  title: prose.describe('The title readers see at the top of the page and in search results.'),
+  description: z.string().optional().describe('One sentence shown under the title and in search results.'),
+  classification,
+  evidence: z
+    .array(
+      z.strictObject({
+        criterion: criterionId.describe('The criterion this record also evidences.'),
+        section: prose.describe('The heading, in this record, whose content is the evidence.'),
+      }),
+    )
+    .optional()
+    .describe('Extra criteria this record evidences beyond its type\'s defaults. A claim counts only when the named heading exists and holds real prose.'),
+};
+
+// ── Criteria catalogues ────────────────────────────────────────────────────────────────────────────
+
+export const subItem = z.strictObject({
+  id: criterionId.describe('The sub-item id, for example `K3.1`.'),
+  text: prose.describe('The sub-item\'s verbatim text.'),
+});
+
+export const criterion = z.strictObject({
+  id: criterionId.describe('The criterion id, for example `P5` or `K3`.'),
+  kind: z.enum(['performance', 'knowledge']).describe('Performance ("you must be able to") or knowledge ("you need to know and understand").'),
+  group: id.describe('The id of the function (group) the criterion belongs to.'),
+  text: prose.describe('The criterion\'s verbatim text.'),
+  items: z.array(subItem).optional().describe('Sub-items, for criteria that list them.'),
+});
+
+export const standard = z.strictObject({
+  title: prose.describe('The standard\'s title.'),
+  code: prose.describe('The publisher\'s code, for example `ESKITP5045`.'),
+  publisher: prose.describe('Who developed the standard.'),
+  originatingOrganisation: z.string().optional().describe('The originating organisation, if different from the publisher.'),
+  urn: z.string().optional().describe('The original unique reference number.'),
+  version: z.union([z.string(), z.number()]).transform(String).describe('The version of the standard.'),
+  approved: isoMonthOrDate.describe('When the standard was approved (`YYYY-MM` or `YYYY-MM-DD`).'),
+  reviewBy: isoMonthOrDate.describe('The indicative review date; the `currency` rule warns once it has passed.'),
+  validity: z.string().optional(),
+  status: z.string().optional(),
+  suite: z.string().optional(),
+  occupations: z.array(z.string()).default([]).describe('Relevant occupations.'),
+  keywords: z.array(z.string()).default([]).describe('Key words.'),
+  classification,
+  overview: z.string().optional().describe('The standard\'s overview, verbatim.'),
+  groups: z.array(z.strictObject({ id, title: prose })).min(1).describe('The functions the criteria are grouped under.'),
+  criteria: z.array(criterion).min(1).describe('Every criterion, in the order the standard lists them.'),
+});
+
+// ── Organisation-level collections ─────────────────────────────────────────────────────────────────
+
+export const organisation = z.strictObject({
+  ...base,
+  kind: z
+    .enum(['acquirer', 'target', 'partner', 'regulator', 'external-body', 'supplier'])
+    .describe('The organisation\'s part in the integration work.'),
+  country: z.string().optional().describe('Where the organisation is based.'),
+  website: z.url().optional().describe('The organisation\'s public website.'),
+});
+
+export const system = z.strictObject({
+  ...base,
+  owner: id.describe('The id of the organisation that owns the system.'),
+  kind: z
+    .enum(['application', 'platform', 'data-store', 'integration', 'infrastructure', 'saas'])
+    .describe('What sort of system it is.'),
+  lifecycle: z
+    .enum(['planned', 'live', 'migrating', 'retiring', 'retired'])
+    .describe('Where the system is in its life.'),
+  vendor: z.string().optional().describe('The product or vendor, if bought in.'),
+  dataClasses: z
+    .array(z.enum(['personal', 'special-category', 'financial', 'payment-card', 'commercial', 'operational', 'public']))
+    .default([])
+    .describe('The classes of data the system holds or moves.'),
+  interfaces: z
+    .array(
+      z.union([
+        id,
+        z.strictObject({
+          system: id.describe('The id of the system at the other end.'),
+          protocol: z.string().optional().describe('How they talk, for example `REST/JSON`, `SFTP batch`, `Kafka`.'),
+          description: z.string().optional().describe('What flows across the interface.'),
+        }),
+      ]),
+    )
+    .default([])
+    .describe('The systems this one exchanges data with: an id, or `{system, protocol, description}`.'),
+});
+
+export const provider = z.strictObject({
+  ...base,
+  organisation: id.optional().describe('The id of the provider\'s organisation record, if it has one.'),
+  services: z.array(prose).min(1, { error: 'list at least one service the provider offers' }).describe('The integration services the provider offers.'),
+  contract: z
+    .strictObject({
+      reference: prose.describe('The contract or framework reference.'),
+      start: isoDate.describe('When the contract starts.'),
+      end: isoDate.optional().describe('When the contract ends, if fixed.'),
+    })
+    .describe('The contract under which the provider works.'),
+  contacts: z
+    .array(
+      z.strictObject({
+        name: prose,
+        role: prose,
+        email: z.email().optional(),
+      }),
+    )
+    .min(1, { error: 'list at least one contact' })
+    .describe('Named contacts at the provider.'),
+});
+
+export const policy = z.strictObject({
+  ...base,
+  kind: z.enum(['policy', 'standard', 'procedure', 'guideline']).describe('What sort of document this is.'),
+  owner: prose.describe('The role that owns and maintains the document.'),
+  version: z.union([z.string(), z.number()]).transform(String).describe('The document\'s version, for example `2.1`.'),
+  approved: isoDate.describe('When this version was approved.'),
+  approver: prose.describe('Who approved this version (a role or a named person).'),
+  reviewBy: isoDate.describe('When the document must next be reviewed; the `currency` rule warns once it has passed.'),
+  criteria: z.array(criterionId).default([]).describe('The criteria this document addresses.'),
+  supersedes: id.optional().describe('The id of the policy this one replaces.'),
+});
+
+export const doc = z.strictObject({
+  title: prose.describe('The page title.'),
+  description: z.string().optional().describe('One sentence shown under the title and in search results.'),
+  classification: classification.default('public'),
+  sidebar: z.strictObject({ order: z.number().optional(), label: z.string().optional() }).optional().describe('Where the page sits in the handbook\'s navigation.'),
+});
+
+// ── Project records ────────────────────────────────────────────────────────────────────────────────
+
+const workstream = z.strictObject({
+  id: id.describe('The workstream id, used by milestones and the RACI.'),
+  title: prose.describe('The workstream\'s name.'),
+});
+
+export const charter = z.strictObject({
+  ...base,
+  status: z.enum(['proposed', 'active', 'closed', 'cancelled']).describe('Whether the project is proposed, active, closed or cancelled.'),
+  phase: z.enum(['planning', 'execution', 'handover', 'closed']).describe('The project\'s phase; it decides which records coverage requires.'),
+  start: isoDate.describe('When the project started or starts.'),
+  end: isoDate.describe('When the project is planned to end.'),
+  statusCadenceDays: z.number().int().positive().optional().describe('Days allowed between status reports while active; overrides the configured default.'),
+  sponsors: z.array(id).min(1, { error: 'name at least one sponsor (a stakeholder id)' }).describe('The ids of the sponsors in the stakeholder register.'),
+  organisations: z.array(id).min(1).describe('The ids of the organisations involved.'),
+  systems: z.array(id).default([]).describe('The ids of the systems in scope; each must appear in an architecture diagram.'),
+  workstreams: z.array(workstream).min(1).describe('The project\'s workstreams.'),
+  providers: z
+    .array(
+      z.strictObject({
+        provider: id.describe('The provider\'s id.'),
+        role: prose.describe('What the provider does on this project.'),
+        from: isoDate.describe('When the engagement started.'),
+        to: isoDate.optional().describe('When the engagement ended, if it has.'),
+      }),
+    )
+    .default([])
+    .describe('External providers engaged on the project; each is evaluated every period.'),
+  policies: z.array(id).default([]).describe('The ids of the policies the project follows.'),
+  regulations: z
+    .array(z.strictObject({ id, title: prose, regulator: id.optional().describe('The id of the regulator organisation.') }))
+    .default([])
+    .describe('Legislation, regulations and external standards the project must comply with.'),
+  approach: z
+    .enum(['big-bang', 'phased', 'parallel-run', 'pilot', 'coexistence'])
+    .describe('The integration approach; the Approach section explains why.'),
+  externalFactors: z
+    .array(z.strictObject({ factor: prose, impact: prose, response: prose }))
+    .default([])
+    .describe('Factors outside the project that may affect it, with their impact and the response.'),
+  sources: z
+    .array(
+      z.strictObject({
+        title: prose.describe('What the information is.'),
+        owner: prose.describe('Who owns it.'),
+        verified: isoDate.describe('When its accuracy and currency were last verified.'),
+        url: z.string().optional(),
+      }),
+    )
+    .default([])
+    .describe('Information the project relies on; `currency` warns when one was not verified recently.'),
+  lessonsApplied: z
+    .array(
+      z.strictObject({
+        project: id.describe('The id of the project the lesson comes from.'),
+        lesson: id.describe('The id of the lesson in that project\'s lessons record.'),
+        how: prose.describe('How this project applies it.'),
+      }),
+    )
+    .default([])
+    .describe('Lessons from other projects that this project applies.'),
+});
+
+const raci = z.enum(['R', 'A', 'C', 'I']);
+
+export const stakeholders = z.strictObject({
+  ...base,
+  stakeholders: z
+    .array(
+      z.strictObject({
+        id: id.describe('The stakeholder id, used by sponsors, owners, approvers and sign-offs.'),
+        name: prose.describe('The person\'s name.'),
+        role: prose.describe('Their job title or role.'),
+        organisation: id.describe('The id of their organisation.'),
+        kind: z.enum(['sponsor', 'stakeholder', 'external-body', 'provider-contact']).describe('Their relationship to the project.'),
+        signoff: z.boolean().default(false).describe('Whether they are a sign-off authority.'),
+        raci: z.record(id, raci).default({}).describe('Their RACI letter (R, A, C, I) per workstream id.'),
+        comms: z
+          .strictObject({
+            cadence: z.enum(['daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'milestone']),
+            channel: prose,
+          })
+          .optional()
+          .describe('How often and through which channel they are kept informed.'),
+      }),
+    )
+    .min(1)
+    .describe('The stakeholder register.'),
+});
+
+export const plan = z.strictObject({
+  ...base,
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'use a three-letter ISO 4217 code such as GBP' }).describe('The ISO 4217 currency of every amount.'),
+  budget: z
+    .array(
+      z.strictObject({
+        line: id.describe('The budget line id.'),
+        title: prose.describe('What the line pays for.'),
+        amount: money.describe('The approved amount.'),
+        actual: money.default(0).describe('Spent so far.'),
+      }),
+    )
+    .min(1)
+    .describe('Budget lines.'),
+  contingency: money.default(0).describe('Contingency held outside the lines.'),
+  total: money.describe('The approved total: the lines plus contingency.'),
+  milestones: z
+    .array(
+      z.strictObject({
+        id: id.describe('The milestone id.'),
+        title: prose,
+        workstream: id.describe('The id of the workstream in the charter.'),
+        owner: id.describe('The id of the owner in the stakeholder register.'),
+        due: isoDate,
+        done: isoDate.optional().describe('When it was achieved.'),
+        dependsOn: z.array(id).default([]).describe('Ids of milestones that must be done first.'),
+      }),
+    )
+    .min(1)
+    .describe('The plan\'s milestones.'),
+});
+
+const severity = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const statusReport = z.strictObject({
+  ...base,
+  date: isoDate.describe('The reporting date; the file is named after it.'),
+  rag: z.enum(['red', 'amber', 'green']).describe('Overall status.'),
+  spend: z.strictObject({ toDate: money, forecast: money }).describe('Spend to date and forecast at completion.'),
+  milestonesAtRisk: z.array(id).default([]).describe('Ids of plan milestones at risk or overdue.'),
+  compliance: z
+    .array(
+      z.strictObject({
+        regulation: id.describe('The id of a regulation in the charter.'),
+        status: z.enum(['compliant', 'at-risk', 'non-compliant']),
+        note: z.string().optional(),
+      }),
+    )
+    .default([])
+    .describe('Compliance per regulation.'),
+  architecture: z
+    .strictObject({
+      aligned: z.boolean().describe('Whether the work is aligned with the target architecture.'),
+      deviations: z.array(z.strictObject({ description: prose, action: prose })).default([]),
+    })
+    .describe('Alignment with the systems architecture.'),
+  quality: z
+    .strictObject({
+      openDefects: z.number().int().nonnegative(),
+      summary: prose,
+    })
+    .describe('Quality of the integration deliverables.'),
+  issues: z
+    .array(
+      z.strictObject({
+        id: id.describe('The issue id, stable across reports.'),
+        title: prose,
+        severity,
+        owner: id.optional().describe('The id of the owner in the stakeholder register.'),
+        action: z.string().optional().describe('What is being done about it.'),
+        due: isoDate.optional().describe('When the action is due.'),
+        closed: isoDate.optional().describe('When the issue was closed.'),
+        budgetLine: id.optional().describe('The budget line the issue concerns, if any.'),
+        milestone: id.optional().describe('The milestone the issue concerns, if any.'),
+      }),
+    )
+    .default([])
+    .describe('Issues open or closed in this period.'),
+  security: z
+    .array(
+      z.strictObject({
+        id,
+        date: isoDate,
+        description: prose,
+        severity,
+        action: prose,
+        closed: isoDate.optional(),
+      }),
+    )
+    .default([])
+    .describe('Security or integrity incidents in this period.'),
+});
+
+const score = z.number().int().min(1, { error: 'scores run from 1 to 5' }).max(5, { error: 'scores run from 1 to 5' });
+
+export const evaluation = z.strictObject({
+  ...base,
+  provider: id.describe('The id of the provider evaluated.'),
+  period: z.string().regex(/^\d{4}-(Q[1-4]|H[12]|(0[1-9]|1[0-2]))$/, { error: 'periods look like 2026-Q2, 2026-H1 or 2026-05' }).describe('The period evaluated: `YYYY-Qn`, `YYYY-Hn` or `YYYY-MM`.'),
+  evaluator: id.optional().describe('The id of the evaluator in the stakeholder register.'),
+  scores: z
+    .strictObject({ quality: score, timeliness: score, cost: score, communication: score, security: score })
+    .describe('Scores from 1 (poor) to 5 (excellent).'),
+  actions: z
+    .array(z.strictObject({ action: prose, owner: id, due: isoDate, closed: isoDate.optional() }))
+    .default([])
+    .describe('Actions agreed with the provider; a score under the threshold needs one.'),
+});
+
+export const changeRequest = z.strictObject({
+  ...base,
+  requestedBy: id.describe('The id of the requester in the stakeholder register.'),
+  raised: isoDate.describe('When the change was raised.'),
+  impact: z
+    .strictObject({
+      budget: z.number().default(0).describe('Change to the budget, in the plan\'s currency (negative for savings).'),
+      budgetLine: id.optional().describe('The plan budget line affected.'),
+      scheduleDays: z.number().int().default(0).describe('Days added to (or, negative, removed from) the schedule.'),
+      scope: prose.describe('What changes in scope.'),
+    })
+    .describe('The change\'s impact.'),
+  decision: z.enum(['pending', 'approved', 'rejected', 'deferred']).describe('The decision.'),
+  approver: id.optional().describe('The id of the decision maker in the stakeholder register.'),
+  decided: isoDate.optional().describe('When it was decided.'),
+});
+
+export const signoff = z.strictObject({
+  ...base,
+  signoffs: z
+    .array(
+      z.strictObject({
+        deliverable: prose.describe('What is signed off.'),
+        record: z.string().optional().describe('The project record signed off, as a path inside the project without extension (for example `plan` or `status/2026-05-01`).'),
+        by: id.describe('The id of a sign-off authority in the stakeholder register.'),
+        date: isoDate,
+        conditions: z.string().optional().describe('Conditions attached to the sign-off.'),
+      }),
+    )
+    .min(1)
+    .describe('Sign-offs given.'),
+});
+
+export const lessons = z.strictObject({
+  ...base,
+  lessons: z
+    .array(
+      z.strictObject({
+        id: id.describe('The lesson id; other projects refer to it in `lessonsApplied`.'),
+        category: z.enum(['planning', 'stakeholders', 'data', 'architecture', 'testing', 'providers', 'security', 'governance', 'budget', 'schedule']),
+        what: prose.describe('What happened.'),
+        recommendation: prose.describe('What future projects should do.'),
+      }),
+    )
+    .min(1)
+    .describe('Lessons learned.'),
+});
+
+export type Standard = z.output<typeof standard>;
+export type Organisation = z.output<typeof organisation>;
+export type System = z.output<typeof system>;
+export type Provider = z.output<typeof provider>;
+export type Policy = z.output<typeof policy>;
+export type Doc = z.output<typeof doc>;
+export type Charter = z.output<typeof charter>;
+export type StakeholderRegister = z.output<typeof stakeholders>;
+export type Plan = z.output<typeof plan>;
+export type StatusReport = z.output<typeof statusReport>;
+export type Evaluation = z.output<typeof evaluation>;
+export type ChangeRequest = z.output<typeof changeRequest>;
+export type Signoff = z.output<typeof signoff>;
+export type Lessons = z.output<typeof lessons>;
