@@ -1,0 +1,54 @@
+// `seam lint`: run the rules, print a report, and choose the exit code.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { lint } from '../lint/engine.ts';
+import { appendGithubSummary, reporters } from '../lint/reporters/index.ts';
+import type { ReporterName } from '../lint/reporters/index.ts';
+import type { IO } from './io.ts';
+import { UsageError } from './io.ts';
+import { VERSION } from './main.ts';
+import { openWorkspace } from './workspace.ts';
+import type { WorkspaceFlags } from './workspace.ts';
+
+export interface LintFlags extends WorkspaceFlags {
+  format: ReporterName;
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  outputFile?: string;
+  color: boolean;
+}
+
+export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
+  const workspace = openWorkspace(flags, io);
+  for (const path of paths) {
+    if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
+  }
+  const settings = flags.quiet ? workspace.settings : workspace.settings;
+  const run = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix });
+  const result = run.result;
+  if (flags.quiet) {
+    result.findings = result.findings.filter((f) => f.severity === 'error');
+    result.warningCount = 0;
+  }
+  const context = {
+    cwd: io.cwd,
+    version: VERSION,
+    informationUri: 'https://seam.dev/',
+    githubStepSummary: io.env.GITHUB_STEP_SUMMARY || undefined,
+    githubBlobUrl: io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : undefined,
+    color: flags.color && io.isTTY && !io.env.NO_COLOR && !flags.outputFile,
+  };
+  const output = reporters[flags.format](result, context);
+  if (flags.outputFile) {
+    const target = resolve(io.cwd, flags.outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    await writeFileAtomic(target, output);
+  } else io.stdout(output);
+  if (flags.format === 'github') appendGithubSummary(result, context);
+  for (const file of run.fixed) io.stderr(`fixed ${file}\n`);
+  const tooManyWarnings = flags.maxWarnings !== undefined && result.warningCount > flags.maxWarnings;
+  if (tooManyWarnings && flags.format === 'stylish') io.stderr(`seam: too many warnings (${result.warningCount}; at most ${flags.maxWarnings} allowed).\n`);
+  return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
+}

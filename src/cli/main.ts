@@ -1,0 +1,75 @@
+// `seam`: parses arguments and dispatches to a command. Exit codes CI can rely on: 0 clean, 1 findings
+// (errors, or more warnings than allowed), 2 bad usage or an internal failure. Bad content is never
+// an internal failure: it is a finding.
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { reporterNames } from '../lint/reporters/index.ts';
+import { processIO, UsageError } from './io.ts';
+import type { IO } from './io.ts';
+import { lintCommand } from './lint.ts';
+import { rulesCommand } from './rules.ts';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+const workspaceOptions = (command: Command) =>
+  command
+    .option('--content <dir>', 'the content folder (default: "content" or seam.config.yaml\'s "content")')
+    .option('--config <file>', 'the config file (default: seam.config.yaml, searched upwards)')
+    .option('--today <date>', 'the reference date for date rules, YYYY-MM-DD (default: SEAM_TODAY, the config\'s "today", or the clock)');
+
+export async function main(argv: string[], io: IO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('seam')
+    .description('Seam: the systems-integration handbook and ESKITP5045 compliance linter.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run "seam --help" for usage)');
+
+  workspaceOptions(
+    program
+      .command('lint')
+      .description('check content against the rules')
+      .argument('[paths...]', 'files or folders to report on (default: the whole content folder)')
+      .addOption(new Option('-f, --format <name>', 'output format').choices([...reporterNames]).default('stylish'))
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+      .option('-q, --quiet', 'report errors only')
+      .option('--fix', 'apply the fixes rules offer, then report what is left')
+      .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+      .option('--no-color', 'never colour the output'),
+  ).action(async (paths: string[], options) => {
+    exitCode = await lintCommand(paths, options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('rules')
+      .description('list the rules, their criteria and severities')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
+  ).action((options) => {
+    exitCode = rulesCommand(options, io);
+  });
+
+  if (!argv.length) {
+    io.stdout(program.helpInformation());
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr(`seam: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`seam: internal error: ${(error as Error)?.message ?? String(error)}\nThis is a bug in Seam, not in your content. Re-run with SEAM_DEBUG=1 for details and report it.\n`);
+    if (io.env.SEAM_DEBUG) io.stderr(`${(error as Error)?.stack}\n`);
+    return 2;
+  }
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number (got "${value}").`);
+  return Number(value);
+}
