@@ -14,11 +14,11 @@ export interface RuleExample {
   /** What the example shows, in a few words. */
   title: string;
   /**
-   * Files of a content root, by content-relative path. They are laid over the shared minimal example
-   * (`rules/examples/base/`) unless `base: false`; a value of `null` deletes that base file.
+   * Files of a content root, by content-relative path. They are laid over a base content folder
+   * (`rules/examples/<base>/`, default `base`; `false` for none); a value of `null` deletes that file.
    */
   files: Record<string, string | null>;
-  base?: boolean;
+  base?: string | false;
   /** The reference date for the example; defaults to the base's 2026-06-15. */
   today?: string;
   options?: Record<string, unknown>;

@@ -6,13 +6,14 @@ import { configSchema } from '../../src/model/config.ts';
 import { lint, resolveRuleSettings } from '../../src/lint/engine.ts';
 import type { Rule, RuleExample } from '../../src/lint/rule.ts';
 import { rules } from '../../rules/index.ts';
-import { RULE_BASE, tempContent } from '../helpers/content.ts';
+import { join } from 'node:path';
+import { REPO, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function run(rule: Rule, example: RuleExample) {
-  const root = tempContent(example.base === false ? null : RULE_BASE, example.files);
+  const root = tempContent(example.base === false ? null : join(REPO, 'rules/examples', example.base ?? 'base'), example.files);
   made.push(root);
   const config = configSchema.parse({ rules: { [rule.meta.id]: ['error', example.options ?? {}] } });
   const { settings, problems } = resolveRuleSettings(rules, config);
