@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { reporterNames } from '../lint/reporters/index.ts';
 import { processIO, UsageError } from './io.ts';
 import type { IO } from './io.ts';
+import { coverageCommand } from './coverage.ts';
 import { lintCommand } from './lint.ts';
 import { rulesCommand } from './rules.ts';
 
@@ -39,6 +40,18 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--no-color', 'never colour the output'),
   ).action(async (paths: string[], options) => {
     exitCode = await lintCommand(paths, options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('coverage')
+      .description('show the criteria × projects coverage matrix')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+      .option('-p, --project <id...>', 'only these projects')
+      .addOption(new Option('-k, --kind <kind>', 'only performance or knowledge criteria').choices(['performance', 'knowledge']))
+      .option('--check', 'exit 1 when a required criterion is missing or failing'),
+  ).action(async (options) => {
+    exitCode = await coverageCommand(options, io);
   });
 
   workspaceOptions(

@@ -1,0 +1,81 @@
+// coverage: each project has the records its phase requires, and every `evidence:` claim is backed
+// by a section with real prose. The full criteria × projects matrix is `seam coverage`.
+import { z } from 'zod';
+import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/lint/coverage.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'coverage',
+    description: 'Each project has the records its phase requires, and evidence claims are backed by prose.',
+    criteria: ['P10', 'P19', 'K25.6', 'K33.3'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({
+      claimMinWords: z.number().int().positive().default(12).describe('Fewest words of prose the section named by an `evidence:` claim must hold.'),
+    }),
+    docs: `Coverage of a criterion for a project means: a record that evidences it exists, passes all its
+error-level rules, and the project's phase requires it. Which record type evidences which criteria, and
+from which phase a project needs it, is data (the author's handbook lists both per record type):
+
+| Phase | Records required |
+| --- | --- |
+| planning | charter, stakeholder register, plan |
+| execution | + a status report; an evaluation of each engaged provider |
+| handover | + sign-off record |
+| closed | + lessons learned |
+
+This rule reports, at the charter's \`phase\`, each record type the phase requires that the project does
+not have, naming the criteria left without evidence. A record may claim more criteria with
+\`evidence: [{criterion, section}]\`; the claim counts only when that heading exists in the record and
+holds real prose (\`claimMinWords\`, default 12) — a claim on an empty or missing section is reported at
+the claim. Evidence is checked, never merely declared.
+
+\`seam coverage\` prints the whole criteria × projects matrix; records that fail error-level rules show
+there as failing.`,
+    examples: {
+      valid: [
+        { title: 'a planning project with its three records', files: {} },
+        {
+          title: 'a claim backed by prose',
+          files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\nevidence:\n  - criterion: K9.2\n    section: Regulatory alignment\n---\n\n## Purpose\n\nSets the rules.\n\n## Scope\n\nAll projects.\n\n## Regulatory alignment\n\nEvery project lists the regulations it must meet in its charter and reports compliance against each in every status report.\n' },
+        },
+      ],
+      invalid: [
+        {
+          title: 'a project in execution without a status report',
+          files: { 'projects/alpha/index.mdx': '---\ntitle: Alpha billing migration\nstatus: active\nphase: execution\nstart: 2026-05-01\nend: 2026-12-31\nsponsors: [ana]\norganisations: [acme, beta]\nsystems: [crm, billing]\nworkstreams:\n  - id: data\n    title: Data migration\napproach: phased\n---\n\n## Scope\n\nMoves Beta\'s billing accounts into Acme\'s CRM.\n\n## Approach\n\nA phased move, one segment at a time.\n\n## External factors\n\nBeta\'s year end falls in the window.\n\n## Architecture\n\n```mermaid\nflowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n```\n\n## Security and integrity\n\nCustomer data moves only over encrypted channels.\n' },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: /^A project in the execution phase needs a status report \(projects\/alpha\/status\/YYYY-MM-DD\.mdx\); until it exists these criteria have no evidence: P9, P10, P11,/ }],
+        },
+        {
+          title: 'a claim on a missing section and on an empty one',
+          files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\nevidence:\n  - criterion: K9.2\n    section: Regulatory alignment\n  - criterion: K16\n    section: Architecture updates\n---\n\n## Purpose\n\nSets the rules.\n\n## Scope\n\nAll projects.\n\n## Architecture updates\n\nTo follow.\n' },
+          expect: [
+            { file: 'policies/integration-policy.mdx', line: 11, column: 14, message: 'The evidence claim for K9.2 names the section "Regulatory alignment", which this record does not have. Add "## Regulatory alignment" with the evidence, or correct "section".' },
+            { file: 'policies/integration-policy.mdx', line: 13, column: 14, message: 'The evidence claim for K16 names the section "Architecture updates", which holds 2 words of prose (at least 12 needed). Write the evidence there; a claim counts only when the section shows the work.' },
+          ],
+        },
+      ],
+    },
+  },
+  check({ record, graph, options, report }) {
+    if (!record?.data) return;
+    const claims = (record.data as { evidence?: { criterion: string; section: string }[] }).evidence ?? [];
+    claims.forEach((claim, i) => {
+      const result = checkClaim(record, claim.section, options.claimMinWords);
+      if (result.ok) return;
+      const message = result.reason === 'no-section'
+        ? `The evidence claim for ${claim.criterion} names the section "${claim.section}", which this record does not have. Add "## ${claim.section}" with the evidence, or correct "section".`
+        : `The evidence claim for ${claim.criterion} names the section "${claim.section}", which holds ${result.words} word${result.words === 1 ? '' : 's'} of prose (at least ${options.claimMinWords} needed). Write the evidence there; a claim counts only when the section shows the work.`;
+      report({ message, at: { path: ['evidence', i, 'section'] } });
+    });
+    if (record.type !== 'charter') return;
+    const project = graph.projects.get(record.project!);
+    if (!project) return;
+    const phase = (record.data as { phase: string }).phase;
+    for (const type of missingRecordTypes(project)) {
+      const where = type.pattern.replace('projects/*/', `projects/${project.id}/`).replace('status/*.mdx', 'status/YYYY-MM-DD.mdx').replace('evaluations/*.mdx', 'evaluations/<provider>-<period>.mdx');
+      report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${[...criteriaOfType(type, graph)].join(', ')}.`, at: { path: ['phase'] } });
+    }
+  },
+});

@@ -1,0 +1,111 @@
+// `seam coverage`: the criteria × projects matrix — in the terminal, as JSON for tools, or as Markdown
+// for a pull-request comment. Each cell is evidenced / failing / missing / not required yet, and
+// points to the records behind it.
+import { relative, resolve, sep } from 'node:path';
+import { computeCoverage } from '../lint/coverage.ts';
+import type { Cell, Coverage } from '../lint/coverage.ts';
+import { lint } from '../lint/engine.ts';
+import type { IO } from './io.ts';
+import { openWorkspace } from './workspace.ts';
+import type { WorkspaceFlags } from './workspace.ts';
+
+export interface CoverageFlags extends WorkspaceFlags {
+  format: 'text' | 'json' | 'markdown';
+  project?: string[];
+  kind?: 'performance' | 'knowledge';
+  check?: boolean;
+  width?: number;
+}
+
+export const SYMBOL: Record<Cell['state'], string> = { evidenced: '●', failing: '✖', missing: '○', 'not-required': '·' };
+const EMOJI: Record<Cell['state'], string> = { evidenced: '✅', failing: '❌', missing: '⬜', 'not-required': '➖' };
+
+export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<number> {
+  const workspace = openWorkspace(flags, io);
+  const { result, graph } = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
+  const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
+  let coverage = computeCoverage(graph, result.findings, display);
+  coverage = filter(coverage, flags, io);
+  if (flags.format === 'json') io.stdout(`${JSON.stringify(toJson(coverage, workspace.today, display), null, 2)}\n`);
+  else if (flags.format === 'markdown') io.stdout(toMarkdown(coverage, workspace.today));
+  else io.stdout(toText(coverage, workspace.today, flags.width ?? 120));
+  const gaps = coverage.cells.flat().filter((c) => c.state === 'missing' || c.state === 'failing').length;
+  return flags.check && gaps ? 1 : 0;
+}
+
+function filter(coverage: Coverage, flags: CoverageFlags, io: IO): Coverage {
+  let { criteria, projects, cells } = coverage;
+  if (flags.project?.length) {
+    const unknown = flags.project.filter((p) => !projects.some((q) => q.id === p));
+    if (unknown.length) io.stderr(`seam: no project ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${projects.map((p) => p.id).join(', ')}).\n`);
+    const keep = projects.map((p, j) => (flags.project!.includes(p.id) ? j : -1)).filter((j) => j >= 0);
+    projects = keep.map((j) => projects[j]);
+    cells = cells.map((row) => keep.map((j) => row[j]));
+  }
+  if (flags.kind) {
+    const keep = criteria.map((c, i) => (c.kind === flags.kind ? i : -1)).filter((i) => i >= 0);
+    criteria = keep.map((i) => criteria[i]);
+    cells = keep.map((i) => cells[i]);
+  }
+  return { criteria, projects, cells };
+}
+
+export function toJson(coverage: Coverage, today: string, display: (file: string) => string) {
+  return {
+    today,
+    projects: coverage.projects,
+    criteria: coverage.criteria.map(({ id, kind, group, text, parent, standard }) => ({ id, kind, group, text, ...(parent ? { parent } : {}), standard })),
+    cells: coverage.cells.flat().map((c) => ({
+      criterion: c.criterion,
+      project: c.project,
+      state: c.state,
+      evidence: c.evidence.map((e) => ({ file: display(e.file), type: e.type, via: e.via, ...(e.section ? { section: e.section } : {}), failing: e.failing })),
+      ...(c.state === 'missing' ? { expected: c.expected } : {}),
+    })),
+  };
+}
+
+export function toText(coverage: Coverage, today: string, width: number): string {
+  const { criteria, projects, cells } = coverage;
+  const lines: string[] = [`Criteria coverage on ${today}: ${criteria.length} criteria × ${projects.length} projects`, ''];
+  projects.forEach((p, j) => {
+    const pct = p.required ? Math.round((100 * p.evidenced) / p.required) : 100;
+    lines.push(`  ${String(j + 1).padStart(2)}  ${p.id} (${p.phase ?? 'no charter'})  ${p.evidenced}/${p.required} required criteria evidenced (${pct}%)`);
+  });
+  lines.push('');
+  const idWidth = Math.max(...criteria.map((c) => c.id.length), 9);
+  const header = `${'criterion'.padEnd(idWidth)}  ${projects.map((_, j) => String(j + 1).padStart(2)).join(' ')}`;
+  lines.push(header);
+  criteria.forEach((c, i) => {
+    const marks = cells[i].map((cell) => ` ${SYMBOL[cell.state]}`).join(' ');
+    const prefix = `${(c.parent ? ` ${c.id}` : c.id).padEnd(idWidth)}  ${marks}  `;
+    const room = Math.max(10, width - prefix.length);
+    const text = c.text.length > room ? `${c.text.slice(0, room - 1)}…` : c.text;
+    lines.push(prefix + text);
+  });
+  lines.push('', `${SYMBOL.evidenced} evidenced   ${SYMBOL.failing} failing (record has errors)   ${SYMBOL.missing} missing   ${SYMBOL['not-required']} not required yet`);
+  const gaps = cells.flat().filter((c) => c.state === 'missing' || c.state === 'failing');
+  if (gaps.length) {
+    lines.push('', 'Gaps:');
+    for (const g of gaps) {
+      lines.push(g.state === 'failing'
+        ? `  ${g.project} ${g.criterion}: failing — fix the errors in ${[...new Set(g.evidence.map((e) => e.file))].join(', ')}`
+        : `  ${g.project} ${g.criterion}: missing — add a ${g.expected.join(' or ')} record`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function toMarkdown(coverage: Coverage, today: string): string {
+  const { criteria, projects, cells } = coverage;
+  const out = [`### Criteria coverage (${today})`, '', '| Project | Phase | Evidenced | Failing | Missing |', '| --- | --- | --- | --- | --- |'];
+  projects.forEach((p, j) => {
+    const column = cells.map((row) => row[j]);
+    const count = (s: Cell['state']) => column.filter((c) => c.state === s).length;
+    out.push(`| ${p.id} | ${p.phase ?? '—'} | ${p.evidenced}/${p.required} | ${count('failing')} | ${count('missing')} |`);
+  });
+  out.push('', '<details><summary>Matrix</summary>', '', `| Criterion | ${projects.map((p) => p.id).join(' | ')} |`, `| --- | ${projects.map(() => ':---:').join(' | ')} |`);
+  criteria.forEach((c, i) => out.push(`| ${c.id} | ${cells[i].map((cell) => EMOJI[cell.state]).join(' | ')} |`));
+  out.push('', `${EMOJI.evidenced} evidenced · ${EMOJI.failing} failing · ${EMOJI.missing} missing · ${EMOJI['not-required']} not required yet`, '', '</details>', '');
+  return out.join('\n');
+}
