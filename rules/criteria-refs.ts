@@ -35,7 +35,7 @@ spans and code blocks are ignored.`,
   },
   check({ graph, file, tree, source, report }) {
     for (const p of graph.problems) {
-      if (p.file === file && p.code === 'unknown-criterion') report({ message: p.message, at: { line: p.line, column: p.column } });
+      if (p.file === file && p.code === 'unknown-criterion') report({ message: p.message, at: p });
     }
     if (!tree || !graph.criteria.size) return;
     const prefixes = [...new Set([...graph.criteria.keys()].map((id) => /^[A-Z]+/.exec(id)![0]))];

@@ -46,7 +46,7 @@ record's own project only.`,
   check({ graph, file, report }) {
     for (const p of graph.problems) {
       if (p.file !== file || (p.code !== 'dangling-reference' && p.code !== 'duplicate-id')) continue;
-      report({ message: p.message, at: { line: p.line, column: p.column } });
+      report({ message: p.message, at: p });
     }
   },
 });

@@ -63,7 +63,7 @@ The site is built from the same schemas, so a record that passes this rule also 
   check({ graph, file, report }) {
     for (const p of graph.problems) {
       if (p.file !== file || !CODES.has(p.code)) continue;
-      report({ message: p.message, at: { line: p.line, column: p.column } });
+      report({ message: p.message, at: p });
     }
   },
 });

@@ -151,7 +151,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   for (const { rule, severity, options: ruleOptions } of active) {
     const report = (r: Report) => {
       const at = locateReport(source, r);
-      out.push({ ruleId: rule.meta.id, severity: severity as Severity, file: display, ...at, message: r.message, ...(r.fix ? { fix: r.fix } : {}) });
+      out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: r.message, ...(r.fix ? { fix: r.fix } : {}) });
     };
     try {
       rule.check({
@@ -179,7 +179,8 @@ function locateReport(source: SourceFile, r: Report): Position & { endLine?: num
     const p = at.node.position;
     return p ? { line: p.start.line, column: p.start.column, ...(p.end ? { endLine: p.end.line, endColumn: p.end.column } : {}) } : { line: 1, column: 1 };
   }
-  return at;
+  const { line, column, endLine, endColumn } = at as Position & { endLine?: number; endColumn?: number };
+  return { line, column, ...(endLine !== undefined ? { endLine, endColumn } : {}) };
 }
 
 /** Applies non-overlapping fixes (earliest first; an overlapping one waits for the next pass). */

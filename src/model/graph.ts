@@ -202,12 +202,13 @@ function index(graph: RecordGraph) {
     const list = graph.byType.get(record.type) ?? [];
     list.push(record);
     graph.byType.set(record.type, list);
-    if (!record.data) continue;
+    // Records that failed their schema are still indexed (with `data` undefined), so ids that point
+    // at them resolve and one broken file yields one error, not a cascade.
     const maps: Record<string, Map<string, ContentRecord<never>>> = {
       organisations: graph.organisations, systems: graph.systems, providers: graph.providers, policies: graph.policies, docs: graph.docs,
     };
     if (maps[record.type]) maps[record.type].set(record.id, record as ContentRecord<never>);
-    if (record.type === 'standards') indexStandard(graph, record as ContentRecord<S.Standard>);
+    if (record.type === 'standards' && record.data) indexStandard(graph, record as ContentRecord<S.Standard>);
     if (record.project) {
       const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], records: [] };
       graph.projects.set(record.project, project);
@@ -217,7 +218,9 @@ function index(graph: RecordGraph) {
       else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
     }
   }
-  for (const project of graph.projects.values()) project.status.sort((a, b) => (a.data!.date < b.data!.date ? -1 : 1));
+  // Oldest first by date; a report whose frontmatter failed sorts by its file name (named after its date).
+  const dateOf = (r: ContentRecord<S.StatusReport>) => r.data?.date ?? r.file.split('/').at(-1)!.replace(/\.mdx$/, '');
+  for (const project of graph.projects.values()) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
 }
 
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
