@@ -8,7 +8,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A calendar date written as ISO `YYYY-MM-DD`. */
 export const isoDate = z
   .string({ error: 'expected a date written as YYYY-MM-DD' })
-  .regex(ISO_DATE, { error: 'expected a date written as YYYY-MM-DD, for example 2026-03-31' })
+  .regex(ISO_DATE, { error: 'expected a date written as YYYY-MM-DD, for example 2026-03-31', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);

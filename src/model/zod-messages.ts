@@ -113,7 +113,7 @@ export function zodIssueMessage(issue: z.core.$ZodIssue, data?: unknown, schema?
       const m = issue.message;
       const found = valueAt(data, issue.path);
       const shown = found !== undefined && typeof found !== 'object' ? ` (found ${JSON.stringify(found)})` : '';
-      return /^(is|cannot|must|needs|expected)\b/.test(m) ? `"${field}" ${m}${shown}.` : `"${field}": ${m}${shown}.`;
+      return /^(is|cannot|must|needs|scores|name)\b/.test(m) ? `"${field}" ${m}${shown}.` : `"${field}": ${m}${shown}.`;
     }
   }
 }

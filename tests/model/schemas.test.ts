@@ -1,0 +1,69 @@
+// Every record type's schema: a valid record passes, and typical mistakes give the message an author sees.
+import { describe, expect, it } from 'vitest';
+import { recordTypes } from '../../src/model/record-types.ts';
+import { loadGraph } from '../../src/model/graph.ts';
+import { zodIssueMessage } from '../../src/model/zod-messages.ts';
+import { EXAMPLE_CONTENT } from '../helpers/content.ts';
+
+const graph = await loadGraph(EXAMPLE_CONTENT);
+
+function messages(typeName: string, data: unknown): string[] {
+  const type = recordTypes.find((t) => t.name === typeName)!;
+  const r = type.schema.safeParse(data, { reportInput: true });
+  return r.success ? [] : r.error.issues.map((i) => zodIssueMessage(i, data, type.schema));
+}
+
+/** A valid record of each type, taken from the example content. */
+const sample = (type: string) => structuredClone(graph.byType.get(type)![0].source.data) as Record<string, unknown>;
+
+describe.each(recordTypes.map((t) => [t.name] as const))('schema %s', (type) => {
+  it('accepts the example record', () => {
+    expect(messages(type, sample(type))).toEqual([]);
+  });
+
+  it('rejects an unknown field, listing the allowed ones', () => {
+    const [message] = messages(type, { ...sample(type), colour: 'blue' });
+    expect(message).toMatch(/^Unknown field "colour"\. Allowed fields: .*title/);
+  });
+
+  it('requires a title', () => {
+    const data = sample(type);
+    delete data.title;
+    expect(messages(type, data)).toContainEqual(expect.stringMatching(/^Missing required field "title"\. Add it: /));
+  });
+});
+
+describe('schema messages', () => {
+  it('lists allowed values for an enum and shows what was found', () => {
+    const data = { ...sample('charter'), phase: 'build' };
+    expect(messages('charter', data)).toEqual(['"phase" must be one of: planning, execution, handover, closed (found "build").']);
+  });
+
+  it('refuses dates that do not exist or are not ISO', () => {
+    expect(messages('status', { ...sample('status'), date: '2026-02-30' })).toEqual(['"date" is not a real calendar date (found "2026-02-30").']);
+    expect(messages('status', { ...sample('status'), date: '30/01/2026' })).toEqual(['"date": expected a date written as YYYY-MM-DD, for example 2026-03-31 (found "30/01/2026").']);
+  });
+
+  it('explains kebab-case ids and nested paths', () => {
+    const data = sample('stakeholders');
+    (data.stakeholders as Record<string, unknown>[])[0].id = 'Jane Smith';
+    expect(messages('stakeholders', data)).toEqual(['"stakeholders[0].id": ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration" (found "Jane Smith").']);
+  });
+
+  it('checks numbers, ranges and list lengths', () => {
+    const evaluation = sample('evaluations');
+    (evaluation.scores as Record<string, unknown>).quality = 7;
+    expect(messages('evaluations', evaluation)).toEqual(['"scores.quality" scores run from 1 to 5.']);
+    expect(messages('plan', { ...sample('plan'), total: '£1m' })).toEqual(['"total": expected an amount as a number, without currency symbols or separators (found text "£1m").']);
+    expect(messages('charter', { ...sample('charter'), sponsors: [] })).toEqual(['"sponsors" name at least one sponsor (a stakeholder id).']);
+  });
+
+  it('defaults classification to internal, and public for handbook pages', () => {
+    const type = recordTypes.find((t) => t.name === 'organisations')!;
+    const data = sample('organisations');
+    delete data.classification;
+    expect((type.schema.parse(data) as { classification: string }).classification).toBe('internal');
+    const doc = recordTypes.find((t) => t.name === 'docs')!;
+    expect((doc.schema.parse({ title: 'A page' }) as { classification: string }).classification).toBe('public');
+  });
+});
