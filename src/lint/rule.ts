@@ -23,7 +23,7 @@ export interface RuleExample {
   today?: string;
   options?: Record<string, unknown>;
   /** For invalid examples: the findings this rule must report (all of them, in order). */
-  expect?: { file: string; line: number; column: number; message?: string | RegExp }[];
+  expect?: { file: string; line: number; column: number; message?: string | RegExp; severity?: Severity }[];
   /** For fixable rules: a file's content after `--fix`. */
   fixed?: Record<string, string>;
 }
@@ -49,6 +49,11 @@ export interface Report {
   /** Where: a position in the file, a frontmatter path, or an mdast node. */
   at?: Position | { path: PropertyKey[]; key?: boolean } | { node: { position?: { start: { line: number; column: number }; end?: { line: number; column: number } } } };
   fix?: Fix[];
+  /**
+   * `warning` marks an advisory finding of a rule whose findings are otherwise errors (an overdue
+   * action, a thin recommendation). It only lowers: a rule configured as `warn` never reports errors.
+   */
+  severity?: 'warning';
 }
 
 export interface RuleContext<Options = unknown> {

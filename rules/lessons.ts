@@ -1,0 +1,102 @@
+// lessons: closed projects record what they learned, projects apply lessons from other projects, and
+// every recommendation is something a future project can act on (P6, P13, K13.3).
+import { z } from 'zod';
+import { requiredRecordTypes } from '../src/model/record-types.ts';
+import type * as S from '../src/model/schemas.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { PLACEHOLDER } from '../src/lint/sections.ts';
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+export default defineRule({
+  meta: {
+    id: 'lessons',
+    description: 'Closed projects have lessons; lessons applied come from other projects; recommendations are actionable.',
+    criteria: ['P6', 'P13', 'K13.3'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({
+      minWords: z.number().int().positive().default(6).describe('Fewest words a lesson\'s `recommendation` needs to say what to do (fewer is a warning).'),
+    }),
+    docs: `Evaluating what a project went through to find lessons for future work (P13) and applying
+lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
+
+- A project whose \`phase\` is \`closed\` — or whose \`status\` is \`closed\` — must have \`lessons.mdx\` with
+  at least one lesson (id, category, what happened, recommendation). Reported at the charter's \`phase\`
+  (or \`status\`). A lessons file that fails its schema is left to the \`schema\` rule.
+- A charter's \`lessonsApplied\` records lessons from **other** projects: an entry naming the project
+  itself is an error — describe how the project uses its own experience in the Approach section
+  instead. Projects and lessons that do not exist are reported by \`references\`, not here.
+- A lesson's \`recommendation\` must be something another project can act on: at least \`minWords\`
+  words (default 6) and no placeholder (TBD, TODO). A shorter one is a warning: say what to do, who does
+  it and when ("Freeze reference data when mapping starts and route additions through change control").`,
+    examples: {
+      valid: [
+        { title: 'a closed project with actionable lessons', base: 'closed', files: {} },
+        {
+          title: 'a new project applying a closed project\'s lesson',
+          base: 'closed',
+          files: { 'projects/gamma/index.mdx': '---\ntitle: Gamma payroll move\nstatus: proposed\nphase: planning\nstart: 2026-09-01\nend: 2027-03-31\nsponsors: [ana]\norganisations: [acme]\nworkstreams:\n  - id: data\n    title: Data migration\napproach: phased\nlessonsApplied:\n  - project: alpha\n    lesson: profile-source-data-early\n    how: Payroll data is profiled in the first fortnight, before mapping.\n---\n\n## Scope\n\nMoves payroll.\n' },
+        },
+      ],
+      invalid: [
+        {
+          title: 'a closed project without lessons',
+          base: 'closed',
+          files: { 'projects/alpha/lessons.mdx': null },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: 'The project is closed but has no lessons learned. Create projects/alpha/lessons.mdx with at least one lesson (id, category, what happened, recommendation) and a "Review" section, so later projects can apply them.' }],
+        },
+        {
+          title: 'a lesson applied from the project itself',
+          base: 'closed',
+          files: { 'projects/alpha/index.mdx': '---\ntitle: Alpha billing migration\nstatus: closed\nphase: closed\nstart: 2026-01-05\nend: 2026-05-29\nsponsors: [ana]\norganisations: [acme, beta]\nworkstreams:\n  - id: data\n    title: Data migration\napproach: phased\nlessonsApplied:\n  - project: alpha\n    lesson: retest-capacity\n    how: A second tester joined in April.\n---\n\n## Scope\n\nMoved billing.\n' },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 14, column: 14, message: '"lessonsApplied" records lessons from other projects, but "alpha" is this project. Describe how the project uses its own experience in the Approach section instead, or name the project the lesson came from.' }],
+        },
+        {
+          title: 'recommendations too thin to act on',
+          base: 'closed',
+          options: { minWords: 8 },
+          files: { 'projects/alpha/lessons.mdx': '---\ntitle: Alpha lessons learned\nlessons:\n  - id: profile-source-data-early\n    category: data\n    what: Duplicate accounts surfaced only in the trial migration.\n    recommendation: Profile data earlier.\n  - id: retest-capacity\n    category: providers\n    what: Interface fixes waited a week for retesting.\n    recommendation: TBD after the provider review.\n---\n\n## Review\n\nThe board reviewed these lessons at closure.\n' },
+          expect: [
+            { file: 'projects/alpha/lessons.mdx', line: 7, column: 21, severity: 'warning', message: 'The recommendation of "profile-source-data-early" is too thin to act on (3 words; at least 8 expected). Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".' },
+            { file: 'projects/alpha/lessons.mdx', line: 11, column: 21, severity: 'warning', message: 'The recommendation of "retest-capacity" is still a placeholder. Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".' },
+          ],
+        },
+      ],
+    },
+  },
+  check({ record, graph, options, report }) {
+    if (!record?.data || !record.project) return;
+
+    if (record.type === 'charter') {
+      const charter = record.data as S.Charter;
+      const closedBy = requiredRecordTypes(charter.phase).some((t) => t.name === 'lessons') ? 'phase' : charter.status === 'closed' ? 'status' : undefined;
+      const file = `projects/${record.project}/lessons.mdx`;
+      if (closedBy && !graph.byFile.has(file)) {
+        report({
+          message: `The project is closed but has no lessons learned. Create ${file} with at least one lesson (id, category, what happened, recommendation) and a "Review" section, so later projects can apply them.`,
+          at: { path: [closedBy] },
+        });
+      }
+      charter.lessonsApplied.forEach((applied, i) => {
+        if (applied.project !== record.project) return;
+        report({
+          message: `"lessonsApplied" records lessons from other projects, but "${applied.project}" is this project. Describe how the project uses its own experience in the Approach section instead, or name the project the lesson came from.`,
+          at: { path: ['lessonsApplied', i, 'project'] },
+        });
+      });
+    }
+
+    if (record.type === 'lessons') {
+      const example = 'Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".';
+      (record.data as S.Lessons).lessons.forEach((lesson, i) => {
+        const words = wordCount(lesson.recommendation);
+        const problem = PLACEHOLDER.test(lesson.recommendation)
+          ? 'is still a placeholder'
+          : words < options.minWords ? `is too thin to act on (${words} word${words === 1 ? '' : 's'}; at least ${options.minWords} expected)` : undefined;
+        if (!problem) return;
+        report({ message: `The recommendation of "${lesson.id}" ${problem}. ${example}`, at: { path: ['lessons', i, 'recommendation'] }, severity: 'warning' });
+      });
+    }
+  },
+});
