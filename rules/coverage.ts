@@ -25,8 +25,11 @@ from which phase a project needs it, is data (the author's handbook lists both p
 | handover | + sign-off record |
 | closed | + lessons learned |
 
-This rule reports, at the charter's \`phase\`, each record type the phase requires that the project does
-not have, naming the criteria left without evidence. A record may claim more criteria with
+This rule reports, at the charter's \`phase\`, each of the charter, stakeholder register and plan that the
+project does not have, naming the criteria left without evidence; a missing status report, provider
+evaluation, sign-off or lessons record is reported by its own rule (\`status-cadence\`, \`providers\`,
+\`signoff\`, \`lessons\`), which says more about it. These project-level findings sit on the charter but
+do not make the charter itself count as failing. A record may claim more criteria with
 \`evidence: [{criterion, section}]\`; the claim counts only when that heading exists in the record and
 holds real prose (\`claimMinWords\`, default 12) — a claim on an empty or missing section is reported at
 the claim. Evidence is checked, never merely declared.
@@ -43,9 +46,9 @@ there as failing.`,
       ],
       invalid: [
         {
-          title: 'a project in execution without a status report',
-          files: { 'projects/alpha/index.mdx': '---\ntitle: Alpha billing migration\nstatus: active\nphase: execution\nstart: 2026-05-01\nend: 2026-12-31\nsponsors: [ana]\norganisations: [acme, beta]\nsystems: [crm, billing]\nworkstreams:\n  - id: data\n    title: Data migration\napproach: phased\n---\n\n## Scope\n\nMoves Beta\'s billing accounts into Acme\'s CRM.\n\n## Approach\n\nA phased move, one segment at a time.\n\n## External factors\n\nBeta\'s year end falls in the window.\n\n## Architecture\n\n```mermaid\nflowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n```\n\n## Security and integrity\n\nCustomer data moves only over encrypted channels.\n' },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: /^A project in the execution phase needs a status report \(projects\/alpha\/status\/YYYY-MM-DD\.mdx\); until it exists these criteria have no evidence: P9, P10, P11,/ }],
+          title: 'a project in planning without its plan',
+          files: { 'projects/alpha/plan.mdx': null },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: 'A project in the planning phase needs a plan and budget (projects/alpha/plan.mdx); until it exists these criteria have no evidence: P5, P12, P15, K10, K14, K28.3, K28.5.' }],
         },
         {
           title: 'a claim on a missing section and on an empty one',
@@ -73,9 +76,10 @@ there as failing.`,
     const project = graph.projects.get(record.project!);
     if (!project) return;
     const phase = (record.data as { phase: string }).phase;
-    for (const type of missingRecordTypes(project)) {
+    // Status reports, evaluations, sign-off and lessons have dedicated rules that say more; skip them here.
+    for (const type of missingRecordTypes(project).filter((t) => !t.enforcedBy)) {
       const where = type.pattern.replace('projects/*/', `projects/${project.id}/`).replace('status/*.mdx', 'status/YYYY-MM-DD.mdx').replace('evaluations/*.mdx', 'evaluations/<provider>-<period>.mdx');
-      report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${[...criteriaOfType(type, graph)].join(', ')}.`, at: { path: ['phase'] } });
+      report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${[...criteriaOfType(type, graph)].join(', ')}.`, at: { path: ['phase'] }, scope: 'project' });
     }
   },
 });

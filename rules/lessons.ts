@@ -76,6 +76,7 @@ lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
         report({
           message: `The project is closed but has no lessons learned. Create ${file} with at least one lesson (id, category, what happened, recommendation) and a "Review" section, so later projects can apply them.`,
           at: { path: [closedBy] },
+          scope: 'project',
         });
       }
       charter.lessonsApplied.forEach((applied, i) => {

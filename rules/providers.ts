@@ -152,6 +152,7 @@ the \`references\` and \`schema\` rules.`,
           report({
             message: `No evaluation of "${engagement.provider}" for ${period.label} (${period.start} to ${period.end}), which has ended.${partly} Create ${file} with "provider: ${engagement.provider}", "period: ${period.label}", the five scores and any actions agreed.`,
             at: { path: ['providers', i] },
+            scope: 'project',
           });
         }
       });

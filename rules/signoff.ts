@@ -124,6 +124,7 @@ again and update \`date\`.`,
         report({
           message: `The project is in the ${phase} phase but has no sign-off record. Create ${file} listing each deliverable signed off, who signed it (a sign-off authority in the stakeholder register) and when.`,
           at: { path: ['phase'] },
+          scope: 'project',
         });
       }
     }

@@ -124,15 +124,16 @@ None new this period.
     const cadence = `reports at least every ${limit} days${charter.statusCadenceDays ? ' (the charter\'s "statusCadenceDays")' : ''}`;
     const add = 'Add this period\'s report as status/YYYY-MM-DD.mdx.';
     const at = { path: ['status'], key: true };
+    const scope = 'project' as const;
     const latest = latestStatus(graph.projects.get(record.project ?? ''), today);
     if (latest) {
       const age = daysBetween(latest.data!.date, today);
-      if (age > limit) report({ message: `No status report for ${age} days: the latest is ${projectPath(latest)}, and an active project in ${charter.phase} ${cadence}. ${add}`, at });
+      if (age > limit) report({ message: `No status report for ${age} days: the latest is ${projectPath(latest)}, and an active project in ${charter.phase} ${cadence}. ${add}`, at, scope });
       return;
     }
     const running = daysBetween(charter.start, today);
     if (running > limit) {
-      report({ message: `The project is active in ${charter.phase} but has no status report, ${running} days after its start (${charter.start}); it ${cadence}. ${add}`, at });
+      report({ message: `The project is active in ${charter.phase} but has no status report, ${running} days after its start (${charter.start}); it ${cadence}. ${add}`, at, scope });
     }
   },
 });

@@ -78,7 +78,8 @@ function projectRecords(graph: RecordGraph, project: Project): ContentRecord[] {
 }
 
 export function computeCoverage(graph: RecordGraph, findings: Finding[], display: (contentFile: string) => string = (f) => f): Coverage {
-  const failingFiles = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  // A record fails when it has errors of its own; project-level findings parked on the charter do not count.
+  const failingFiles = new Set(findings.filter((f) => f.severity === 'error' && f.scope !== 'project').map((f) => f.file));
   const criteria = [...graph.criteria.values()];
   const projects = [...graph.projects.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const typeCriteria = new Map(recordTypes.map((t) => [t.name, criteriaOfType(t, graph)]));

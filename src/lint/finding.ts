@@ -26,6 +26,8 @@ export interface Finding {
   message: string;
   /** Edits that fix it, applied by `--fix` (never by the rule). */
   fix?: Fix[];
+  /** `project` when the finding concerns the whole project rather than the record it sits in. */
+  scope?: 'project';
 }
 
 /** The order findings are always reported in: file, line, column, rule, message. */

@@ -54,6 +54,12 @@ export interface Report {
    * action, a thin recommendation). It only lowers: a rule configured as `warn` never reports errors.
    */
   severity?: 'warning';
+  /**
+   * `project`: the finding is about the project as a whole (a record it lacks, a report it owes),
+   * placed on the charter for want of a better place. Coverage does not count it against the
+   * charter's own criteria.
+   */
+  scope?: 'project';
 }
 
 export interface RuleContext<Options = unknown> {

@@ -25,6 +25,8 @@ export interface RecordType {
   requiredFrom?: Phase;
   /** One line for the handbook: what the record is for. */
   summary: string;
+  /** The rule that reports a project missing this record (else the `coverage` rule does). */
+  enforcedBy?: string;
 }
 
 export const recordTypes: RecordType[] = [
@@ -130,6 +132,7 @@ export const recordTypes: RecordType[] = [
     requiredSections: ['Summary', 'Progress', 'Risks and issues'],
     evidences: ['P9', 'P10', 'P11', 'P12', 'P16', 'P19', 'K18', 'K22', 'K24', 'K25.3', 'K26.6', 'K27.7', 'K33', 'K35'],
     requiredFrom: 'execution',
+    enforcedBy: 'status-cadence',
     summary: 'A dated report: RAG, spend and forecast, milestones at risk, compliance, architecture alignment, quality, issues and incidents.',
   },
   {
@@ -141,6 +144,7 @@ export const recordTypes: RecordType[] = [
     requiredSections: ['Summary'],
     evidences: ['P17', 'P18', 'K25.8', 'K27.9', 'K31.1', 'K34.2', 'K38.2', 'K39'],
     requiredFrom: 'execution',
+    enforcedBy: 'providers',
     summary: 'A provider\'s scores for one period, with the actions agreed.',
   },
   {
@@ -162,6 +166,7 @@ export const recordTypes: RecordType[] = [
     requiredSections: ['Sign-off'],
     evidences: ['K3.2', 'K11.2', 'K27.3'],
     requiredFrom: 'handover',
+    enforcedBy: 'signoff',
     summary: 'Deliverables signed off, by whom and when, with any conditions.',
   },
   {
@@ -173,6 +178,7 @@ export const recordTypes: RecordType[] = [
     requiredSections: ['Review'],
     evidences: ['P13', 'K13.3'],
     requiredFrom: 'closed',
+    enforcedBy: 'lessons',
     summary: 'What the project learned, with recommendations other projects can apply.',
   },
 ];

@@ -1,0 +1,71 @@
+// `seam coverage`: the matrix on the example content, and exactly the cells that change when a record
+// is removed or broken.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { seam } from '../helpers/cli.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface JsonCell { criterion: string; project: string; state: string; evidence: { file: string; type: string }[]; expected?: string[] }
+const cellsOf = async (args: string[], cwd?: string) => {
+  const r = await seam(['coverage', '--format', 'json', ...args], cwd ? { cwd } : {});
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  return new Map<string, JsonCell>(json.cells.map((c: JsonCell) => [`${c.project} ${c.criterion}`, c]));
+};
+
+describe('seam coverage', () => {
+  it('shows every required criterion of the example as evidenced', async () => {
+    const r = await seam(['coverage', '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(json.criteria).toHaveLength(131);
+    expect(json.projects.map((p: { id: string; phase: string }) => `${p.id}:${p.phase}`)).toEqual(['claims-consolidation:planning', 'finance-ledger-consolidation:closed', 'policy-admin-migration:execution']);
+    expect(json.cells).toHaveLength(131 * 3);
+    expect(json.cells.filter((c: JsonCell) => c.state === 'missing' || c.state === 'failing')).toEqual([]);
+    const k258 = json.cells.find((c: JsonCell) => c.project === 'policy-admin-migration' && c.criterion === 'K25.8');
+    expect(k258.state).toBe('evidenced');
+    expect(k258.evidence.map((e: { file: string }) => e.file)).toContain('content/projects/policy-admin-migration/evaluations/kestrel-data-migration-2026-q3.mdx');
+    const planning = json.cells.find((c: JsonCell) => c.project === 'claims-consolidation' && c.criterion === 'P9');
+    expect(planning.state).toBe('not-required');
+  });
+
+  it('marks exactly the sign-off criterion missing when a closed project loses its sign-off record', async () => {
+    const before = await cellsOf([]);
+    const dir = tempContent(EXAMPLE_CONTENT, { 'projects/finance-ledger-consolidation/signoff.mdx': null });
+    made.push(dir);
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\n');
+    const after = await cellsOf([], dir);
+    const changed = [...after].filter(([key, cell]) => before.get(key)?.state !== cell.state).map(([key, cell]) => `${key} ${before.get(key)!.state} → ${cell.state}`);
+    // K3.2 and K11.2 stay evidenced by the stakeholder register, which names the sign-off authorities.
+    expect(changed).toEqual(['finance-ledger-consolidation K27.3 evidenced → missing']);
+    expect(after.get('finance-ledger-consolidation K27.3')!.expected).toEqual(['signoff']);
+    expect(after.get('finance-ledger-consolidation K3.2')!.evidence.map((e) => e.type)).toEqual(['stakeholders']);
+  });
+
+  it('marks a record with errors as failing, not evidenced', async () => {
+    const dir = tempContent(EXAMPLE_CONTENT);
+    made.push(dir);
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\n');
+    const plan = join(dir, 'projects/claims-consolidation/plan.mdx');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^total: \d+$/m, 'total: 1'));
+    const after = await cellsOf(['--project', 'claims-consolidation'], dir);
+    expect(after.get('claims-consolidation P5')!.state).toBe('failing');
+    expect(after.get('claims-consolidation P3')!.state).toBe('evidenced');
+    expect((await seam(['coverage', '--check'], { cwd: dir })).code).toBe(1);
+    expect((await seam(['coverage', '--check'])).code).toBe(0);
+  });
+
+  it('prints a matrix readable at 120 columns, and Markdown for a pull request', async () => {
+    const text = (await seam(['coverage'])).stdout;
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(120);
+    expect(text).toMatch(/^K25\.8 +● +● +· {2}|^ K25\.8/m);
+    const md = (await seam(['coverage', '--format', 'markdown', '--kind', 'performance'])).stdout;
+    expect(md).toContain('| policy-admin-migration | execution |');
+    expect(md).toContain('| P1 | ✅ | ✅ | ✅ |');
+    expect(md).not.toContain('| K1 |');
+  });
+});
