@@ -1,0 +1,42 @@
+// One content collection per record type, straight from the record-type table: the collection name is
+// the type's name, its files are the type's `pattern` under the content root, its schema the type's
+// schema. The loader enforces the type's schema with file:line:column errors and renders bodies
+// without compiling them; Astro then applies the collection schema below.
+import { docsSchema } from '@astrojs/starlight/schema';
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { recordTypes } from './model/record-types.ts';
+import * as schemas from './model/schemas.ts';
+import { siteContentRoot } from './site/content-root.ts';
+import { recordLoader } from './site/loader.ts';
+import type { RecordData, RecordTypeName } from './site/record-data.ts';
+import { idOptionsFor } from './site/routes.ts';
+
+const contentRoot = siteContentRoot();
+
+/**
+ * Handbook pages are Starlight's `docs` collection, so they get Starlight's schema (which also checks
+ * the frontmatter of the site's own pages, through `<StarlightPage>`). Content files are first held to
+ * Seam's strict `doc` schema by the loader, so authors cannot use Starlight fields that inject HTML or
+ * scripts (`head`, `banner`, `hero`).
+ */
+const handbookSchema = docsSchema({ extend: z.object({ classification: schemas.doc.shape.classification }) });
+
+/** What Astro's generated types see, so `getCollection('policies')` (and Starlight's pages) are typed. */
+type Collections = {
+  [K in RecordTypeName]: {
+    loader: Loader;
+    schema: z.ZodType<K extends 'docs' ? z.output<ReturnType<typeof handbookSchema>> : RecordData[K]>;
+  };
+};
+
+export const collections = Object.fromEntries(
+  recordTypes.map((type) => [
+    type.name,
+    defineCollection({
+      loader: recordLoader(type, contentRoot, idOptionsFor(type.name)),
+      schema: type.name === 'docs' ? handbookSchema : type.schema,
+    }),
+  ]),
+) as Collections;

@@ -1,0 +1,22 @@
+// The validated frontmatter of each record type, for TypeScript. It cannot be derived from the
+// record-type table (whose names are runtime strings), so it is spelled out here, once.
+import type * as m from '../model/schemas.ts';
+
+export interface RecordData {
+  standards: m.Standard;
+  policies: m.Policy;
+  organisations: m.Organisation;
+  systems: m.System;
+  providers: m.Provider;
+  docs: m.Doc;
+  charter: m.Charter;
+  stakeholders: m.StakeholderRegister;
+  plan: m.Plan;
+  status: m.StatusReport;
+  evaluations: m.Evaluation;
+  changes: m.ChangeRequest;
+  signoff: m.Signoff;
+  lessons: m.Lessons;
+}
+
+export type RecordTypeName = keyof RecordData;

@@ -1,0 +1,128 @@
+// Renders a record's body to HTML without running anything from it. Content comes from other
+// organisations through pull requests, so the body is *parsed* as Markdown or MDX and never compiled or
+// evaluated: MDX imports, exports and `{expressions}` are dropped, JSX elements are reduced to their
+// text content, raw HTML is dropped, and link/image URLs with unsafe schemes lose their target.
+// Mermaid code blocks become `<pre class="mermaid">` with the source escaped, ready for a client-side
+// renderer.
+import type { Element, Root as HastRoot } from 'hast';
+import type { Code, Root as MdastRoot, RootContent } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface BodyHeading {
+  depth: number;
+  /** The heading's `id` in the HTML. */
+  slug: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  html: string;
+  headings: BodyHeading[];
+}
+
+export interface RenderOptions {
+  /** `mdx` parses MDX syntax (so `{/* comments *\/}` and `<Tags>` are understood, then neutralised); `md` is CommonMark + GFM. */
+  format: 'md' | 'mdx';
+  /** The site address for a link as written, when it points at another content file. */
+  resolveLink?: (url: string) => string | undefined;
+}
+
+/** JSX elements whose content is code or embedding, not prose: dropped with their children. */
+const DROPPED_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript']);
+
+/** URL schemes a link may use; anything else (javascript:, data:, vbscript:, file: …) loses its target. */
+const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const SAFE_IMAGE_SCHEMES = new Set(['http', 'https']);
+
+/** Whether `url` is relative (path, `?query`, `#fragment`) or uses one of `schemes`. */
+export function isSafeUrl(url: string, schemes: ReadonlySet<string> = SAFE_LINK_SCHEMES): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:`).
+  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1];
+  if (scheme === undefined) return !compact.startsWith('//') || schemes.has('https');
+  return schemes.has(scheme.toLowerCase());
+}
+
+/** Renders a Markdown or MDX body to safe HTML, with an `id` on every heading. */
+export function renderBody(source: string, options: RenderOptions): RenderedBody {
+  const headings: BodyHeading[] = [];
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  if (options.format === 'mdx') parser.use(remarkMdx);
+  const mdast = parser.parse(source) as MdastRoot;
+
+  neutraliseMdx(mdast);
+  const slugger = new GithubSlugger();
+  visit(mdast, 'heading', (node) => {
+    const text = toString(node).trim();
+    const slug = slugger.slug(text);
+    node.data = { ...node.data, hProperties: { id: slug } };
+    headings.push({ depth: node.depth, slug, text });
+  });
+
+  const toHast: ToHastOptions = {
+    // Raw HTML (`html` nodes) is dropped, never passed through.
+    allowDangerousHtml: false,
+    handlers: {
+      code(state, node: Code) {
+        if (node.lang?.toLowerCase() !== 'mermaid') return defaultHandlers.code(state, node);
+        const pre: Element = {
+          type: 'element',
+          tagName: 'pre',
+          properties: { className: ['mermaid'] },
+          children: [{ type: 'text', value: node.value }],
+        };
+        state.patch(node, pre);
+        return pre;
+      },
+    },
+  };
+  const hast = unified().use(remarkRehype, toHast).runSync(mdast) as HastRoot;
+  neutraliseUrls(hast, options.resolveLink);
+  const html = unified().use(rehypeStringify).stringify(hast);
+  return { html, headings };
+}
+
+type MdxNode = RootContent & { type: string; name?: string | null; children?: RootContent[] };
+
+/** Removes MDX ESM and expressions and replaces JSX elements by their children, in place. */
+function neutraliseMdx(parent: { children: RootContent[] }): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children as MdxNode[]) {
+    switch (child.type) {
+      case 'mdxjsEsm':
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        if (child.name && DROPPED_ELEMENTS.has(child.name.toLowerCase())) break;
+        if (child.children) {
+          neutraliseMdx(child as { children: RootContent[] });
+          out.push(...child.children);
+        }
+        break;
+      default:
+        if ('children' in child && Array.isArray(child.children)) neutraliseMdx(child as { children: RootContent[] });
+        out.push(child);
+    }
+  }
+  parent.children = out;
+}
+
+/** Points links at site pages, and drops `href`/`src` values that could run script. */
+function neutraliseUrls(tree: HastRoot, resolveLink: RenderOptions['resolveLink']): void {
+  visit(tree, 'element', (node: Element) => {
+    const { properties } = node;
+    if (typeof properties.href === 'string') properties.href = resolveLink?.(properties.href) ?? properties.href;
+    if (typeof properties.href === 'string' && !isSafeUrl(properties.href)) delete properties.href;
+    if (typeof properties.src === 'string' && !isSafeUrl(properties.src, SAFE_IMAGE_SCHEMES)) delete properties.src;
+  });
+}

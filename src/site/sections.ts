@@ -1,0 +1,35 @@
+// The site's top-level sections, in sidebar order. astro.config.mjs builds Starlight's sidebar from
+// this list and the home page links to the same sections.
+
+export interface Section {
+  label: string;
+  /** Root-relative address with a trailing slash. */
+  href: string;
+  /** The record type listed in the section, if it lists one. */
+  recordType?: string;
+  /** One line for the home page. */
+  summary: string;
+  /** What the section lists, singular and plural, for counts ("3 policies"); none when not counted. */
+  items?: [string, string];
+}
+
+/** The sidebar group that route middleware fills with the handbook's pages. */
+export const HANDBOOK_LABEL = 'Handbook';
+
+export const sections: Section[] = [
+  // The handbook's href is resolved to its landing page at build time (see getSections()).
+  { label: HANDBOOK_LABEL, href: '/handbook/', recordType: 'docs', summary: 'How the integration function works and how to author its records.', items: ['page', 'pages'] },
+  { label: 'Standard', href: '/standard/', recordType: 'standards', summary: 'ESKITP5045, criterion by criterion: what an integrator must be able to do and know.' },
+  { label: 'Policies', href: '/policies/', recordType: 'policies', summary: 'The organisation\'s own integration policies, standards, procedures and guidelines.', items: ['policy', 'policies'] },
+  { label: 'Organisations', href: '/organisations/', recordType: 'organisations', summary: 'Acquirers, targets, partners, regulators and external bodies.', items: ['organisation', 'organisations'] },
+  { label: 'Systems', href: '/systems/', recordType: 'systems', summary: 'The systems catalogue: owners, data held and interfaces.', items: ['system', 'systems'] },
+  { label: 'Providers', href: '/providers/', recordType: 'providers', summary: 'External providers of integration services, their contracts and contacts.', items: ['provider', 'providers'] },
+  { label: 'Projects', href: '/projects/', recordType: 'charter', summary: 'Every integration project with its charter and records.', items: ['project', 'projects'] },
+];
+
+/** The section listing records of `recordType`. */
+export function sectionOf(recordType: string): Section {
+  const section = sections.find((s) => s.recordType === recordType);
+  if (!section) throw new Error(`No site section lists ${recordType}`);
+  return section;
+}

@@ -1,0 +1,58 @@
+// The site builds from any content root, every collection gets pages, and bad content stops the build
+// with the file, line and column to fix. Runs the real `astro build` (a few seconds each).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, tempContent } from '../helpers/content.ts';
+
+const FIXTURE = join(REPO, 'tests/fixtures/content-min');
+const outDirs: string[] = [];
+afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function build(content: string) {
+  const outDir = mkdtempSync(join(tmpdir(), 'seam-site-'));
+  outDirs.push(outDir);
+  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: REPO,
+    env: { ...process.env, SEAM_CONTENT: content, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, page: (path: string) => join(outDir, path, 'index.html') };
+}
+
+describe('astro build', () => {
+  it('renders a page for every record of the fixture', { timeout: 180_000 }, () => {
+    const { status, output, page } = build(FIXTURE);
+    expect(status, output).toBe(0);
+    for (const path of [
+      '', 'handbook', 'handbook/authoring/records', 'standard', 'policies', 'policies/integration-policy',
+      'organisations/northwind', 'systems/northwind-crm', 'providers/bridgeworks', 'projects', 'projects/crm-merge',
+      'projects/crm-merge/stakeholders', 'projects/crm-merge/plan', 'projects/crm-merge/status/2026-06-01',
+      'projects/crm-merge/evaluations/bridgeworks-2026-q2', 'projects/crm-merge/changes/add-eircode',
+      'projects/crm-merge/signoff', 'projects/crm-merge/lessons',
+    ]) {
+      expect(existsSync(page(path)), `/${path}/`).toBe(true);
+    }
+    const standard = readFileSync(page('standard'), 'utf8');
+    expect(standard).toContain('id="k25-8"');
+    const charter = readFileSync(page('projects/crm-merge'), 'utf8');
+    expect(charter).toContain('<pre class="mermaid">flowchart LR');
+    expect(charter).toContain('href="/organisations/northwind/"');
+  });
+
+  it('stops on a schema error, naming the file, line and field', { timeout: 180_000 }, () => {
+    const content = tempContent(FIXTURE, {
+      'policies/integration-policy.mdx': readFileSync(join(FIXTURE, 'policies/integration-policy.mdx'), 'utf8').replace('kind: policy', 'kind: rulebook'),
+    });
+    try {
+      const { status, output } = build(content);
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/policies\/integration-policy\.mdx:5:7: "kind" must be one of: policy, standard, procedure, guideline/);
+      expect(output).not.toContain('Stack trace');
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+});
