@@ -204,10 +204,11 @@ function index(graph: RecordGraph) {
     graph.byType.set(record.type, list);
     // Records that failed their schema are still indexed (with `data` undefined), so ids that point
     // at them resolve and one broken file yields one error, not a cascade.
-    const maps: Record<string, Map<string, ContentRecord<never>>> = {
+    const maps = {
       organisations: graph.organisations, systems: graph.systems, providers: graph.providers, policies: graph.policies, docs: graph.docs,
     };
-    if (maps[record.type]) maps[record.type].set(record.id, record as ContentRecord<never>);
+    const map = (maps as Record<string, Map<string, ContentRecord>>)[record.type];
+    if (map) map.set(record.id, record);
     if (record.type === 'standards' && record.data) indexStandard(graph, record as ContentRecord<S.Standard>);
     if (record.project) {
       const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], records: [] };
@@ -246,7 +247,7 @@ function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
 // ── References ─────────────────────────────────────────────────────────────────────────────────────
 
 /** What an id field refers to. Project-scoped targets resolve within the record's own project. */
-type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criterion' | 'stakeholder' | 'workstream' | 'milestone' | 'budget-line' | 'regulation' | 'lesson' | 'project' | 'project-record';
+export type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criterion' | 'stakeholder' | 'workstream' | 'milestone' | 'budget-line' | 'regulation' | 'lesson' | 'project' | 'project-record';
 
 /**
  * Every id reference, as data: a path into the frontmatter (`*` = each list item, `@key` = each
@@ -318,7 +319,7 @@ function walk(value: unknown, segments: string[], path: PropertyKey[], visit: (v
 }
 
 /** The ids a project-scoped target can take, from the project's records. */
-function projectIds(project: Project | undefined, target: Target, graph: RecordGraph): Set<string> {
+export function projectIds(project: Project | undefined, target: Target, graph: RecordGraph): Set<string> {
   const charter = project?.charter?.data;
   switch (target) {
     case 'stakeholder': return new Set(project?.stakeholders?.data?.stakeholders.map((s) => s.id));

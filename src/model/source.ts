@@ -88,7 +88,7 @@ export function parseSource(text: string, file: string): SourceFile {
   let data: unknown;
   if (yamlText !== undefined) {
     const lineCounter = new LineCounter();
-    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
     for (const error of [...doc.errors, ...doc.warnings]) {
       const at = positionAt(yamlOffset + error.pos[0]);
       problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
