@@ -7,7 +7,7 @@ import { PHASES, recordTypeByName, recordTypes, requiredRecordTypes } from '../m
 import type { Phase, RecordType } from '../model/record-types.ts';
 import type * as S from '../model/schemas.ts';
 import type { Finding } from './finding.ts';
-import { parseBody } from './parse.ts';
+import { parseSourceBody } from './parse.ts';
 import { sameHeading, sections } from './sections.ts';
 
 export type CellState = 'evidenced' | 'failing' | 'missing' | 'not-required';
@@ -64,7 +64,7 @@ export type ClaimCheck = { ok: true } | { ok: false; reason: 'no-section' | 'no-
 
 /** Whether a record's `evidence[i]` claim is backed by a heading with real prose. */
 export function checkClaim(record: ContentRecord, section: string, minWords = CLAIM_MIN_WORDS): ClaimCheck {
-  const parsed = parseBody(record.source.text, record.file);
+  const parsed = parseSourceBody(record.source);
   if (!parsed.ok) return { ok: false, reason: 'no-section' };
   const found = sections(parsed.tree).find((s) => sameHeading(s.title, section));
   if (!found) return { ok: false, reason: 'no-section' };

@@ -12,7 +12,7 @@ import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
 import { compareFindings } from './finding.ts';
 import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from './finding.ts';
-import { parseBody } from './parse.ts';
+import { parseSourceBody } from './parse.ts';
 import type { Report, Rule } from './rule.ts';
 import { findDirectives, isSuppressed } from './suppress.ts';
 
@@ -145,7 +145,7 @@ export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
 }
 
 function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], options: LintOptions): Finding[] {
-  const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseBody(source.text, file);
+  const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
   for (const { rule, severity, options: ruleOptions } of active) {

@@ -7,6 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../model/problem.ts';
+import type { SourceFile } from '../model/source.ts';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
@@ -15,6 +16,15 @@ const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(rema
 export const parsePlugins = { markdown: [remarkFrontmatter, remarkGfm], mdx: [remarkFrontmatter, remarkGfm, remarkMdx] } as const;
 
 export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string } };
+
+const parsedSources = new WeakMap<SourceFile, ParseResult>();
+
+/** The parse of a loaded source, computed once however many rules and reports ask for it. */
+export function parseSourceBody(source: SourceFile): ParseResult {
+  let parsed = parsedSources.get(source);
+  if (!parsed) parsedSources.set(source, (parsed = parseBody(source.text, source.file)));
+  return parsed;
+}
 
 export function parseBody(text: string, file: string): ParseResult {
   if (/\.ya?ml$/i.test(file)) return { ok: true, tree: { type: 'root', children: [] } };
