@@ -1,0 +1,258 @@
+// Mermaid diagrams as the linter reads them: whether a diagram parses (and if not, where and why, in
+// words a person can act on), and which systems and connections an architecture diagram draws. It
+// uses the real `mermaid` parser in Node: parse only, never render, never the network.
+import { explainFailure } from './mermaid-errors.ts';
+import { writtenArchitecture, writtenC4, writtenFlowchart, type Written, type WrittenEdge } from './mermaid-source.ts';
+import type { Position } from './problem.ts';
+
+/** The outcome of parsing one diagram. Positions are 1-based and relative to the diagram's source. */
+export type DiagramParse =
+  | {
+      ok: true;
+      /** Mermaid's id for the diagram type: `flowchart-v2` (also for `graph`), `sequence`, `c4`, `architecture`… */
+      type: string;
+    }
+  | { ok: false; message: string; line: number; column: number };
+
+/** Parses one diagram with Mermaid. A diagram Mermaid rejects is a value with a position, not an exception. */
+export function parseDiagram(source: string): Promise<DiagramParse> {
+  return withMermaid(async (mermaid): Promise<DiagramParse> => {
+    try {
+      return { ok: true, type: (await loadDiagram(mermaid, source, { database: false })).type };
+    } catch (error) {
+      return { ok: false, ...explainFailure(error, source, detectType(mermaid, source)) };
+    }
+  });
+}
+
+/** Every diagram type the installed Mermaid can parse, by the ids `parseDiagram` reports. */
+export function diagramTypes(): Promise<string[]> {
+  // `error` and `---` are Mermaid's own placeholders, not diagrams anyone writes.
+  return withMermaid(async (mermaid) =>
+    mermaid.getRegisteredDiagramsMetadata().map((d) => d.id).filter((id) => id !== 'error' && id !== '---'),
+  );
+}
+
+/**
+ * Maps a position inside a fenced ```mermaid block's content to the position in the Markdown/MDX file.
+ * `blockStartLine`/`blockStartColumn` are where the opening fence starts (mdast's `position.start`): the
+ * content begins on the next line, and each content line carries the fence's indentation, which CommonMark
+ * strips (a content line indented less than its fence comes out that many columns too far right).
+ */
+export function mapToFile(diagramPos: Position, blockStartLine: number, blockStartColumn: number): Position {
+  return { line: blockStartLine + diagramPos.line, column: diagramPos.column + blockStartColumn - 1 };
+}
+
+// --- Architecture -------------------------------------------------------------------------------------------
+
+/** A node an architecture diagram draws. Positions are where its id is first written. */
+export interface DiagramNode extends Position {
+  id: string;
+  label?: string;
+  /** What Mermaid calls it: a flowchart shape (`square`, `cylinder`…), a C4 element type, `service`, `junction`. */
+  kind?: string;
+  /** Flowchart classes (`:::name`, `class id name`) or C4 `$tags`. */
+  classes: string[];
+  /** Whether the node stands for a system; see `isSystemNode`. */
+  system: boolean;
+}
+
+/** An edge an architecture diagram draws, positioned where its source id is written in the statement. */
+export interface DiagramEdge extends Position {
+  from: string;
+  to: string;
+  label?: string;
+}
+
+export interface Architecture {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+/** Id prefixes that mark a node as not a system: people, external parties, groupings. */
+const NON_SYSTEM_PREFIXES = ['actor-', 'ext-', 'group-'];
+
+/**
+ * Whether a node stands for a system (one the handbook should describe). By convention it does not when
+ * its id starts with `actor-`, `ext-` or `group-`, or it has the class `nonSystem` (`:::nonSystem`,
+ * `class x nonSystem`, or C4's `$tags="nonSystem"`). C4 says it outright for people (`Person…`) and
+ * external elements (`…_Ext`), and an architecture junction only joins edges.
+ */
+export function isSystemNode(node: { id: string; kind?: string; classes?: readonly string[] }): boolean {
+  if (NON_SYSTEM_PREFIXES.some((prefix) => node.id.startsWith(prefix))) return false;
+  if (node.classes?.includes('nonSystem')) return false;
+  return !/^(?:person|external_|junction$)/.test(node.kind ?? '');
+}
+
+/** Diagram types `extractArchitecture` reads, by Mermaid id and by the keywords authors write. */
+const ARCHITECTURE_TYPES = /^(?:flowchart(?:-v2|-elk)?|graph|swimlane(?:-beta)?|c4|C4\w+|architecture(?:-beta)?)$/;
+
+/**
+ * The nodes and edges an architecture diagram draws: a flowchart (or `graph`, `flowchart-elk`, swimlanes),
+ * a C4 diagram, or an architecture-beta diagram. What is drawn comes from Mermaid's own database; where
+ * it is written comes from reading the source. Subgraphs, C4 boundaries and architecture groups are
+ * groupings, not nodes; `classDef`/`class`/`style`/`click`/`linkStyle` lines declare no nodes. A diagram
+ * of another type, or one Mermaid rejects, draws nothing here (`parseDiagram` reports the rejection).
+ */
+export async function extractArchitecture(source: string, type: string): Promise<Architecture> {
+  if (!ARCHITECTURE_TYPES.test(type)) return { nodes: [], edges: [] };
+  return withMermaid(async (mermaid) => {
+    let diagram: { type: string; db?: unknown };
+    try {
+      diagram = await loadDiagram(mermaid, source);
+    } catch {
+      return { nodes: [], edges: [] };
+    }
+    const db = diagram.db;
+    if (diagram.type === 'c4') return readC4(db as C4Database, source);
+    if (diagram.type === 'architecture') return readArchitecture(db as ArchitectureDatabase, source);
+    if (/^(?:flowchart|swimlane)/.test(diagram.type)) return readFlowchart(db as FlowDatabase, source);
+    return { nodes: [], edges: [] };
+  });
+}
+
+/** The parts of Mermaid's flowchart database read here. */
+interface FlowDatabase {
+  getVertices(): Map<string, { id: string; text?: string; type?: string; classes: string[] }>;
+  getEdges(): { start: string; end: string; text?: string }[];
+  getSubGraphs(): { id: string }[];
+}
+
+function readFlowchart(db: FlowDatabase, source: string): Architecture {
+  const written = writtenFlowchart(source);
+  const groups = new Set(db.getSubGraphs().map((s) => s.id));
+  const nodes: DiagramNode[] = [];
+  for (const vertex of db.getVertices().values()) {
+    // Mermaid also makes a vertex of a subgraph an edge points at, and of an id that is only styled.
+    const at = written.nodes.get(vertex.id);
+    if (groups.has(vertex.id) || (!at && written.named?.has(vertex.id))) continue;
+    const label = vertex.text === undefined || vertex.text === vertex.id ? undefined : decodeEntities(vertex.text);
+    nodes.push(node({ id: vertex.id, label, kind: vertex.type, classes: [...vertex.classes] }, at));
+  }
+  const edges = db.getEdges().map((e) => edge(e.start, e.end, e.text, written));
+  return { nodes, edges };
+}
+
+/** The parts of Mermaid's C4 database read here. */
+interface C4Database {
+  getC4ShapeArray(): { alias: string; label?: { text?: string }; typeC4Shape?: { text?: string }; tags?: unknown }[];
+  getRels(): { from: string; to: string; label?: { text?: string } }[];
+}
+
+function readC4(db: C4Database, source: string): Architecture {
+  const written = writtenC4(source);
+  const nodes = db.getC4ShapeArray().map((shape) => {
+    const classes = typeof shape.tags === 'string' ? shape.tags.split(/[+,\s]+/).filter(Boolean) : [];
+    const fields = { id: shape.alias, label: shape.label?.text || undefined, kind: shape.typeC4Shape?.text, classes };
+    return node(fields, written.nodes.get(shape.alias));
+  });
+  const edges = db.getRels().map((rel) => edge(rel.from, rel.to, rel.label?.text, written));
+  return { nodes, edges };
+}
+
+/** The parts of Mermaid's architecture database read here. */
+interface ArchitectureDatabase {
+  getServices(): { id: string; title?: string }[];
+  getJunctions(): { id: string }[];
+  getEdges(): { lhsId: string; rhsId: string; title?: string }[];
+}
+
+function readArchitecture(db: ArchitectureDatabase, source: string): Architecture {
+  const written = writtenArchitecture(source);
+  const nodes = [
+    ...db.getServices().map((s) => node({ id: s.id, label: s.title, kind: 'service', classes: [] }, written.nodes.get(s.id))),
+    ...db.getJunctions().map((j) => node({ id: j.id, kind: 'junction', classes: [] }, written.nodes.get(j.id))),
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
+  const edges = db.getEdges().map((e) => edge(e.lhsId, e.rhsId, e.title, written));
+  return { nodes, edges };
+}
+
+function node(fields: Omit<DiagramNode, 'line' | 'column' | 'system'>, at: Position | undefined): DiagramNode {
+  const n = { ...fields, ...(at ?? { line: 1, column: 1 }) };
+  if (n.label === undefined) delete n.label;
+  if (n.kind === undefined) delete n.kind;
+  return { ...n, system: isSystemNode(n) };
+}
+
+/**
+ * An edge from Mermaid's database, placed at the first written edge between the same ids not yet
+ * claimed (databases list edges in source order; C4 merges repeats), else where its source id is.
+ */
+function edge(from: string, to: string, label: string | undefined, written: Written): DiagramEdge {
+  const index = written.edges.findIndex((e) => e.from === from && e.to === to);
+  const claimed: WrittenEdge | undefined = index === -1 ? undefined : written.edges.splice(index, 1)[0];
+  const at = claimed ?? written.nodes.get(from) ?? { line: 1, column: 1 };
+  return { from, to, ...(label ? { label: decodeEntities(label) } : {}), line: at.line, column: at.column };
+}
+
+/** Undoes Mermaid's entity encoding (`#quot;` is stored as `ﬂ°quot¶ß`) and the HTML entities themselves. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return text
+    .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/ﬂ°(\w+)¶ß/g, (match, name: string) => named[name] ?? match)
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&(\w+);/g, (match, name: string) => named[name] ?? match);
+}
+
+// --- Loading Mermaid --------------------------------------------------------------------------------------------
+
+type Mermaid = (typeof import('mermaid'))['default'];
+
+let loading: Promise<Mermaid> | undefined;
+let lastJob: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `job` with Mermaid loaded, one job at a time: Mermaid keeps its config and several diagram
+ * databases (C4, sequence…) in module state, so two parses must never interleave.
+ */
+function withMermaid<T>(job: (mermaid: Mermaid) => Promise<T>): Promise<T> {
+  const result = lastJob.then(() => (loading ??= importMermaid())).then(job);
+  lastJob = result.catch(() => undefined);
+  return result;
+}
+
+async function importMermaid(): Promise<Mermaid> {
+  // DOMPurify, which Mermaid runs on every label, binds to `window` the moment it is first imported and
+  // stays broken without one ("DOMPurify.addHook is not a function"). A jsdom window is lent for the
+  // import only: DOMPurify keeps its reference, and the rest of the process never looks like a browser.
+  const lend = !('window' in globalThis);
+  if (lend) {
+    const { JSDOM } = await import('jsdom');
+    Object.assign(globalThis, { window: new JSDOM('').window });
+  }
+  try {
+    const { default: mermaid } = await import('mermaid');
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', logLevel: 'fatal' });
+    return mermaid;
+  } finally {
+    if (lend) Reflect.deleteProperty(globalThis, 'window');
+  }
+}
+
+/** Diagrams that bring their own config: front matter or an `%%{init}%%` directive. */
+const CONFIGURED = /^\s*---|%%\{/;
+
+/**
+ * Parses `source` into a Mermaid diagram with (unless `database` is false) the database its parser
+ * filled. `mermaidAPI.parse` rebuilds the whole config several times per call, which costs more than most
+ * parses, so only a diagram that brings its own config goes through it; that config is reset afterwards
+ * so it cannot leak into the next diagram.
+ */
+async function loadDiagram(mermaid: Mermaid, source: string, { database = true } = {}): Promise<{ type: string; db?: unknown }> {
+  if (!CONFIGURED.test(source)) return mermaid.mermaidAPI.getDiagramFromText(source);
+  try {
+    const { diagramType } = await mermaid.mermaidAPI.parse(source);
+    return database ? await mermaid.mermaidAPI.getDiagramFromText(source) : { type: diagramType };
+  } finally {
+    mermaid.mermaidAPI.reset();
+  }
+}
+
+function detectType(mermaid: Mermaid, source: string): string | undefined {
+  try {
+    return mermaid.detectType(source);
+  } catch {
+    return undefined;
+  }
+}
