@@ -8,7 +8,11 @@ import { processIO, UsageError } from './io.ts';
 import type { IO } from './io.ts';
 import { coverageCommand } from './coverage.ts';
 import { lintCommand } from './lint.ts';
+import { linksCommand } from './links.ts';
 import { rulesCommand } from './rules.ts';
+import { NEW_KINDS, newCommand } from './new.ts';
+import { reportCommand } from './report.ts';
+import { schemaCommand } from './schema.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -61,6 +65,59 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
   ).action((options) => {
     exitCode = rulesCommand(options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('links')
+      .description('check links alone: pages, anchors and files, and with --external the web addresses')
+      .argument('[paths...]', 'files or folders to check (default: the whole content folder)')
+      .option('--external', 'also check web addresses (http, https) over the network, with a cache in .seam-cache/links.json')
+      .option('--offline', 'check web addresses from the cache only; report the others as not checked, without failing')
+      .addOption(new Option('-f, --format <name>', 'output format').choices([...reporterNames]).default('stylish'))
+      .option('--concurrency <n>', 'web requests in flight at once (default: "links.concurrency" in seam.config.yaml, 8)')
+      .option('--no-cache', 'neither read nor write the cache of web address results')
+      .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+      .option('--no-color', 'never colour the output'),
+  ).action(async (paths: string[], options) => {
+    exitCode = await linksCommand(paths, options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('new')
+      .description('create a project or a record from its template, with "TODO:" prompts to replace')
+      .argument('<kind>', `what to create: ${NEW_KINDS.join(', ')}`)
+      .argument('[id]', 'its id: the project\'s for "project"; the file name for a change, policy, system, provider or organisation')
+      .option('-p, --project <id>', 'the project the record belongs to (default: the only project)')
+      .option('--id <id>', 'the record\'s id, as the [id] argument')
+      .option('--title <text>', 'the record\'s title (default: a prompt, or derived)')
+      .option('--provider <id>', 'for an evaluation: the provider (default: the only one engaged)')
+      .option('--period <period>', 'for an evaluation: 2026-Q2, 2026-H1 or 2026-05 (default: the last elapsed period not yet evaluated)')
+      .option('-y, --yes', 'never ask questions: use the flags and what can be inferred'),
+  ).action(async (kind: string, id: string | undefined, options) => {
+    exitCode = await newCommand(kind, id, options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('report')
+      .description('summarise findings, changed records and coverage changes as Markdown for a pull-request comment')
+      .option('-b, --base <ref>', 'the git ref to compare with, e.g. origin/main (default: no comparison)')
+      .option('-o, --output-file <file>', 'write the report to a file instead of stdout'),
+  ).action(async (options) => {
+    exitCode = await reportCommand(options, io);
+  });
+
+  workspaceOptions(
+    program
+      .command('schema')
+      .description('write a JSON Schema per record type (and for seam.config.yaml) for editors')
+      .option('-o, --out <dir>', 'the folder to write to', 'schemas')
+      .option('--check', 'write nothing; exit 1 when the files on disk are missing or out of date')
+      .option('--vscode', 'print the "yaml.schemas" setting that maps content files to the schemas'),
+  ).action(async (options) => {
+    exitCode = await schemaCommand(options, io);
   });
 
   if (!argv.length) {

@@ -69,6 +69,8 @@ export interface LintOptions {
   /** Restrict findings to these files or folders (absolute, or relative to cwd). */
   paths?: string[];
   fix?: boolean;
+  /** Report findings even where a disable comment silences them (the site build's safety check: content cannot switch it off). */
+  ignoreDirectives?: boolean;
 }
 
 export interface LintRun {
@@ -80,6 +82,7 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
+  await prepareRules(graph, options);
   const fixed = new Set<string>();
   if (options.fix) {
     // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes).
@@ -98,6 +101,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         fixed.add(file);
       }
       graph = await loadGraph(options.root);
+      await prepareRules(graph, options);
     }
   }
   const findings = lintFiles(graph, options);
@@ -125,14 +129,20 @@ function displayPath(options: LintOptions, contentFile: string): string {
   return relative(options.cwd, resolve(options.root, contentFile)).split(sep).join('/');
 }
 
-function selectFiles(graph: RecordGraph, options: LintOptions): string[] {
+/** The graph's files that `options.paths` selects (all of them when there are none). */
+export function selectFiles(graph: RecordGraph, options: Pick<LintOptions, 'root' | 'cwd' | 'paths'>): string[] {
   const all = graph.files;
   if (!options.paths?.length) return all;
   const wanted = options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p)));
   return all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
 }
 
-/** Runs the rules over the selected files of an already-built graph. */
+/** Lets enabled rules do their asynchronous work for a graph (once, before checking files). */
+export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions, 'settings'>): Promise<void> {
+  for (const { rule, severity } of options.settings) if (severity !== 'off' && rule.prepare) await rule.prepare(graph);
+}
+
+/** Runs the rules over the selected files of an already-built graph (after `prepareRules`). */
 export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
@@ -167,6 +177,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   const frontmatterLines: [number, number] | undefined = source.hasFrontmatter
     ? [source.positionAt(source.yamlOffset).line, source.positionAt(Math.max(source.yamlOffset, source.bodyOffset - 1)).line]
     : /\.ya?ml$/.test(file) ? [1, source.positionAt(source.text.length).line] : undefined;
+  if (options.ignoreDirectives) return out;
   const directives = findDirectives(source.text, frontmatterLines);
   return directives.length ? out.filter((f) => !isSuppressed(f, directives)) : out;
 }
@@ -196,12 +207,20 @@ export function applyFixes(text: string, fixes: Fix[]): string {
   return out + text.slice(cursor);
 }
 
-/** Lints in-memory text for one file (editors): the file's text replaces what is on disk. */
-export async function lintText(options: LintOptions, file: string, text: string): Promise<Finding[]> {
-  const disk = await loadGraph(options.root);
+/**
+ * Lints in-memory text for one file (editors): the file's text replaces what is on disk. `disk` is the
+ * graph of the files on disk, when the caller keeps one (the remark preset caches it between calls).
+ */
+export async function lintText(options: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
+  const disk = onDisk ?? (await loadGraph(options.root));
+  if (disk.byFile.get(file)?.source.text === text) {
+    await prepareRules(disk, options);
+    return lintFiles(disk, { ...options, paths: [resolve(options.root, file)] });
+  }
   const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(options.root, f), f) }));
   if (recordTypeOf(file) || /\.mdx?$/.test(file)) inputs.push({ file, read: () => parseSource(text, file) });
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
   const graph = buildGraph(options.root, inputs);
+  await prepareRules(graph, options);
   return lintFiles(graph, { ...options, paths: [resolve(options.root, file)] });
 }

@@ -82,6 +82,11 @@ export interface RuleContext<Options = unknown> {
 
 export interface Rule<O extends z.ZodType = z.ZodType> {
   meta: RuleMeta<O>;
+  /**
+   * Asynchronous work done once per run before any `check` (for example parsing every diagram with
+   * Mermaid), so that `check` itself stays synchronous and per-file.
+   */
+  prepare?(graph: RecordGraph): Promise<void>;
   check(context: RuleContext<z.output<O>>): void;
 }
 

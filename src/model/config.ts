@@ -31,6 +31,17 @@ export const configSchema = z.strictObject({
       audience: z.enum(['public', 'internal', 'confidential']).optional().describe('Default audience of site builds; `SEAM_AUDIENCE` overrides.'),
     })
     .default({}),
+  links: z
+    .strictObject({
+      cacheMaxAgeDays: z.number().nonnegative().default(7).describe('How long `seam links --external` trusts a result in .seam-cache/links.json before checking the address again (0: always check).'),
+      timeoutMs: z.number().int().positive().default(10_000).describe('How long one request may take.'),
+      retries: z.number().int().nonnegative().default(2).describe('Extra attempts after a timeout, a network error, 429 or a 5xx answer.'),
+      backoffMs: z.number().int().nonnegative().default(500).describe('The wait before the first retry; it doubles for each further one.'),
+      concurrency: z.number().int().positive().default(8).describe('Requests in flight at once; `--concurrency` overrides.'),
+      ignore: z.array(z.string()).default([]).describe('Address prefixes never checked (intranets, example domains).'),
+    })
+    .prefault({})
+    .describe('External link checking (`seam links --external`).'),
 });
 
 export type SeamConfig = z.output<typeof configSchema>;

@@ -80,7 +80,7 @@ export interface RecordGraph {
   projects: Map<string, Project>;
 }
 
-const CONTENT_GLOB = '**/*.{md,mdx,yaml,yml}';
+export const CONTENT_GLOB = '**/*.{md,mdx,yaml,yml}';
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Reads every content file under `root` into a record graph. */

@@ -15,10 +15,11 @@ export function isReporting(charter: S.Charter | undefined): boolean {
 
 /**
  * The project's latest status report: the most recent one dated on or before `today`. A report dated
- * in the future is an error of its own (`status-cadence`) and never counts as the latest.
+ * in the future is an error of its own (`status-cadence`) and never counts as the latest; nor does one
+ * whose frontmatter fails its schema (a report still being written), whose date cannot be trusted.
  */
 export function latestStatus(project: Project | undefined, today: string): ContentRecord<S.StatusReport> | undefined {
-  return project?.status.filter((r) => r.data!.date <= today).at(-1);
+  return project?.status.filter((r) => r.data !== undefined && r.data.date <= today).at(-1);
 }
 
 /** A project record's path inside its project folder, without extension, e.g. `status/2026-06-12`. */

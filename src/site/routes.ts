@@ -1,30 +1,11 @@
 // Where each record is published on the site, and where references and links from one record to
-// another point.
-import { posix } from 'node:path';
-import { recordTypeOf } from '../model/graph.ts';
-import { recordTypeByName } from '../model/record-types.ts';
-import { recordId, type RecordIdOptions } from './record-id.ts';
+// another point. A content file's address and a link's target are decided in src/model/urls.ts and
+// src/model/links.ts, shared with the linter's `links` and `classification` rules (re-exported here for
+// the site's imports); this module adds how frontmatter references become links.
+import { linkHref } from '../model/links.ts';
+import { criterionAnchor, recordHref } from '../model/urls.ts';
 
-/** Handbook pages are published under /handbook/, so they never collide with the site's own pages. */
-export const HANDBOOK_PREFIX = 'handbook';
-
-/** How the files of record type `type` are named as ids on the site. */
-export function idOptionsFor(type: string): RecordIdOptions {
-  return type === 'docs' ? { prefix: HANDBOOK_PREFIX } : {};
-}
-
-/** The anchor of a criterion on the standard page: `K25.8` → `k25-8`. */
-export function criterionAnchor(criterion: string): string {
-  return criterion.toLowerCase().replace(/\./g, '-');
-}
-
-/** The page of the record `id` of record type `type`. */
-export function recordHref(type: string, id: string): string {
-  if (type === 'standards') return '/standard/';
-  if (type === 'docs') return `/${id}/`;
-  if (recordTypeByName.get(type)?.inProject) return `/projects/${id}/`;
-  return `/${type}/${id}/`;
-}
+export { criterionAnchor, HANDBOOK_PREFIX, idOptionsFor, recordHref } from '../model/urls.ts';
 
 /** What an id in a frontmatter field refers to: a record type, or a criterion of the standard. */
 export type ReferenceTarget = 'criterion' | 'policies' | 'organisations' | 'systems' | 'providers' | 'charter';
@@ -77,23 +58,12 @@ export function referenceLinker(type: string, lookup: ReferenceLookup) {
 }
 
 /**
- * The site address for a link written in the content file `fromFile` (content-relative) to another
- * content file, such as `changes/cr-001.mdx` or `../../systems/crm.mdx#interfaces`; `undefined` for
- * any other link (web addresses, anchors, files that are not records), which stays as written.
+ * The site address for a link written in the content file `fromFile` (content-relative): a link to a
+ * page by path (`changes/cr-001.mdx`, `../../systems/crm#interfaces`) or by id (`system:crm`,
+ * `project:alpha/plan#budget`, `criterion:K25.8`) becomes the page's address; `undefined` for any other
+ * link (web and site addresses, anchors, files that are not pages), which stays as written. The
+ * `links` rule checks that the page and its anchor exist.
  */
 export function contentLinkHref(fromFile: string, url: string): string | undefined {
-  if (/^[a-z][a-z\d+.-]*:|^[/#?]/i.test(url)) return undefined;
-  const hashAt = url.indexOf('#');
-  const pathPart = hashAt === -1 ? url : url.slice(0, hashAt);
-  const hash = hashAt === -1 ? '' : url.slice(hashAt);
-  if (!/\.(mdx?|ya?ml)$/i.test(pathPart)) return undefined;
-  let target: string;
-  try {
-    target = posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(pathPart)));
-  } catch {
-    return undefined;
-  }
-  const type = target.startsWith('../') ? undefined : recordTypeOf(target);
-  if (!type) return undefined;
-  return `${recordHref(type.name, recordId(target, idOptionsFor(type.name)))}${hash}`;
+  return linkHref(fromFile, url);
 }

@@ -30,10 +30,13 @@ const injections: Injection[] = [
   { rule: 'status-cadence', file: `${PAM}/index.mdx`, from: /^status: active$/m, to: 'status: active\nstatusCadenceDays: 5', at: `${PAM}/index.mdx:5` },
   { rule: 'plain-language', file: 'policies/change-control-procedure.mdx', from: /\n## Scope\n\n/, to: '\n## Scope\n\nChanges are logged where possible. ', at: 'policies/change-control-procedure.mdx:25' },
   { rule: 'coverage', file: 'policies/change-control-procedure.mdx', from: /\n---\n/, to: '\nevidence:\n  - criterion: K16\n    section: Architecture updates\n---\n', at: 'policies/change-control-procedure.mdx:19' },
+  { rule: 'mermaid', file: `${PAM}/index.mdx`, from: '  subgraph harbour-mutual [Harbour Mutual - target]', to: '  subgraph harbour-mutual [Harbour Mutual - target]\n  --> policy-admin', at: `${PAM}/index.mdx:174` },
+  { rule: 'architecture', file: `${PAM}/index.mdx`, from: '    fenwick-crm[Fenwick CRM]', to: '    fenwick-crm[Fenwick CRM]\n    mainframe[Old mainframe]', at: `${PAM}/index.mdx:170` },
+  { rule: 'architecture', file: `${PAM}/index.mdx`, from: '  - fenwick-crm\n', to: '  - fenwick-crm\n  - hr\n', at: `${PAM}/index.mdx:25` },
 ];
 
 describe('one injected defect per rule', () => {
-  it.each(injections.map((i) => [i.rule, i] as const))('%s', async (rule, injection) => {
+  it.each(injections.map((i, n) => [`${i.rule} #${n + 1}`, i] as const))('%s', async (rule, injection) => {
     const dir = tempContent(EXAMPLE_CONTENT);
     made.push(dir);
     const path = join(dir, injection.file);
@@ -44,7 +47,7 @@ describe('one injected defect per rule', () => {
     const r = await seam(['lint', '--content', dir, '--format', 'json', '--today', '2026-11-20'], { cwd: dir });
     const findings: { ruleId: string; file: string; line: number }[] = JSON.parse(r.stdout).findings.filter((f: { file: string }) => !f.file.startsWith('standards/'));
     // The rule reports the defect where it was injected; nothing else in the content is disturbed.
-    const own = findings.filter((f) => f.ruleId === rule);
+    const own = findings.filter((f) => f.ruleId === injection.rule);
     expect(own.length).toBeGreaterThan(0);
     expect(`${own[0].file}:${own[0].line}`).toBe(injection.at);
     expect([...new Set(findings.map((f) => f.file))]).toEqual([injection.file]);

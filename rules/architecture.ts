@@ -1,0 +1,126 @@
+// architecture: a project's diagrams and the systems catalogue agree — every system drawn exists,
+// every system in the charter's scope is drawn, and every line between two systems is a declared
+// interface (P11, K16, K22.1, K26.1).
+import { z } from 'zod';
+import type * as S from '../src/model/schemas.ts';
+import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import type { RecordGraph } from '../src/model/graph.ts';
+
+/** Whether the catalogue declares an interface between two systems (on either side). */
+function declared(graph: RecordGraph, a: string, b: string): boolean {
+  const talksTo = (from: string, to: string) =>
+    (graph.systems.get(from)?.data?.interfaces ?? []).some((i: S.System['interfaces'][number]) => (typeof i === 'string' ? i : i.system) === to);
+  return talksTo(a, b) || talksTo(b, a);
+}
+
+const base = (systems: string, diagram: string) => `---
+title: Alpha billing migration
+status: active
+phase: planning
+start: 2026-05-01
+end: 2026-12-31
+sponsors: [ana]
+organisations: [acme, beta]
+systems: [${systems}]
+workstreams:
+  - id: data
+    title: Data migration
+policies: [integration-policy]
+approach: phased
+sources:
+  - title: Beta customer extract
+    owner: Beta finance
+    verified: 2026-05-20
+---
+
+## Scope
+
+Moves Beta's billing accounts into Acme's CRM.
+
+## Approach
+
+A phased move, one customer segment at a time.
+
+## External factors
+
+Beta's year end falls in the middle of the migration window.
+
+## Architecture
+
+\`\`\`mermaid
+${diagram}
+\`\`\`
+
+## Security and integrity
+
+Customer data moves only over encrypted channels.
+`;
+
+export default defineRule({
+  meta: {
+    id: 'architecture',
+    description: 'Project diagrams and the systems catalogue agree: systems, scope and interfaces.',
+    criteria: ['P11', 'K16', 'K22.1', 'K26.1'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({}),
+    docs: `Architecture alignment is where integration work goes wrong silently. For every flowchart, C4 and
+architecture-beta diagram in a project's records, this rule checks that:
+
+- every node that stands for a system uses the id of a system in the catalogue (\`content/systems/\`):
+  write \`crm[Acme CRM]\`, not \`CRM[Acme CRM]\`;
+- every system in the charter's \`systems\` (the project's scope) appears in at least one diagram of the
+  project;
+- every edge between two systems corresponds to an interface declared in the catalogue, on either
+  system's \`interfaces\` — otherwise the diagram shows an undeclared interface.
+
+Nodes that are not systems (people, external parties, groupings) are marked by convention: an id
+starting with \`actor-\`, \`ext-\` or \`group-\`, or the class \`nonSystem\` (\`x[Broker]:::nonSystem\` or
+\`class x nonSystem\`). In C4, \`Person\` and \`*_Ext\` elements are not systems, and neither are
+subgraphs, boundaries or architecture groups. Diagrams that do not parse are left to the \`mermaid\` rule.`,
+    examples: {
+      valid: [
+        { title: 'systems by id, an actor, a subgraph', files: { 'projects/alpha/index.mdx': base('crm, billing', 'flowchart LR\n  actor-agent([Contact centre agent]) --> crm\n  subgraph beta [Beta]\n    billing[Beta Billing]\n  end\n  crm[Acme CRM] -- REST --> billing') } },
+      ],
+      invalid: [
+        {
+          title: 'an unknown system node, a system in scope missing from the diagrams, and an undeclared interface',
+          files: { 'projects/alpha/index.mdx': base('crm, billing', 'flowchart LR\n  crm[Acme CRM] --> ledger[General ledger]\n  crm --> crm2[Old CRM]'), 'systems/crm2.mdx': '---\ntitle: Old CRM\nowner: acme\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nThe CRM being retired.\n' },
+          expect: [
+            { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'The system "billing" is in the project\'s scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".' },
+            { file: 'projects/alpha/index.mdx', line: 37, column: 21, message: 'The diagram node "ledger" is not a system in the catalogue (content/systems/). Use the system\'s id as the node id, or mark a node that is not a system (an id starting with actor-, ext- or group-, or the class nonSystem).' },
+            { file: 'projects/alpha/index.mdx', line: 38, column: 3, message: 'The diagram draws an interface between "crm" and "crm2" that neither system declares in the catalogue. Add it to one of their "interfaces", or correct the diagram.' },
+          ],
+        },
+      ],
+    },
+  },
+  prepare: prepareDiagrams,
+  check({ graph, record, report }) {
+    if (!record?.project) return;
+    const project = graph.projects.get(record.project);
+    if (!project) return;
+    for (const diagram of diagramsOf(graph, record.file)) {
+      const architecture = diagram.architecture;
+      if (!architecture) continue;
+      const systemNodes = new Set(architecture.nodes.filter((n) => n.system).map((n) => n.id));
+      for (const node of architecture.nodes) {
+        if (!node.system || graph.systems.has(node.id)) continue;
+        report({ message: `The diagram node "${node.id}" is not a system in the catalogue (content/systems/). Use the system's id as the node id, or mark a node that is not a system (an id starting with actor-, ext- or group-, or the class nonSystem).`, at: diagram.toFile(node) });
+      }
+      for (const edge of architecture.edges) {
+        if (!systemNodes.has(edge.from) || !systemNodes.has(edge.to) || edge.from === edge.to) continue;
+        // A system whose record fails its schema has no trustworthy interfaces: `schema` reports it.
+        if (!graph.systems.get(edge.from)?.data || !graph.systems.get(edge.to)?.data) continue;
+        if (declared(graph, edge.from, edge.to)) continue;
+        report({ message: `The diagram draws an interface between "${edge.from}" and "${edge.to}" that neither system declares in the catalogue. Add it to one of their "interfaces", or correct the diagram.`, at: diagram.toFile(edge) });
+      }
+    }
+    if (record.type !== 'charter' || !record.data) return;
+    const drawn = new Set(project.records.flatMap((r) => diagramsOf(graph, r.file).flatMap((d) => d.architecture?.nodes.map((n) => n.id) ?? [])));
+    (record.data as S.Charter).systems.forEach((system, i) => {
+      if (!drawn.has(system) && graph.systems.has(system)) report({ message: `The system "${system}" is in the project's scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".`, at: { path: ['systems', i] } });
+    });
+  },
+});

@@ -1,0 +1,88 @@
+// mermaid: every Mermaid block parses with the Mermaid version the site renders with; an error is
+// reported at its line and column in the MDX file, not the diagram's own line numbers.
+import { z } from 'zod';
+import { defineRule } from '../src/lint/rule.ts';
+import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
+
+const charter = (diagram: string) => `---
+title: Alpha billing migration
+status: active
+phase: planning
+start: 2026-05-01
+end: 2026-12-31
+sponsors: [ana]
+organisations: [acme, beta]
+systems: [crm, billing]
+workstreams:
+  - id: data
+    title: Data migration
+policies: [integration-policy]
+approach: phased
+sources:
+  - title: Beta customer extract
+    owner: Beta finance
+    verified: 2026-05-20
+---
+
+## Scope
+
+Moves Beta's billing accounts into Acme's CRM.
+
+## Approach
+
+A phased move, one customer segment at a time.
+
+## External factors
+
+Beta's year end falls in the middle of the migration window.
+
+## Architecture
+
+\`\`\`mermaid
+${diagram}
+\`\`\`
+
+## Security and integrity
+
+Customer data moves only over encrypted channels.
+`;
+
+export default defineRule({
+  meta: {
+    id: 'mermaid',
+    description: 'Every Mermaid diagram parses.',
+    criteria: ['P11', 'K36', 'K22.1'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({}),
+    docs: `Architecture and process diagrams are written as fenced \`mermaid\` code blocks and drawn in the
+reader's browser. A diagram with a syntax error shows as an error box on the site, so this rule parses
+every block with the same Mermaid version the site uses (all diagram types: flowchart, sequence, class,
+state, ER, C4, gantt, architecture, timeline, mindmap, xychart, …) and reports the first error at its
+line and column in the file, with Mermaid's message made readable.`,
+    examples: {
+      valid: [
+        { title: 'a flowchart and a sequence diagram', files: { 'projects/alpha/index.mdx': charter('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n```\n\n```mermaid\nsequenceDiagram\n  crm->>billing: nightly accounts file') } },
+      ],
+      invalid: [
+        {
+          title: 'an edge with no target',
+          files: { 'projects/alpha/index.mdx': charter('flowchart LR\n  crm[Acme CRM] -->\n  billing[Beta Billing]\n  crm --> ') },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 39, column: 10, message: /^The Mermaid diagram does not parse: / }],
+        },
+        {
+          title: 'an unknown diagram type',
+          files: { 'projects/alpha/index.mdx': charter('flowchat LR\n  crm --> billing') },
+          expect: [{ file: 'projects/alpha/index.mdx', line: 36, column: 1, message: /^The Mermaid diagram does not parse: .*flowchat/ }],
+        },
+      ],
+    },
+  },
+  prepare: prepareDiagrams,
+  check({ graph, file, report }) {
+    for (const diagram of diagramsOf(graph, file)) {
+      if (diagram.parse.ok) continue;
+      report({ message: `The Mermaid diagram does not parse: ${diagram.parse.message}`, at: diagram.toFile(diagram.parse) });
+    }
+  },
+});

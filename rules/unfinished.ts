@@ -1,0 +1,103 @@
+// unfinished: no prompt that `seam new` leaves for the author ("TODO: …") survives into a merged record,
+// so nobody reads a placeholder as a fact (P8, K21).
+import type { Heading, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { PROMPT_MARK } from '../src/model/scaffold.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+const EXCERPT = 60;
+
+/** The prompt as the author sees it: from the mark to the end of its line, shortened. */
+function excerpt(text: string, at: number): string {
+  const line = text.slice(at).split(/\r?\n/)[0].trim();
+  if (line.length <= EXCERPT) return line;
+  const cut = line.slice(0, EXCERPT - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Every string (and mapping key) in parsed YAML holding a prompt, with its path. */
+function promptsIn(value: unknown, path: PropertyKey[], found: { path: PropertyKey[]; text: string; key: boolean }[]) {
+  if (typeof value === 'string') {
+    if (value.includes(PROMPT_MARK)) found.push({ path, text: value, key: false });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => promptsIn(item, [...path, i], found));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes(PROMPT_MARK)) found.push({ path: [...path, key], text: key, key: true });
+      promptsIn(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+const fieldName = (path: PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+
+export default defineRule({
+  meta: {
+    id: 'unfinished',
+    description: 'No "TODO:" prompt from a template is left in a record.',
+    criteria: ['P8', 'K21'],
+    severity: 'error',
+    fixable: false,
+    options: z.strictObject({}),
+    docs: `\`seam new\` writes a record with every value only its author can give marked as a prompt that
+starts with \`TODO:\` — \`title: "TODO: a headline for this status report"\` in the frontmatter, \`TODO: describe
+progress against the plan's milestones…\` under a heading. A record that still holds one would be read
+as fact (P8, K21: information must be accurate before anyone relies on it), so this rule reports each
+prompt left: in a frontmatter value or key, at the value, and in the body's text, at the prompt. Replace
+the prompt with what it asks for — a frontmatter prompt usually also needs the right type (a number, a
+date, an id), which the \`schema\` rule checks once the prompt is gone.
+
+Only the exact mark \`TODO:\` counts, and only in text: a \`TODO:\` inside inline code or a code block is
+an example, not a prompt. Vaguer placeholders ("TBD", "TBC") in a section make \`required-sections\` report
+it as empty, and in policies \`plain-language\` reports them too.`,
+    examples: {
+      valid: [
+        { title: 'the minimal example project', files: {} },
+        {
+          title: 'a prompt shown as code is an example, not a prompt',
+          files: { 'organisations/beta.mdx': '---\ntitle: Beta Ltd\nkind: target\n---\n\n## Role in the integration\n\nBeta is the acquired company. `seam new` marks prompts with `TODO:` for the author.\n' },
+        },
+      ],
+      invalid: [
+        {
+          title: 'a scaffolded record with its prompts left in',
+          files: { 'organisations/beta.mdx': '---\ntitle: "TODO: the organisation\'s name"\nkind: target\n---\n\n## Role in the integration\n\nTODO: describe the organisation\'s part in the integration and its main contacts.\n' },
+          expect: [
+            { file: 'organisations/beta.mdx', line: 2, column: 8, message: 'Unfinished: replace the prompt “TODO: the organisation\'s name” with the value of "title" it asks for.' },
+            { file: 'organisations/beta.mdx', line: 8, column: 1, message: 'Unfinished: replace the prompt “TODO: describe the organisation\'s part in the integration…” with the text of the section "Role in the integration".' },
+          ],
+        },
+        {
+          title: 'a prompt inside a list, and one left after real prose',
+          files: { 'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\ndataClasses: [personal]\ninterfaces:\n  - system: billing\n    protocol: "TODO: how they talk"\n---\n\n## Purpose\n\nHolds customer accounts for Acme. TODO: name the team that runs it.\n' },
+          expect: [
+            { file: 'systems/crm.mdx', line: 9, column: 15, message: 'Unfinished: replace the prompt “TODO: how they talk” with the value of "interfaces[0].protocol" it asks for.' },
+            { file: 'systems/crm.mdx', line: 14, column: 35, message: 'Unfinished: replace the prompt “TODO: name the team that runs it.” with the text of the section "Purpose".' },
+          ],
+        },
+      ],
+    },
+  },
+  check({ source, tree, report }) {
+    for (const prompt of promptsIn(source.data, [], [])) {
+      const text = excerpt(prompt.text, prompt.text.indexOf(PROMPT_MARK));
+      report({ message: `Unfinished: replace the prompt “${text}” with the ${prompt.key ? 'key' : 'value'} of "${fieldName(prompt.path)}" it asks for.`, at: { path: prompt.path, key: prompt.key } });
+    }
+    if (!tree) return;
+    let heading: string | undefined;
+    visit(tree, (node) => {
+      if (node.type === 'heading') heading = (node as Heading).children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+      if (node.type !== 'text') return;
+      const { start, end } = (node as Text).position ?? {};
+      if (start?.offset === undefined || end?.offset === undefined) return;
+      const raw = source.text.slice(start.offset, end.offset);
+      for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
+        const where = heading ? `the text of the section "${heading}"` : 'the text it asks for';
+        report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
+      }
+    });
+  },
+});

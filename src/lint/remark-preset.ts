@@ -1,0 +1,83 @@
+// Seam as a remark preset: `.remarkrc.mjs` loads it, so remark-cli and the remark (unified) language
+// server report the same findings, with the same rule ids, as `seam lint`. For each file it finds the
+// workspace (seam.config.yaml upwards from the file), lints the file's in-memory text against the
+// record graph of everything else on disk, and attaches each finding to the file as a vfile message.
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import { glob } from 'tinyglobby';
+import type { VFile } from 'vfile';
+import { loadConfig, resolveContentRoot } from '../model/config.ts';
+import { CONTENT_GLOB, loadGraph } from '../model/graph.ts';
+import type { RecordGraph } from '../model/graph.ts';
+import { resolveToday } from '../model/today.ts';
+import { rules } from '../../rules/index.ts';
+import { DOCS_BASE, lintText, resolveRuleSettings } from './engine.ts';
+import type { Finding } from './finding.ts';
+
+/** The disk graph per content root, with the stamp (paths, mtimes, sizes) it was built from. */
+const graphs = new Map<string, { stamp: string; graph: RecordGraph }>();
+
+/**
+ * The record graph of a content root as it is on disk, rebuilt only when a file was added, removed or
+ * modified since the last call: an editor lints on every keystroke, and reading the whole content
+ * folder each time would be slow. Listing and stat-ing the files is cheap by comparison.
+ */
+export async function diskGraph(root: string): Promise<RecordGraph> {
+  const files = (await glob(CONTENT_GLOB, { cwd: root, dot: false, followSymbolicLinks: false })).sort();
+  const stamp = files.map((f) => {
+    try {
+      const s = statSync(resolve(root, f));
+      return `${f}\t${s.mtimeMs}\t${s.size}`;
+    } catch {
+      return `${f}\tgone`;
+    }
+  }).join('\n');
+  const cached = graphs.get(root);
+  if (cached?.stamp === stamp) return cached.graph;
+  const graph = await loadGraph(root);
+  graphs.set(root, { stamp, graph });
+  return graph;
+}
+
+/**
+ * How a finding's severity maps onto vfile messages, as remark-lint does it: an error is `fatal: true`,
+ * so `remark` exits 1 on it (as `seam lint` does) and the language server shows an Error; a warning is
+ * `fatal: false`, which `remark --frail` also fails on (as `seam lint --max-warnings 0` does) and the
+ * language server shows as a Warning.
+ */
+function attach(file: VFile, finding: Pick<Finding, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn'>) {
+  const start = { line: finding.line, column: finding.column };
+  const place = finding.endLine !== undefined && finding.endColumn !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn } } : start;
+  const message = file.message(finding.message, { place, ruleId: finding.ruleId, source: 'seam' });
+  message.url = `${DOCS_BASE}${finding.ruleId}/`;
+  message.fatal = finding.severity === 'error';
+}
+
+/** The unified plugin: lints each file that lies under a Seam workspace's content root. */
+export function remarkSeam() {
+  return async (_tree: Root, file: VFile) => {
+    if (!file.path) return;
+    const path = resolve(file.cwd, file.path);
+    const loaded = loadConfig(dirname(path));
+    if (!loaded.file) return; // not in a Seam workspace
+    const problem = (message: string) => attach(file, { ruleId: 'config', severity: 'error', message, line: 1, column: 1 });
+    if (loaded.problems.length) return problem(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    const root = resolveContentRoot(loaded);
+    const inContent = relative(root, path);
+    if (!inContent || inContent.startsWith('..') || isAbsolute(inContent)) return;
+    const today = resolveToday({ config: loaded.config.today });
+    if (!today.ok) return problem(today.message);
+    const { settings, problems } = resolveRuleSettings(rules, loaded.config);
+    if (problems.length) return problem(problems.map((p) => p.message).join('\n'));
+    const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
+    const options = { root, cwd: root, config: loaded.config, today: today.today, settings };
+    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root));
+    for (const finding of findings) attach(file, finding);
+  };
+}
+
+/** The preset `.remarkrc.mjs` exports: frontmatter-aware parsing (so nothing else mistakes it for Markdown) and Seam's rules. */
+const preset = { plugins: [[remarkFrontmatter, ['yaml']], remarkSeam] };
+export default preset;

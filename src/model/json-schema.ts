@@ -1,0 +1,63 @@
+// JSON Schemas of the authoring contract, generated from the zod schemas (never written by hand): what
+// editors use to validate and complete YAML, what `seam new` derives its templates from, and what
+// `seam schema` writes to schemas/. `io: 'input'` describes what an author writes (defaults optional).
+import { z } from 'zod';
+import { configSchema } from './config.ts';
+import type { RecordType } from './record-types.ts';
+import { id, isoDate } from './schemas.ts';
+
+/** The subset of JSON Schema (draft 7) that zod emits for Seam's schemas. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  items?: JsonSchema;
+  prefixItems?: JsonSchema[];
+  minItems?: number;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+}
+
+/**
+ * Draft 7, not zod's default 2020-12: the YAML language server (redhat.vscode-yaml) and most editors'
+ * JSON Schema support are built for draft 7, and nothing in Seam's schemas needs a later draft.
+ */
+const toJson = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as JsonSchema;
+
+/** The pattern zod emits for an ISO date, so generated templates can recognise date fields. */
+export const DATE_PATTERN = toJson(isoDate).pattern!;
+/** The pattern zod emits for a kebab-case id. */
+export const ID_PATTERN = toJson(id).pattern!;
+
+const cache = new WeakMap<RecordType, JsonSchema>();
+
+/** The JSON Schema of a record type's frontmatter (or whole file, for YAML records). Shared: do not mutate. */
+export function recordJsonSchema(type: RecordType): JsonSchema {
+  let schema = cache.get(type);
+  if (!schema) {
+    const { $schema, ...rest } = toJson(type.schema);
+    schema = { $schema, title: `Seam ${type.label}`, description: type.summary, ...rest };
+    cache.set(type, schema);
+  }
+  return schema;
+}
+
+/** The JSON Schema of seam.config.yaml. */
+export function configJsonSchema(): JsonSchema {
+  const { $schema, ...rest } = toJson(configSchema);
+  return { $schema, title: 'Seam configuration (seam.config.yaml)', ...rest };
+}
