@@ -61,6 +61,7 @@ export default defineRule({
   meta: {
     id: 'architecture',
     description: 'Project diagrams and the systems catalogue agree: systems, scope and interfaces.',
+    reads: ['charter', 'systems'],
     criteria: ['P11', 'K16', 'K22.1', 'K26.1'],
     severity: 'error',
     fixable: false,

@@ -40,6 +40,7 @@ export default defineRule({
   meta: {
     id: 'budget',
     description: 'Budget lines and contingency add up to the total; overspends have an open issue with an action; approved budget changes are reflected in the plan.',
+    reads: ['plan', 'status', 'changes'],
     criteria: ['P5', 'P9', 'P12', 'K14', 'K24', 'K26.2'],
     severity: 'error',
     fixable: true,

@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     id: 'classification',
     description: 'Pages do not link to, or refer by id to, records of a higher classification.',
+    reads: ['*'],
     criteria: ['K15', 'K28.1'],
     severity: 'error',
     fixable: false,

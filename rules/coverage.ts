@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'coverage',
     description: 'Each project has the records its phase requires, and evidence claims are backed by prose.',
+    reads: ['*'],
     criteria: ['P10', 'P19', 'K25.6', 'K33.3'],
     severity: 'error',
     fixable: false,

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'criteria-refs',
     description: 'Every criterion id mentioned exists in the criteria catalogue.',
+    reads: ['*'],
     criteria: ['P1', 'K7'],
     severity: 'error',
     fixable: false,

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'currency',
     description: 'Policies and standards are within their review date; sources were verified recently.',
+    reads: ['policies', 'standards', 'charter'],
     criteria: ['P1', 'P8', 'K21'],
     severity: 'warning',
     fixable: false,

@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     id: 'issues',
     description: 'Serious issues in status reports have an owner, an action and a due date; overdue open issues are flagged in the latest report.',
+    reads: ['status'],
     criteria: ['P9', 'K26.6', 'K27.7'],
     severity: 'error',
     fixable: false,

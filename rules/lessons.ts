@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     id: 'lessons',
     description: 'Closed projects have lessons; lessons applied come from other projects; recommendations are actionable.',
+    reads: ['lessons', 'charter'],
     criteria: ['P6', 'P13', 'K13.3'],
     severity: 'error',
     fixable: false,

@@ -21,6 +21,7 @@ export default defineRule({
   meta: {
     id: 'links',
     description: 'Links to pages, headings, records and files resolve, and never leave the content folder.',
+    reads: ['*'],
     criteria: ['P8', 'P19', 'K21'],
     severity: 'error',
     fixable: true,

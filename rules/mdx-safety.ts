@@ -28,6 +28,7 @@ export default defineRule({
   meta: {
     id: 'mdx-safety',
     description: 'No imports, exports, JavaScript expressions, scripts or event handlers in content.',
+    reads: ['*'],
     criteria: ['K15', 'K28.1', 'K28.2'],
     severity: 'error',
     fixable: false,

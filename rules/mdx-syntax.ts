@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'mdx-syntax',
     description: 'The body is valid MDX.',
+    reads: ['*'],
     criteria: ['P8'],
     severity: 'error',
     fixable: false,

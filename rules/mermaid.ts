@@ -51,6 +51,7 @@ export default defineRule({
   meta: {
     id: 'mermaid',
     description: 'Every Mermaid diagram parses.',
+    reads: ['*'],
     criteria: ['P11', 'K36', 'K22.1'],
     severity: 'error',
     fixable: false,

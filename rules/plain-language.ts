@@ -65,6 +65,7 @@ export default defineRule({
   meta: {
     id: 'plain-language',
     description: 'Policies make concrete commitments, not vague ones such as "as appropriate" or "TBD".',
+    reads: ['policies'],
     criteria: ['P1', 'K7'],
     severity: 'warning',
     fixable: false,

@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     id: 'providers',
     description: 'Engaged providers are evaluated for every elapsed period; poor scores have an action.',
+    reads: ['charter', 'evaluations'],
     criteria: ['P17', 'P18', 'K25.8', 'K27.9', 'K31.1', 'K38.2'],
     severity: 'error',
     fixable: false,

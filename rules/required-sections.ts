@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'required-sections',
     description: 'The body has its record type\'s required headings, each with content.',
+    reads: ['*'],
     criteria: ['P7', 'P19', 'K36'],
     severity: 'error',
     fixable: false,

@@ -16,6 +16,7 @@ export default defineRule({
   meta: {
     id: 'schedule',
     description: 'Milestones are in date order, after their dependencies and acyclic, not done in the future, and overdue ones are flagged in the latest status report.',
+    reads: ['plan', 'status', 'charter'],
     criteria: ['P12', 'K28.5'],
     severity: 'error',
     fixable: true,

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'schema',
     description: 'Frontmatter is valid YAML and matches its record type\'s schema.',
+    reads: ['*'],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

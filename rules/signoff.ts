@@ -50,6 +50,7 @@ export default defineRule({
   meta: {
     id: 'signoff',
     description: 'Deliverables are signed off by sign-off authorities, after the signed record last changed.',
+    reads: ['signoff', 'charter', 'stakeholders'],
     criteria: ['K3.2', 'K11.2', 'K27.3'],
     severity: 'error',
     fixable: false,

@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: 'stakeholders',
     description: 'The stakeholder register names a sponsor, a sign-off authority, someone from every organisation, one Accountable per workstream and everyone\'s comms.',
+    reads: ['stakeholders', 'charter'],
     criteria: ['P3', 'P4', 'P14', 'P20', 'K3', 'K11', 'K40'],
     severity: 'error',
     fixable: false,

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'status-cadence',
     description: 'Active projects in execution or handover have a recent status report, and no report is dated in the future.',
+    reads: ['charter', 'status'],
     criteria: ['P12', 'K25.3'],
     severity: 'error',
     fixable: false,

@@ -38,6 +38,7 @@ export default defineRule({
   meta: {
     id: 'unfinished',
     description: 'No "TODO:" prompt from a template is left in a record.',
+    reads: ['*'],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

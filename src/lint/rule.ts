@@ -35,6 +35,8 @@ export interface RuleMeta<O extends z.ZodType = z.ZodType> {
   description: string;
   /** The criteria the rule protects. */
   criteria: string[];
+  /** The record types (names from src/model/record-types.ts) the rule reads; `*` for every type. */
+  reads: string[];
   severity: Severity;
   fixable: boolean;
   /** Options schema; defaults apply when the config sets none. */

@@ -1,0 +1,65 @@
+// The author's reference for a record type, derived from its schema (never written by hand): every
+// field with its type, allowed values, whether it is required, its default and what it means, plus the
+// rules that read the type. The handbook's record-type pages and `seam new`'s hints render this.
+import type { JsonSchema } from './json-schema.ts';
+import { DATE_PATTERN, ID_PATTERN, recordJsonSchema } from './json-schema.ts';
+import type { RecordType } from './record-types.ts';
+
+export interface FieldDoc {
+  /** `milestones[].dependsOn[]` */
+  path: string;
+  /** A short type for people: text, date, id, number, yes/no, list of …, mapping. */
+  type: string;
+  allowed?: string[];
+  required: boolean;
+  default?: string;
+  description: string;
+}
+
+function typeOf(schema: JsonSchema): string {
+  if (schema.enum) return 'one of';
+  if (schema.anyOf || schema.oneOf) return (schema.anyOf ?? schema.oneOf)!.map(typeOf).join(' or ');
+  if (schema.pattern === DATE_PATTERN) return 'date (YYYY-MM-DD)';
+  if (schema.pattern === ID_PATTERN) return 'id';
+  switch (schema.type) {
+    case 'string': return 'text';
+    case 'number': return 'number';
+    case 'integer': return 'whole number';
+    case 'boolean': return 'yes/no (true/false)';
+    case 'array': return `list of ${schema.items ? typeOf(schema.items).replace(/^one of$/, 'values') : 'values'}`;
+    case 'object': return schema.properties ? 'mapping' : 'mapping of id → value';
+    default: return Array.isArray(schema.type) ? schema.type.join(' or ') : 'value';
+  }
+}
+
+/** Every field of a record type, depth first, in the schema's order. */
+export function fieldDocs(type: RecordType): FieldDoc[] {
+  const out: FieldDoc[] = [];
+  const walk = (schema: JsonSchema, prefix: string, requiredHere: boolean) => {
+    const props = schema.properties ?? {};
+    for (const [name, field] of Object.entries(props)) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      const required = requiredHere && (schema.required ?? []).includes(name);
+      const variants = field.anyOf ?? field.oneOf;
+      out.push({
+        path,
+        type: typeOf(field),
+        ...(field.enum ? { allowed: field.enum.map(String) } : {}),
+        required,
+        ...(field.default !== undefined ? { default: JSON.stringify(field.default) } : {}),
+        description: field.description ?? '',
+      });
+      if (field.type === 'object' && field.properties) walk(field, path, required);
+      if (field.type === 'array' && field.items?.type === 'object') walk(field.items, `${path}[]`, required);
+      for (const v of variants ?? []) if (v.type === 'object' && v.properties) walk(v, `${path}[]`, required);
+      if (field.type === 'array') for (const v of field.items?.anyOf ?? []) if (v.type === 'object' && v.properties) walk(v, `${path}[]`, required);
+    }
+  };
+  walk(recordJsonSchema(type), '', true);
+  return out;
+}
+
+/** The ids of the rules, from a catalogue, that read records of `type`. */
+export function rulesReading(type: RecordType, rules: { id: string; reads: string[] }[]): string[] {
+  return rules.filter((r) => r.reads.includes(type.name) || r.reads.includes('*')).map((r) => r.id);
+}
