@@ -1,10 +1,13 @@
 // The Seam site: Starlight over the content collections declared in src/content.config.ts.
-// Which content folder is read is decided in one place, src/site/content-root.ts (SEAM_CONTENT, or
-// `content:` in seam.config.yaml).
+// Which content folder is read, and for which audience, is decided in one place,
+// src/site/content-root.ts (SEAM_CONTENT / `content:`, SEAM_AUDIENCE / `site.audience` in
+// seam.config.yaml). Build with `npm run build` (scripts/build-site.ts): it builds beside dist/ and
+// swaps the result in only when the whole build, Pagefind included, succeeded.
 import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/model/config.ts';
+import { contentSafety } from './src/site/content-safety.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/sections.ts';
 
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
@@ -18,18 +21,27 @@ const { config: seam } = loadConfig(fileURLToPath(new URL('.', import.meta.url))
 export default defineConfig({
   site: seam.site.url,
   outDir: './dist',
+  // Builds that run side by side (the test suite's) each get their own cache, so they never read each
+  // other's half-written content store.
+  ...(process.env.SEAM_CACHE_DIR ? { cacheDir: process.env.SEAM_CACHE_DIR } : {}),
   // The dev toolbar loads integration listings from the network; a reading-first site does not need it.
   devToolbar: { enabled: false },
   integrations: [
+    // First: refuses content that fails mdx-safety before any record is loaded.
+    contentSafety(),
     starlight({
       title: 'Seam',
       description: 'The systems-integration handbook, policies and project records, checked against ESKITP5045.',
-      sidebar: sections.map((section) =>
-        section.label === HANDBOOK_LABEL
-          ? // Filled with the handbook's pages by src/site/route-middleware.ts.
-            { label: HANDBOOK_LABEL, items: [{ label: 'Handbook', link: section.href }] }
-          : { label: section.label, link: section.href },
-      ),
+      sidebar: [
+        ...sections.map((section) =>
+          section.label === HANDBOOK_LABEL
+            ? // Filled with the handbook's pages by src/site/route-middleware.ts.
+              { label: HANDBOOK_LABEL, items: [{ label: 'Handbook', link: section.href }] }
+            : { label: section.label, link: section.href },
+        ),
+        // Search with filters (record type, project, phase, organisation, criterion): src/pages/search.astro.
+        { label: 'Search', link: '/search/' },
+      ],
       routeMiddleware: './src/site/route-middleware.ts',
       customCss: ['./src/styles/seam.css'],
       // src/pages/404.astro replaces Starlight's, which expects a docs entry named 404.

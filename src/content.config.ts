@@ -1,19 +1,21 @@
 // One content collection per record type, straight from the record-type table: the collection name is
 // the type's name, its files are the type's `pattern` under the content root, its schema the type's
 // schema. The loader enforces the type's schema with file:line:column errors and renders bodies
-// without compiling them; Astro then applies the collection schema below.
+// without compiling them; Astro then applies the collection schema below. An audience build
+// (SEAM_AUDIENCE, or `site.audience` in seam.config.yaml) stores only the records its readers may see.
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { recordTypes } from './model/record-types.ts';
 import * as schemas from './model/schemas.ts';
-import { siteContentRoot } from './site/content-root.ts';
+import { siteAudience, siteContentRoot } from './site/content-root.ts';
 import { recordLoader } from './site/loader.ts';
 import type { RecordData, RecordTypeName } from './site/record-data.ts';
 import { idOptionsFor } from './site/routes.ts';
 
 const contentRoot = siteContentRoot();
+const audience = siteAudience();
 
 /**
  * Handbook pages are Starlight's `docs` collection, so they get Starlight's schema (which also checks
@@ -35,7 +37,7 @@ export const collections = Object.fromEntries(
   recordTypes.map((type) => [
     type.name,
     defineCollection({
-      loader: recordLoader(type, contentRoot, idOptionsFor(type.name)),
+      loader: recordLoader(type, { contentRoot, audience, idOptions: idOptionsFor(type.name) }),
       schema: type.name === 'docs' ? handbookSchema : type.schema,
     }),
   ]),

@@ -3,25 +3,83 @@
 // (errors name file:line:column), hands it to the collection's schema (Astro's `parseData`) and stores
 // each body already rendered by `renderBody()`. Astro's own Markdown/MDX pipeline never sees the
 // content, so nothing an author writes is compiled or run at build time.
+//
+// It is also where an audience build leaves records out (src/model/audience.ts decides which): a record
+// the audience may not see is checked like any other but never stored, so no page, search index entry
+// or sitemap line can name it, and links to it from other bodies are rendered as plain text.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
+import { visibleFiles, type Audience } from '../model/audience.ts';
+import { loadGraph, type RecordGraph } from '../model/graph.ts';
+import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../model/links.ts';
 import { formatProblem, type Problem } from '../model/problem.ts';
 import type { RecordType } from '../model/record-types.ts';
 import { readSource } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
 import { recordId, type RecordIdOptions } from './record-id.ts';
 import { renderBody, type BodyHeading } from './render.ts';
-import { contentLinkHref } from './routes.ts';
 
-export function recordLoader(type: RecordType, contentRoot: string, idOptions: RecordIdOptions = {}): Loader {
+export interface RecordLoaderOptions {
+  /** The absolute content root. */
+  contentRoot: string;
+  /** Who the build is for; `confidential` (every record) by default. */
+  audience?: Audience;
+  idOptions?: RecordIdOptions;
+}
+
+/** What an audience build publishes: the files it stores, and every record's page for resolving links. */
+export interface Publication {
+  visible: ReadonlySet<string>;
+  links: LinkIndex;
+}
+
+/** What an audience sees of a content root (pure, given the graph). */
+export function publicationOf(graph: RecordGraph, audience: Audience): Publication {
+  return { visible: visibleFiles(graph, audience), links: buildLinkIndex(graph, () => undefined) };
+}
+
+/**
+ * The site address of each link in the body of `file`: a record's page, `null` for a record this build
+ * leaves out (the link becomes plain text), `undefined` for anything else (kept as written).
+ */
+export function bodyLinkResolver({ visible, links }: Publication, file: string): (url: string) => string | null | undefined {
+  return (url) => {
+    const target = resolveLink(links, file, url);
+    return target.kind === 'page' && !visible.has(target.record.file) ? null : linkHref(file, url);
+  };
+}
+
+let cached: { key: string; at: number; value: Promise<Publication> } | undefined;
+
+/**
+ * Read once per build for every collection (and again in `astro dev` after content changes): which
+ * records the audience sees, decided by the model from the whole content root, since a project
+ * record's visibility depends on its charter and a link's on its target.
+ */
+function publicationFor(contentRoot: string, audience: Audience): Promise<Publication> {
+  const key = `${contentRoot}\0${audience}`;
+  if (cached?.key !== key) {
+    const value = loadGraph(contentRoot).then((graph) => publicationOf(graph, audience));
+    cached = { key, at: Date.now(), value };
+  }
+  return cached.value;
+}
+
+/** Forgets the publication when the content changed after it was read. */
+function contentChanged(at: number): void {
+  if (cached && cached.at < at) cached = undefined;
+}
+
+export function recordLoader(type: RecordType, options: RecordLoaderOptions): Loader {
+  const { contentRoot } = options;
   return {
     name: 'seam-record-loader',
     load: async (context) => {
-      await syncCollection(type, contentRoot, idOptions, context);
+      await syncCollection(type, options, context);
       const { watcher } = context;
       if (!watcher) return;
       // In `astro dev`: any change under the content root re-reads this collection. Errors are logged,
@@ -29,7 +87,8 @@ export function recordLoader(type: RecordType, contentRoot: string, idOptions: R
       watcher.add(contentRoot);
       const resync = (changed: string) => {
         if (path.relative(contentRoot, changed).startsWith('..')) return;
-        syncCollection(type, contentRoot, idOptions, context).catch((e: Error) => context.logger.error(e.message));
+        contentChanged(Date.now());
+        syncCollection(type, options, context).catch((e: Error) => context.logger.error(e.message));
       };
       watcher.on('change', resync);
       watcher.on('add', resync);
@@ -49,7 +108,8 @@ function contentError(problems: Problem[], hint: string): Error {
   return error;
 }
 
-async function syncCollection(type: RecordType, contentRoot: string, idOptions: RecordIdOptions, context: LoaderContext): Promise<void> {
+async function syncCollection(type: RecordType, options: RecordLoaderOptions, context: LoaderContext): Promise<void> {
+  const { contentRoot, audience = 'confidential', idOptions = {} } = options;
   const { store, config, parseData, generateDigest } = context;
   if (!existsSync(contentRoot)) {
     throw contentError(
@@ -60,6 +120,9 @@ async function syncCollection(type: RecordType, contentRoot: string, idOptions: 
   const astroRoot = fileURLToPath(config.root);
   const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false })).sort();
   const seen = new Map<string, string>();
+  const publication = await publicationFor(contentRoot, audience);
+  const { visible } = publication;
+  const stored = new Set<string>();
 
   for (const file of files) {
     const absolute = path.join(contentRoot, file);
@@ -107,7 +170,7 @@ async function syncCollection(type: RecordType, contentRoot: string, idOptions: 
       try {
         const { html, headings } = renderBody(source.body, {
           format: /\.mdx$/i.test(file) ? 'mdx' : 'md',
-          resolveLink: (url) => contentLinkHref(file, url),
+          resolveLink: bodyLinkResolver(publication, file),
         });
         rendered = { html, metadata: { headings } };
       } catch (e) {
@@ -120,8 +183,12 @@ async function syncCollection(type: RecordType, contentRoot: string, idOptions: 
         );
       }
     }
+    // Checked and rendered like every record, so a broken file fails every build, but stored only
+    // when this build's audience may see it.
+    if (!visible.has(file)) continue;
     store.set({ id, data, body: source.body || undefined, filePath: shown, digest: generateDigest(source.text), rendered });
+    stored.add(id);
   }
 
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  for (const id of store.keys()) if (!stored.has(id)) store.delete(id);
 }

@@ -31,8 +31,11 @@ export interface RenderedBody {
 export interface RenderOptions {
   /** `mdx` parses MDX syntax (so `{/* comments *\/}` and `<Tags>` are understood, then neutralised); `md` is CommonMark + GFM. */
   format: 'md' | 'mdx';
-  /** The site address for a link as written, when it points at another content file. */
-  resolveLink?: (url: string) => string | undefined;
+  /**
+   * The site address for a link as written, when it points at another content file; `null` when it
+   * points at a record this build leaves out, so the link becomes its plain text.
+   */
+  resolveLink?: (url: string) => string | null | undefined;
 }
 
 /** JSX elements whose content is code or embedding, not prose: dropped with their children. */
@@ -117,11 +120,20 @@ function neutraliseMdx(parent: { children: RootContent[] }): void {
   parent.children = out;
 }
 
-/** Points links at site pages, and drops `href`/`src` values that could run script. */
+/** Points links at site pages, unlinks links to records left out, and drops `href`/`src` values that could run script. */
 function neutraliseUrls(tree: HastRoot, resolveLink: RenderOptions['resolveLink']): void {
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
     const { properties } = node;
-    if (typeof properties.href === 'string') properties.href = resolveLink?.(properties.href) ?? properties.href;
+    if (typeof properties.href === 'string') {
+      const resolved = resolveLink?.(properties.href);
+      if (resolved === null && node.tagName === 'a' && parent && index !== undefined) {
+        // The link's text stays, in place of the link; its children are visited next.
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
+      if (resolved === null) delete properties.href;
+      else properties.href = resolved ?? properties.href;
+    }
     if (typeof properties.href === 'string' && !isSafeUrl(properties.href)) delete properties.href;
     if (typeof properties.src === 'string' && !isSafeUrl(properties.src, SAFE_IMAGE_SCHEMES)) delete properties.src;
   });

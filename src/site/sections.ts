@@ -25,6 +25,9 @@ export const sections: Section[] = [
   { label: 'Systems', href: '/systems/', recordType: 'systems', summary: 'The systems catalogue: owners, data held and interfaces.', items: ['system', 'systems'] },
   { label: 'Providers', href: '/providers/', recordType: 'providers', summary: 'External providers of integration services, their contracts and contacts.', items: ['provider', 'providers'] },
   { label: 'Projects', href: '/projects/', recordType: 'charter', summary: 'Every integration project with its charter and records.', items: ['project', 'projects'] },
+  { label: 'Coverage', href: '/coverage/', summary: 'Which records evidence each criterion of the standard, project by project.' },
+  { label: 'Lessons', href: '/lessons/', recordType: 'lessons', summary: 'Every lesson the projects learned, and where other projects apply it.' },
+  { label: 'Rules', href: '/rules/', summary: 'The checks Seam runs on every record: what each protects and how to fix a finding.' },
 ];
 
 /** The section listing records of `recordType`. */

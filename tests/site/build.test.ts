@@ -14,7 +14,8 @@ afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 function build(content: string) {
   const outDir = mkdtempSync(join(tmpdir(), 'seam-site-'));
   outDirs.push(outDir);
-  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+  // The build `npm run build` runs (scripts/build-site.ts), which is safe to run beside other builds.
+  const result = spawnSync(process.execPath, [join(REPO, 'scripts/build-site.ts'), '--outDir', outDir], {
     cwd: REPO,
     env: { ...process.env, SEAM_CONTENT: content, NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',

@@ -73,4 +73,12 @@ describe('renderBody with resolveLink', () => {
     });
     expect(html).toBe('<p>See <a href="/projects/x/plan/">the plan</a> and <a href="https://crm.example">CRM</a>.</p>');
   });
+
+  it('renders a link to a record the build leaves out as its plain text', () => {
+    const { html } = renderBody('See [the **secret** plan](plan.mdx "Plan") and [the charter](index.mdx).', {
+      format: 'md',
+      resolveLink: (url) => (url === 'plan.mdx' ? null : '/projects/x/'),
+    });
+    expect(html).toBe('<p>See the <strong>secret</strong> plan and <a href="/projects/x/">the charter</a>.</p>');
+  });
 });

@@ -1,0 +1,129 @@
+// `npm run build`: builds the site into a fresh folder beside the output folder and swaps it into place
+// only when `astro build` (and Pagefind, which runs inside it) succeeded, so a failed build never
+// leaves a half-written site where the previous one stood. Astro empties its outDir before it renders
+// the first page, so building straight into dist/ would.
+//
+// Usage: node scripts/build-site.ts [--outDir DIR] [any other `astro build` flags]
+// DIR defaults to dist/ in the repository. The exit code is astro's.
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url)); // with a trailing separator
+const astroBin = join(repo, 'node_modules/astro/bin/astro.mjs');
+
+/** Splits `--outDir DIR` / `--outDir=DIR` out of the arguments passed on to astro. */
+export function splitOutDir(args: string[]): { outDir?: string; rest: string[] } {
+  const rest: string[] = [];
+  let outDir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--outDir') outDir = args[++i];
+    else if (arg.startsWith('--outDir=')) outDir = arg.slice('--outDir='.length);
+    else rest.push(arg);
+  }
+  return { outDir, rest };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes folders left by builds that were killed before they could clean up (their process is gone). */
+function removeStale(parent: string, prefix: string): void {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const match = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length)) : null;
+    if (match && !alive(Number(match[1]))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const { outDir = join(repo, 'dist'), rest } = splitOutDir(process.argv.slice(2));
+  const final = resolve(outDir);
+  const parent = dirname(final);
+  const base = basename(final);
+  mkdirSync(parent, { recursive: true });
+  // Siblings of the output folder, so the swap is a rename on one file system.
+  const building = `.${base}.building-`;
+  const old = `.${base}.old-`;
+  // Astro writes its server chunks inside the output folder only when that is inside the working
+  // directory; otherwise into the project's shared .astro/, where two builds running at once (tests, CI
+  // jobs) delete each other's. So a site headed outside the repository is built inside it, then moved.
+  const inRepo = final.startsWith(repo);
+  removeStale(parent, building);
+  removeStale(parent, old);
+  if (!inRepo) removeStale(repo, building);
+  const staging = mkdtempSync(join(inRepo ? parent : repo, `${building}${process.pid}-`));
+  // mkdtemp makes the folder private; a site folder is read by web servers running as other users.
+  chmodSync(staging, 0o755);
+
+  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...rest], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((done) => {
+    child.on('error', (e) => {
+      console.error(`seam: could not start astro: ${e.message}`);
+      done(1);
+    });
+    child.on('exit', (status, signal) => done(status ?? (signal ? 1 : 0)));
+  });
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+
+  if (code !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`\nseam: the build failed, so ${final} was left as it was.`);
+    return code;
+  }
+  let ready = staging;
+  const beside = join(parent, basename(staging));
+  try {
+    if (!inRepo) ready = moveBeside(staging, beside);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(beside, { recursive: true, force: true });
+    console.error(`seam: could not move the new site next to ${final}: ${(e as Error).message}`);
+    return 1;
+  }
+  // The previous site moves aside, the new one takes its place, then the previous one goes.
+  const previous = existsSync(final) ? join(parent, `${old}${process.pid}`) : undefined;
+  if (previous) renameSync(final, previous);
+  try {
+    renameSync(ready, final);
+  } catch (e) {
+    if (previous) renameSync(previous, final);
+    rmSync(ready, { recursive: true, force: true });
+    console.error(`seam: could not move the new site into ${final}: ${(e as Error).message}`);
+    return 1;
+  }
+  if (previous) rmSync(previous, { recursive: true, force: true });
+  return 0;
+}
+
+/** Moves a finished build to `target` (beside the output folder): a rename, or a copy across file systems. */
+function moveBeside(from: string, target: string): string {
+  try {
+    renameSync(from, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, target, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+  return target;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

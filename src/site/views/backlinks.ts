@@ -1,0 +1,100 @@
+// What points at each criterion of the standard: the policies that address it, the records that
+// evidence it (by their type, or by a claimed section that holds prose) and the rules that protect it.
+// Evidence comes from the engine's coverage, so a backlink means what the coverage matrix means.
+import type { Coverage } from '../../lint/coverage.ts';
+import { recordTypeByName, recordTypes } from '../../model/record-types.ts';
+import type { PageOf } from './coverage-matrix.ts';
+import { evidenceLink } from './coverage-matrix.ts';
+
+export interface Backlink {
+  href: string;
+  title: string;
+  /** The record type's label: `policy`, `status report` … */
+  kind: string;
+  /** The project the record belongs to (policies belong to none). */
+  project?: string;
+  /** `addresses`: a policy lists the criterion; `evidences`: the record's type evidences it; `claims`: a section does. */
+  via: 'addresses' | 'evidences' | 'claims';
+  /** Whether the record fails its error-level checks (its evidence does not count until fixed). */
+  failing: boolean;
+}
+
+const TYPE_ORDER = new Map(recordTypes.map((t, i) => [t.name, i]));
+
+/**
+ * Backlinks per criterion id: `policies` are the published policies with the criteria they list,
+ * `pageOf` finds a published record's page and `projectOf` the project a content file belongs to.
+ */
+export function criterionBacklinks(
+  coverage: Coverage,
+  policies: { id: string; href: string; title: string; criteria: string[] }[],
+  pageOf: PageOf,
+  projectOf: (contentFile: string) => string | undefined,
+): Map<string, Backlink[]> {
+  const out = new Map<string, Backlink[]>();
+  coverage.criteria.forEach((criterion, i) => {
+    const links: Backlink[] = [];
+    const seen = new Set<string>();
+    const add = (link: Backlink) => {
+      if (seen.has(link.href)) return;
+      seen.add(link.href);
+      links.push(link);
+    };
+    for (const p of policies) {
+      if (p.criteria.includes(criterion.id) || (criterion.parent && p.criteria.includes(criterion.parent))) {
+        add({ href: p.href, title: p.title, kind: 'policy', via: 'addresses', failing: false });
+      }
+    }
+    const evidence = (coverage.cells[i] ?? []).flatMap((cell) => cell.evidence);
+    const sorted = [...evidence].sort(
+      (a, b) => (projectOf(a.file) ?? '').localeCompare(projectOf(b.file) ?? '') || (TYPE_ORDER.get(a.type) ?? 0) - (TYPE_ORDER.get(b.type) ?? 0) || a.file.localeCompare(b.file),
+    );
+    for (const e of sorted) {
+      const link = evidenceLink([e], pageOf);
+      if (!link) continue;
+      add({
+        href: link.href,
+        title: link.title,
+        kind: recordTypeByName.get(e.type)?.label ?? e.type,
+        project: projectOf(e.file),
+        via: e.via === 'claim' ? 'claims' : e.type === 'policies' ? 'addresses' : 'evidences',
+        failing: e.failing,
+      });
+    }
+    out.set(criterion.id, links);
+  });
+  return out;
+}
+
+/** The rules protecting each criterion (a rule protecting K3 protects K3.1 too), by criterion id. */
+export function rulesByCriterion(rules: { id: string; criteria: string[] }[], criteria: { id: string; parent?: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of criteria) {
+    const ids = rules.filter((r) => r.criteria.includes(c.id) || (c.parent !== undefined && r.criteria.includes(c.parent))).map((r) => r.id);
+    out.set(c.id, ids);
+  }
+  return out;
+}
+
+export interface ProjectEvidence {
+  project: string;
+  /** One entry per record type; several records of a type link to the latest with a count. */
+  records: { kind: string; href: string; title: string; count: number; failing: boolean; via: Backlink['via'] }[];
+}
+
+/** Backlinks grouped for reading: the policies, then each project's evidence by record type. */
+export function groupBacklinks(links: Backlink[]): { policies: Backlink[]; projects: ProjectEvidence[] } {
+  const policies = links.filter((l) => l.project === undefined);
+  const projects = new Map<string, Map<string, ProjectEvidence['records'][number]>>();
+  for (const l of links) {
+    if (l.project === undefined) continue;
+    const kinds = projects.get(l.project) ?? new Map();
+    projects.set(l.project, kinds);
+    const key = `${l.kind}|${l.via}`;
+    const seen = kinds.get(key);
+    // Links arrive oldest first within a type (file order), so the last one is the latest record.
+    if (seen) kinds.set(key, { ...seen, href: l.href, title: l.title, count: seen.count + 1, failing: seen.failing || l.failing });
+    else kinds.set(key, { kind: l.kind, href: l.href, title: l.title, count: 1, failing: l.failing, via: l.via });
+  }
+  return { policies, projects: [...projects].map(([project, kinds]) => ({ project, records: [...kinds.values()] })) };
+}

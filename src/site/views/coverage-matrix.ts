@@ -1,0 +1,89 @@
+// The criteria × projects coverage matrix as the site shows it, from the engine's `computeCoverage`:
+// one row per criterion, one cell per project, each cell saying its state in words and linking to the
+// record that evidences the criterion (or, when evidence fails its checks, to the failing record).
+import { slug } from 'github-slugger';
+import type { Cell, CellState, Coverage, Evidence } from '../../lint/coverage.ts';
+import { recordTypeByName } from '../../model/record-types.ts';
+
+/** The page of a content file on this site, or undefined when the file is not published in this build. */
+export type PageOf = (contentFile: string) => { href: string; title: string } | undefined;
+
+export interface MatrixCell {
+  state: CellState;
+  /** The evidence to follow, when it is published. */
+  href?: string;
+  /** What the cell means, in words (for its tooltip and for screen readers). */
+  label: string;
+}
+
+export interface MatrixRow {
+  id: string;
+  kind: 'performance' | 'knowledge';
+  text: string;
+  /** Sub-items (K3.1) sit under their parent (K3). */
+  parent?: string;
+  cells: MatrixCell[];
+}
+
+export interface MatrixProject {
+  id: string;
+  title: string;
+  phase?: string;
+  evidenced: number;
+  required: number;
+  /** Evidenced as a share of required, 0–1 (1 when nothing is required yet). */
+  ratio: number;
+}
+
+export interface CoverageMatrix {
+  projects: MatrixProject[];
+  rows: MatrixRow[];
+}
+
+export const STATE_LABEL: Record<CellState, string> = {
+  evidenced: 'Evidenced',
+  failing: 'Evidence fails its checks',
+  missing: 'Missing',
+  'not-required': 'Not required yet',
+};
+
+const typeLabel = (type: string) => recordTypeByName.get(type)?.label ?? type;
+
+/** The evidence a cell links to: a passing record first, a claimed section's heading when there is one. */
+export function evidenceLink(evidence: Evidence[], pageOf: PageOf): { href: string; title: string } | undefined {
+  const ordered = [...evidence].sort((a, b) => Number(a.failing) - Number(b.failing) || (a.via === b.via ? 0 : a.via === 'claim' ? 1 : -1));
+  for (const e of ordered) {
+    const page = pageOf(e.file);
+    if (!page) continue;
+    return { href: e.section ? `${page.href}#${slug(e.section)}` : page.href, title: e.section ? `${page.title}, “${e.section}”` : page.title };
+  }
+  return undefined;
+}
+
+function cellOf(cell: Cell, project: MatrixProject, pageOf: PageOf): MatrixCell {
+  const link = evidenceLink(cell.evidence, pageOf);
+  switch (cell.state) {
+    case 'evidenced':
+      return { state: cell.state, href: link?.href, label: `${cell.criterion}, ${project.title}: evidenced by ${link?.title ?? 'a record not published in this edition'}` };
+    case 'failing':
+      return { state: cell.state, href: link?.href, label: `${cell.criterion}, ${project.title}: the evidence (${link?.title ?? 'unpublished'}) fails its error-level checks` };
+    case 'missing':
+      return { state: cell.state, label: `${cell.criterion}, ${project.title}: missing, needs a ${cell.expected.map(typeLabel).join(' or ') || 'record that evidences it'}` };
+    default:
+      return { state: cell.state, label: `${cell.criterion}, ${project.title}: not required in the ${project.phase ?? 'current'} phase` };
+  }
+}
+
+/** The matrix for the projects `include` keeps (those published in this build). */
+export function coverageMatrix(coverage: Coverage, pageOf: PageOf, include: (project: string) => boolean = () => true): CoverageMatrix {
+  const columns = coverage.projects.map((p, j) => ({ p, j })).filter(({ p }) => include(p.id));
+  const projects = columns.map(({ p }): MatrixProject => ({ ...p, ratio: p.required ? p.evidenced / p.required : 1 }));
+  const rows = coverage.criteria.map((criterion, i): MatrixRow => ({
+    id: criterion.id,
+    kind: criterion.kind,
+    text: criterion.text,
+    parent: criterion.parent,
+    cells: columns.map(({ j }, k) => cellOf(coverage.cells[i]![j]!, projects[k]!, pageOf)),
+  }));
+  return { projects, rows };
+}

@@ -1,0 +1,49 @@
+// How numbers, money and dates read on the site: British English, whole pounds unless pence matter,
+// dates as "20 Nov 2026". Pure and locale-fixed, so a build looks the same on every machine.
+
+/** An amount in `currency` (ISO 4217): `£1,234,000`; an unknown code falls back to `1,234,000 XYZ`. */
+export function formatMoney(amount: number, currency: string): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
+  }
+}
+
+/** A short amount for tight spaces: `£3.4m`, `£214k`, `£950`. */
+export function formatMoneyShort(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  } catch {
+    return formatMoney(amount, currency);
+  }
+}
+
+/** A fraction as a whole percentage: 0.564 → `56%`. */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2026-11-20` → `20 Nov 2026`; `2014-03` → `Mar 2014`. Anything else is returned as written. */
+export function formatDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dateFormat.format(new Date(`${value}T00:00:00Z`));
+  if (/^\d{4}-\d{2}$/.test(value)) return monthFormat.format(new Date(`${value}-01T00:00:00Z`));
+  return value;
+}
+
+/** A count of days as people say it: `1 day`, `12 days`, `3 months`, `4 years`. */
+export function formatDays(days: number): string {
+  const n = Math.abs(days);
+  if (n >= 730) return `${Math.floor(n / 365)} years`;
+  if (n >= 60) return `${Math.floor(n / 30)} months`;
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/** `count` with the right form of the noun: `1 issue`, `3 issues`. */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${count} ${count === 1 ? one : other}`;
+}
