@@ -28,6 +28,7 @@ export const sections: Section[] = [
   { label: 'Coverage', href: '/coverage/', summary: 'Which records evidence each criterion of the standard, project by project.' },
   { label: 'Lessons', href: '/lessons/', recordType: 'lessons', summary: 'Every lesson the projects learned, and where other projects apply it.' },
   { label: 'Rules', href: '/rules/', summary: 'The checks Seam runs on every record: what each protects and how to fix a finding.' },
+  { label: 'Record types', href: '/record-types/', summary: 'Every kind of record: where it lives, its fields, required headings and the rules that read it.' },
 ];
 
 /** The section listing records of `recordType`. */
