@@ -6,6 +6,7 @@ import type { RecordGraph } from '../model/graph.ts';
 import { extractArchitecture, mapToFile, parseDiagram } from '../model/mermaid.ts';
 import type { Architecture, DiagramParse } from '../model/mermaid.ts';
 import type { Position } from '../model/problem.ts';
+import type { SourceFile } from '../model/source.ts';
 import { parseSourceBody } from './parse.ts';
 
 export interface Diagram {
@@ -19,21 +20,20 @@ export interface Diagram {
 }
 
 const ARCHITECTURE_TYPES = new Set(['flowchart-v2', 'flowchart', 'flowchart-elk', 'c4', 'architecture']);
-const byGraph = new WeakMap<RecordGraph, Map<string, Diagram[]>>();
+// Kept per loaded source, not per graph: an editor rebuilds the graph on every keystroke but reuses
+// the sources of unchanged files, so only the edited file's diagrams are parsed again.
+const bySource = new WeakMap<SourceFile, Diagram[]>();
 
-/** Parses the diagrams of every file in the graph (once per graph). */
-export async function prepareDiagrams(graph: RecordGraph): Promise<void> {
-  if (byGraph.has(graph)) return;
-  const diagrams = new Map<string, Diagram[]>();
-  byGraph.set(graph, diagrams);
-  for (const record of graph.records) {
-    const parsed = parseSourceBody(record.source);
-    if (!parsed.ok) continue;
+async function diagramsIn(source: SourceFile): Promise<Diagram[]> {
+  const cached = bySource.get(source);
+  if (cached) return cached;
+  const list: Diagram[] = [];
+  const parsed = parseSourceBody(source);
+  if (parsed.ok) {
     const blocks: Code[] = [];
     visit(parsed.tree, 'code', (node: Code) => {
       if (node.lang?.toLowerCase() === 'mermaid' && node.position) blocks.push(node);
     });
-    const list: Diagram[] = [];
     for (const node of blocks) {
       const parse = await parseDiagram(node.value);
       const start = node.position!.start;
@@ -41,11 +41,18 @@ export async function prepareDiagrams(graph: RecordGraph): Promise<void> {
       if (parse.ok && ARCHITECTURE_TYPES.has(parse.type)) diagram.architecture = await extractArchitecture(node.value, parse.type);
       list.push(diagram);
     }
-    if (list.length) diagrams.set(record.file, list);
   }
+  bySource.set(source, list);
+  return list;
+}
+
+/** Parses the diagrams of every record in the graph (each source once). */
+export async function prepareDiagrams(graph: RecordGraph): Promise<void> {
+  for (const record of graph.records) await diagramsIn(record.source);
 }
 
 /** The diagrams of one content file (after `prepareDiagrams`). */
 export function diagramsOf(graph: RecordGraph, file: string): Diagram[] {
-  return byGraph.get(graph)?.get(file) ?? [];
+  const source = graph.byFile.get(file)?.source;
+  return (source && bySource.get(source)) ?? [];
 }
