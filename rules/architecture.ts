@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
 import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
 import { defineRule } from '../src/lint/rule.ts';
+import { charterWithDiagram } from './examples/charter.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
 
 /** Whether the catalogue declares an interface between two systems (on either side). */
@@ -14,48 +15,6 @@ function declared(graph: RecordGraph, a: string, b: string): boolean {
   return talksTo(a, b) || talksTo(b, a);
 }
 
-const base = (systems: string, diagram: string) => `---
-title: Alpha billing migration
-status: active
-phase: planning
-start: 2026-05-01
-end: 2026-12-31
-sponsors: [ana]
-organisations: [acme, beta]
-systems: [${systems}]
-workstreams:
-  - id: data
-    title: Data migration
-policies: [integration-policy]
-approach: phased
-sources:
-  - title: Beta customer extract
-    owner: Beta finance
-    verified: 2026-05-20
----
-
-## Scope
-
-Moves Beta's billing accounts into Acme's CRM.
-
-## Approach
-
-A phased move, one customer segment at a time.
-
-## External factors
-
-Beta's year end falls in the middle of the migration window.
-
-## Architecture
-
-\`\`\`mermaid
-${diagram}
-\`\`\`
-
-## Security and integrity
-
-Customer data moves only over encrypted channels.
-`;
 
 export default defineRule({
   meta: {
@@ -82,12 +41,12 @@ starting with \`actor-\`, \`ext-\` or \`group-\`, or the class \`nonSystem\` (\`
 subgraphs, boundaries or architecture groups. Diagrams that do not parse are left to the \`mermaid\` rule.`,
     examples: {
       valid: [
-        { title: 'systems by id, an actor, a subgraph', files: { 'projects/alpha/index.mdx': base('crm, billing', 'flowchart LR\n  actor-agent([Contact centre agent]) --> crm\n  subgraph beta [Beta]\n    billing[Beta Billing]\n  end\n  crm[Acme CRM] -- REST --> billing') } },
+        { title: 'systems by id, an actor, a subgraph', files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  actor-agent([Contact centre agent]) --> crm\n  subgraph beta [Beta]\n    billing[Beta Billing]\n  end\n  crm[Acme CRM] -- REST --> billing') } },
       ],
       invalid: [
         {
           title: 'an unknown system node, a system in scope missing from the diagrams, and an undeclared interface',
-          files: { 'projects/alpha/index.mdx': base('crm, billing', 'flowchart LR\n  crm[Acme CRM] --> ledger[General ledger]\n  crm --> crm2[Old CRM]'), 'systems/crm2.mdx': '---\ntitle: Old CRM\nowner: acme\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nThe CRM being retired.\n' },
+          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> ledger[General ledger]\n  crm --> crm2[Old CRM]'), 'systems/crm2.mdx': '---\ntitle: Old CRM\nowner: acme\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nThe CRM being retired.\n' },
           expect: [
             { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'The system "billing" is in the project\'s scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".' },
             { file: 'projects/alpha/index.mdx', line: 37, column: 21, message: 'The diagram node "ledger" is not a system in the catalogue (content/systems/). Use the system\'s id as the node id, or mark a node that is not a system (an id starting with actor-, ext- or group-, or the class nonSystem).' },

@@ -2,50 +2,9 @@
 // reported at its line and column in the MDX file, not the diagram's own line numbers.
 import { z } from 'zod';
 import { defineRule } from '../src/lint/rule.ts';
+import { charterWithDiagram } from './examples/charter.ts';
 import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
 
-const charter = (diagram: string) => `---
-title: Alpha billing migration
-status: active
-phase: planning
-start: 2026-05-01
-end: 2026-12-31
-sponsors: [ana]
-organisations: [acme, beta]
-systems: [crm, billing]
-workstreams:
-  - id: data
-    title: Data migration
-policies: [integration-policy]
-approach: phased
-sources:
-  - title: Beta customer extract
-    owner: Beta finance
-    verified: 2026-05-20
----
-
-## Scope
-
-Moves Beta's billing accounts into Acme's CRM.
-
-## Approach
-
-A phased move, one customer segment at a time.
-
-## External factors
-
-Beta's year end falls in the middle of the migration window.
-
-## Architecture
-
-\`\`\`mermaid
-${diagram}
-\`\`\`
-
-## Security and integrity
-
-Customer data moves only over encrypted channels.
-`;
 
 export default defineRule({
   meta: {
@@ -63,17 +22,17 @@ state, ER, C4, gantt, architecture, timeline, mindmap, xychart, …) and reports
 line and column in the file, with Mermaid's message made readable.`,
     examples: {
       valid: [
-        { title: 'a flowchart and a sequence diagram', files: { 'projects/alpha/index.mdx': charter('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n```\n\n```mermaid\nsequenceDiagram\n  crm->>billing: nightly accounts file') } },
+        { title: 'a flowchart and a sequence diagram', files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n```\n\n```mermaid\nsequenceDiagram\n  crm->>billing: nightly accounts file') } },
       ],
       invalid: [
         {
           title: 'an edge with no target',
-          files: { 'projects/alpha/index.mdx': charter('flowchart LR\n  crm[Acme CRM] -->\n  billing[Beta Billing]\n  crm --> ') },
+          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] -->\n  billing[Beta Billing]\n  crm --> ') },
           expect: [{ file: 'projects/alpha/index.mdx', line: 39, column: 10, message: /^The Mermaid diagram does not parse: / }],
         },
         {
           title: 'an unknown diagram type',
-          files: { 'projects/alpha/index.mdx': charter('flowchat LR\n  crm --> billing') },
+          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchat LR\n  crm --> billing') },
           expect: [{ file: 'projects/alpha/index.mdx', line: 36, column: 1, message: /^The Mermaid diagram does not parse: .*flowchat/ }],
         },
       ],
