@@ -6,6 +6,7 @@ import { configSchema } from '../../src/model/config.ts';
 import { lint, resolveRuleSettings } from '../../src/lint/engine.ts';
 import type { Rule, RuleExample } from '../../src/lint/rule.ts';
 import { rules } from '../../rules/index.ts';
+import { BASE_CHARTER } from '../../rules/examples/charter.ts';
 import { join } from 'node:path';
 import { REPO, tempContent } from '../helpers/content.ts';
 
@@ -54,4 +55,9 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     const { root } = await run(rule, example, true);
     for (const [file, text] of Object.entries(example.fixed!)) expect(readFileSync(join(root, file), 'utf8')).toBe(text);
   });
+});
+
+it('keeps the examples\' charter template identical to the base example\'s charter', async () => {
+  const { readFileSync } = await import('node:fs');
+  expect(BASE_CHARTER).toBe(readFileSync(join(REPO, 'rules/examples/base/projects/alpha/index.mdx'), 'utf8'));
 });
