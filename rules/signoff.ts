@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
 import { parsePeriod } from '../src/model/periods.ts';
+import { projectPath } from '../src/model/project-state.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
 import type * as S from '../src/model/schemas.ts';
 import { defineRule } from '../src/lint/rule.ts';
@@ -43,7 +44,7 @@ export function lastChange(record: ContentRecord): Change | undefined {
 
 /** The project record a sign-off's `record` names (`plan`, `status/2026-05-01`, `index` for the charter). */
 function signedRecord(project: Project, name: string): ContentRecord | undefined {
-  return project.records.find((r) => r.file.split('/').slice(2).join('/').replace(/\.[^.]+$/, '') === name);
+  return project.records.find((r) => projectPath(r) === name);
 }
 
 export default defineRule({

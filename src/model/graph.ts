@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { z } from 'zod';
 import type { Problem } from './problem.ts';
+import { projectPath } from './project-state.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
 import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
@@ -327,7 +328,7 @@ export function projectIds(project: Project | undefined, target: Target, graph: 
     case 'milestone': return new Set(project?.plan?.data?.milestones.map((m) => m.id));
     case 'budget-line': return new Set(project?.plan?.data?.budget.map((b) => b.line));
     case 'regulation': return new Set(charter?.regulations.map((r) => r.id));
-    case 'project-record': return new Set(project?.records.map((r) => r.file.split('/').slice(2).join('/').replace(/\.[^.]+$/, '')));
+    case 'project-record': return new Set(project?.records.map(projectPath));
     default: return new Set(graph.projects.keys());
   }
 }

@@ -6,8 +6,6 @@
 // renderer.
 import type { Element, Root as HastRoot } from 'hast';
 import type { Code, Root as MdastRoot, RootContent } from 'mdast';
-import GithubSlugger from 'github-slugger';
-import { toString } from 'mdast-util-to-string';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -15,6 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { headingAnchors } from '../model/anchors.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -62,12 +61,13 @@ export function renderBody(source: string, options: RenderOptions): RenderedBody
   const mdast = parser.parse(source) as MdastRoot;
 
   neutraliseMdx(mdast);
-  const slugger = new GithubSlugger();
+  // The ids come from the one anchor algorithm the `links` rule also checks against.
+  const anchors = headingAnchors(mdast);
+  let next = 0;
   visit(mdast, 'heading', (node) => {
-    const text = toString(node).trim();
-    const slug = slugger.slug(text);
-    node.data = { ...node.data, hProperties: { id: slug } };
-    headings.push({ depth: node.depth, slug, text });
+    const anchor = anchors[next++];
+    node.data = { ...node.data, hProperties: { id: anchor.slug } };
+    headings.push(anchor);
   });
 
   const toHast: ToHastOptions = {

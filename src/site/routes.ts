@@ -2,7 +2,6 @@
 // another point. A content file's address and a link's target are decided in src/model/urls.ts and
 // src/model/links.ts, shared with the linter's `links` and `classification` rules (re-exported here for
 // the site's imports); this module adds how frontmatter references become links.
-import { linkHref } from '../model/links.ts';
 import { criterionAnchor, recordHref } from '../model/urls.ts';
 
 export { criterionAnchor, HANDBOOK_PREFIX, idOptionsFor, recordHref } from '../model/urls.ts';
@@ -57,13 +56,3 @@ export function referenceLinker(type: string, lookup: ReferenceLookup) {
   };
 }
 
-/**
- * The site address for a link written in the content file `fromFile` (content-relative): a link to a
- * page by path (`changes/cr-001.mdx`, `../../systems/crm#interfaces`) or by id (`system:crm`,
- * `project:alpha/plan#budget`, `criterion:K25.8`) becomes the page's address; `undefined` for any other
- * link (web and site addresses, anchors, files that are not pages), which stays as written. The
- * `links` rule checks that the page and its anchor exist.
- */
-export function contentLinkHref(fromFile: string, url: string): string | undefined {
-  return linkHref(fromFile, url);
-}

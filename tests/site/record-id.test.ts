@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/model/graph.ts';
 import { pathInProject, projectOf, recordId } from '../../src/site/record-id.ts';
-import { contentLinkHref } from '../../src/site/routes.ts';
+import { linkHref } from '../../src/model/links.ts';
 import { REPO } from '../helpers/content.ts';
 
 describe('recordId', () => {
@@ -35,7 +35,7 @@ describe('recordId', () => {
   });
 });
 
-describe('contentLinkHref', () => {
+describe('linkHref (how the site rewrites content links)', () => {
   it.each([
     ['projects/pam/plan.mdx', 'changes/cr-001.mdx', '/projects/pam/changes/cr-001/'],
     ['projects/pam/index.mdx', '../../systems/crm.mdx#interfaces', '/systems/crm/#interfaces'],
@@ -43,7 +43,7 @@ describe('contentLinkHref', () => {
     ['docs/how-to-author.mdx', 'glossary.mdx', '/handbook/glossary/'],
     ['policies/a.mdx', '../standards/eskitp5045.yaml', '/standard/'],
   ])('in %s, %s → %s', (from, url, href) => {
-    expect(contentLinkHref(from, url)).toBe(href);
+    expect(linkHref(from, url)).toBe(href);
   });
 
   it.each([
@@ -54,6 +54,6 @@ describe('contentLinkHref', () => {
     ['../../../outside.mdx'],
     ['notes/not-a-record.mdx'],
   ])('leaves %s as written', (url) => {
-    expect(contentLinkHref('projects/pam/index.mdx', url)).toBeUndefined();
+    expect(linkHref('projects/pam/index.mdx', url)).toBeUndefined();
   });
 });
