@@ -2,6 +2,7 @@
 // report, and approved change requests that move money are reflected in the plan (P5, P9, P12, K14,
 // K24, K26.2).
 import { z } from 'zod';
+import { mention, say } from '../src/model/message.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
@@ -288,11 +289,12 @@ function checkOverspends({ graph, today, options: { overspendThreshold: threshol
     }
     const open = latest.data!.issues.filter((issue) => issue.budgetLine === b.line && !issue.closed);
     if (open.some((issue) => issue.action?.trim())) return;
-    const where = `the latest status report (${projectPath(latest)})`;
+    // The report may be classified above the plan: named as a mention of it.
+    const where = mention(latest.file, `the latest status report (${projectPath(latest)})`, 'the latest status report');
     if (open.length) {
-      report({ message: `${what}, but its open issue "${open[0].id}" in ${where} has no "action". Say what is being done about the overspend.`, at });
+      report({ ...say`${what}, but its open issue ${mention(latest.file, `"${open[0].id}" `, '')}in ${where} has no "action". Say what is being done about the overspend.`, at });
     } else {
-      report({ message: `${what}, but ${where} has no open issue for it. Add one with ${issueFields}, or re-baseline the line through an approved change request.`, at });
+      report({ ...say`${what}, but ${where} has no open issue for it. Add one with ${issueFields}, or re-baseline the line through an approved change request.`, at });
     }
   });
 }

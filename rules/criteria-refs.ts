@@ -3,7 +3,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { closest } from '../src/model/graph.ts';
+import { closest } from '../src/model/message.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 export default defineRule({

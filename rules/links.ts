@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { anchorOf } from '../src/model/anchors.ts';
-import { closest } from '../src/model/graph.ts';
+import { mention, say, suggest } from '../src/model/message.ts';
 import { resolveLink, linkNodes } from '../src/model/links.ts';
 import type { LinkIndex, LinkNode } from '../src/model/links.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
@@ -127,7 +127,7 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
     const assets = diskAssets(graph.root, publicDir);
     for (const link of linkNodes(tree)) {
       const resolved = resolveLink(index, file, link.url, assets);
-      if (resolved.kind === 'broken') report({ message: resolved.message, at: { node: link.node } });
+      if (resolved.kind === 'broken') report({ message: resolved.message, parts: resolved.parts, at: { node: link.node } });
       else if (resolved.kind === 'page' && resolved.anchor) checkAnchor(index, resolved.record, resolved.anchor, resolved.record.file === file, link, source, report);
     }
   },
@@ -136,20 +136,21 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
 function checkAnchor(index: LinkIndex, record: ContentRecord, anchor: string, samePage: boolean, link: LinkNode, source: SourceFile, report: RuleContext['report']) {
   const anchors = index.anchors(record);
   if (anchors.has(anchor)) return;
-  const where = samePage ? 'this page' : record.file;
+  // The target page, its headings and anchors are named as mentions of it: a site built for readers
+  // who may not read it shows "a restricted record" and no anchors.
+  const where = samePage ? 'this page' : mention(record.file, record.file);
   const intended = [anchor.toLowerCase(), anchorOf(anchor), criterionAnchor(anchor)].find((a) => anchors.has(a));
   if (intended) {
     report({
-      message: `The anchor "#${anchor}" is written "#${intended}" on ${where}: the site writes anchors in lower case, with hyphens for spaces.`,
+      ...say`The anchor "#${anchor}" is written ${mention(record.file, `"#${intended}"`, 'differently')} on ${where}: the site writes anchors in lower case, with hyphens for spaces.`,
       at: { node: link.node },
       ...fixAnchor(link, source, intended),
     });
     return;
   }
-  const known = [...anchors].filter((a) => a !== '_top');
-  const near = closest(anchor, known);
-  const hint = near ? ` Did you mean "#${near}"?` : known.length ? ` Its anchors are: ${known.slice(0, 8).map((a) => `#${a}`).join(', ')}${known.length > 8 ? ', …' : ''}.` : ' It has no headings.';
-  report({ message: `No heading on ${where} has the anchor "#${anchor}".${hint}`, at: { node: link.node } });
+  const known = [...anchors].filter((a) => a !== '_top').map((a) => ({ file: record.file, key: a, text: `#${a}` }));
+  const hint = suggest({ value: anchor, candidates: known, near: [' Did you mean "', '"?'], list: [' Its anchors are: ', '.'], none: known.length ? '' : ' It has no headings.' });
+  report({ ...say`No heading on ${where} has the anchor "#${anchor}".${hint}`, at: { node: link.node } });
 }
 
 /** Replaces the fragment in the link's source text, when it appears there exactly once. */

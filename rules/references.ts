@@ -47,7 +47,7 @@ record's own project only.`,
   check({ graph, file, report }) {
     for (const p of graph.problems) {
       if (p.file !== file || (p.code !== 'dangling-reference' && p.code !== 'duplicate-id')) continue;
-      report({ message: p.message, at: p });
+      report({ message: p.message, parts: p.parts, at: p });
     }
   },
 });

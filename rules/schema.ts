@@ -64,7 +64,7 @@ The site is built from the same schemas, so a record that passes this rule also 
   check({ graph, file, report }) {
     for (const p of graph.problems) {
       if (p.file !== file || !CODES.has(p.code)) continue;
-      report({ message: p.message, at: p });
+      report({ message: p.message, parts: p.parts, at: p });
     }
   },
 });

@@ -1,6 +1,7 @@
 // signoff: deliverables are signed off by the project's sign-off authorities, on real dates, after the
 // signed record last changed; projects at handover or closed have a sign-off record (K3.2, K27.3).
 import { z } from 'zod';
+import { mention, say } from '../src/model/message.ts';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
 import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
@@ -133,11 +134,12 @@ again and update \`date\`.`,
 
     if (record.type !== 'signoff') return;
     const register = project.stakeholders?.data?.stakeholders ?? [];
+    const registerFile = project.stakeholders?.file;
     (record.data as S.Signoff).signoffs.forEach((signoff, i) => {
       const signer = register.find((s) => s.id === signoff.by);
       if (signer && !signer.signoff) {
         report({
-          message: `"${signer.id}" (${signer.name}, ${signer.role}) is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
+          ...say`${mention(registerFile, `"${signer.id}" (${signer.name}, ${signer.role})`, `"${signer.id}"`)} is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
           at: { path: ['signoffs', i, 'by'] },
         });
       }
@@ -149,7 +151,7 @@ again and update \`date\`.`,
       const change = signed && signed !== record ? lastChange(signed) : undefined;
       if (change && signoff.date < change.date) {
         report({
-          message: `"${signoff.record}" was signed off on ${signoff.date}, before its last change on ${change.date} (${change.what}). A sign-off covers the record as it stands: get it signed again and update "date".`,
+          ...say`"${signoff.record}" was signed off on ${signoff.date}, before its last change ${mention(signed!.file, `on ${change.date} (${change.what})`, 'in a restricted record')}. A sign-off covers the record as it stands: get it signed again and update "date".`,
           at: { path: ['signoffs', i, 'date'] },
         });
       }

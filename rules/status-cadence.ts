@@ -1,6 +1,7 @@
 // status-cadence: an active project in execution or handover reports its status regularly, and no
 // status report is dated in the future (P12, K25.3).
 import { z } from 'zod';
+import { mention, say } from '../src/model/message.ts';
 import { isReporting, latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
@@ -129,7 +130,7 @@ None new this period.
     const latest = latestStatus(graph.projects.get(record.project ?? ''), today);
     if (latest) {
       const age = daysBetween(latest.data!.date, today);
-      if (age > limit) report({ message: `No status report for ${age} days: the latest is ${projectPath(latest)}, and an active project in ${charter.phase} ${cadence}. ${add}`, at, scope });
+      if (age > limit) report({ ...say`No status report for ${age} days: the latest is ${mention(latest.file, projectPath(latest), 'a restricted record')}, and an active project in ${charter.phase} ${cadence}. ${add}`, at, scope });
       return;
     }
     const running = daysBetween(charter.start, today);

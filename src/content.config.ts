@@ -2,7 +2,8 @@
 // the type's name, its files are the type's `pattern` under the content root, its schema the type's
 // schema. The loader enforces the type's schema with file:line:column errors and renders bodies
 // without compiling them; Astro then applies the collection schema below. An audience build
-// (SEAM_AUDIENCE, or `site.audience` in seam.config.yaml) stores only the records its readers may see.
+// (SEAM_AUDIENCE, or `site.audience` in seam.config.yaml; `public` when neither is set) stores only
+// the records its readers may see.
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
@@ -15,7 +16,7 @@ import type { RecordData, RecordTypeName } from './site/record-data.ts';
 import { idOptionsFor } from './site/routes.ts';
 
 const contentRoot = siteContentRoot();
-const audience = siteAudience();
+const { audience } = siteAudience();
 
 /**
  * Handbook pages are Starlight's `docs` collection, so they get Starlight's schema (which also checks

@@ -161,7 +161,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   for (const { rule, severity, options: ruleOptions } of active) {
     const report = (r: Report) => {
       const at = locateReport(source, r);
-      out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: r.message, ...(r.fix ? { fix: r.fix } : {}), ...(r.scope ? { scope: r.scope } : {}) });
+      out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: r.message, ...(r.parts?.some((p) => typeof p !== 'string') ? { parts: r.parts } : {}), ...(r.fix ? { fix: r.fix } : {}), ...(r.scope ? { scope: r.scope } : {}) });
     };
     try {
       rule.check({

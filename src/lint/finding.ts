@@ -1,5 +1,6 @@
 // A finding: what a rule reports about one place in one file. Reporters, the CLI, the site's lint
 // badges and the editor integration all consume this shape.
+import type { MessagePart } from '../model/message.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -24,6 +25,11 @@ export interface Finding {
   endColumn?: number;
   /** What is wrong and how to fix it. */
   message: string;
+  /**
+   * The parts of `message` when it names other records: a site built for an audience renders them so
+   * that records above the audience read as "a restricted record" (src/model/message.ts).
+   */
+  parts?: MessagePart[];
   /** Edits that fix it, applied by `--fix` (never by the rule). */
   fix?: Fix[];
   /** `project` when the finding concerns the whole project rather than the record it sits in. */

@@ -5,6 +5,7 @@ import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { ContentRecord, RecordGraph } from '../model/graph.ts';
 import type { SeamConfig } from '../model/config.ts';
+import type { MessagePart } from '../model/message.ts';
 import type { Position } from '../model/problem.ts';
 import type { SourceFile } from '../model/source.ts';
 import type { Fix, Severity } from './finding.ts';
@@ -48,6 +49,8 @@ export interface RuleMeta<O extends z.ZodType = z.ZodType> {
 
 export interface Report {
   message: string;
+  /** The parts of `message` when it names other records (build it with `say`, src/model/message.ts). */
+  parts?: MessagePart[];
   /** Where: a position in the file, a frontmatter path, or an mdast node. */
   at?: Position | { path: PropertyKey[]; key?: boolean } | { node: { position?: { start: { line: number; column: number }; end?: { line: number; column: number } } } };
   fix?: Fix[];

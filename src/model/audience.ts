@@ -1,6 +1,7 @@
 // Who a site build is for, and which records its readers may see. An audience build leaves out every
 // record above its readers' clearance: `public` shows only public records, `internal` leaves out
-// confidential ones, `confidential` (the default) shows everything. The site's loader asks this module
+// confidential ones, `confidential` shows everything. A build that names no audience is `public`: a
+// forgotten setting must never publish internal or confidential records (fail closed). The site's loader asks this module
 // once per build and stores only what it allows, so what is left out is absent from every page, the
 // search index and the sitemap; views that read the record graph directly ask the same question here.
 import type { SeamConfig } from './config.ts';
@@ -17,17 +18,28 @@ export function visibleTo(audience: Audience, classification: Classification): b
   return CLEARANCE[classification] <= CLEARANCE[audience];
 }
 
-export type AudienceSetting = { ok: true; audience: Audience } | { ok: false; message: string };
+/** Where a build's audience came from: `default` means nothing named one, so the build is `public`. */
+export type AudienceSource = 'env' | 'config' | 'default';
 
-/** The build's audience: `SEAM_AUDIENCE` beats `site.audience` in seam.config.yaml; everything when neither is set. */
+export type AudienceSetting = { ok: true; audience: Audience; source: AudienceSource } | { ok: false; message: string };
+
+/** The build's audience: `SEAM_AUDIENCE` beats `site.audience` in seam.config.yaml; `public` when neither is set. */
 export function resolveAudience(config: Pick<SeamConfig, 'site'>, env: NodeJS.ProcessEnv = process.env): AudienceSetting {
   const fromEnv = env.SEAM_AUDIENCE?.trim();
   if (fromEnv) {
     const audience = fromEnv.toLowerCase();
-    if ((AUDIENCES as readonly string[]).includes(audience)) return { ok: true, audience: audience as Audience };
-    return { ok: false, message: `SEAM_AUDIENCE is "${fromEnv}"; it must be one of: ${AUDIENCES.join(', ')} (or unset, to build every record).` };
+    if ((AUDIENCES as readonly string[]).includes(audience)) return { ok: true, audience: audience as Audience, source: 'env' };
+    return { ok: false, message: `SEAM_AUDIENCE is "${fromEnv}"; it must be one of: ${AUDIENCES.join(', ')} (or unset, to use site.audience in seam.config.yaml, else public).` };
   }
-  return { ok: true, audience: config.site.audience ?? 'confidential' };
+  const configured = config.site.audience;
+  return configured ? { ok: true, audience: configured, source: 'config' } : { ok: true, audience: 'public', source: 'default' };
+}
+
+/** The line a build prints about its audience, so a reader of the build log knows what was published. */
+export function describeAudience(setting: Extract<AudienceSetting, { ok: true }>): string {
+  const from = setting.source === 'env' ? 'SEAM_AUDIENCE' : setting.source === 'config' ? 'site.audience in seam.config.yaml' : 'no audience was set (SEAM_AUDIENCE or site.audience in seam.config.yaml), so the build fails closed';
+  const leftOut = setting.audience === 'confidential' ? 'every record is published' : `records classified above "${setting.audience}" are left out of every page, the search index and the sitemap`;
+  return `Building for the ${setting.audience} audience (${from}): ${leftOut}.`;
 }
 
 /**

@@ -3,10 +3,10 @@
 // collected as values with file, line and column; loading never throws on bad content.
 import { resolve, relative, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { distance } from 'fastest-levenshtein';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { z } from 'zod';
+import { mention, say, suggest, type Mention, type Message } from './message.ts';
 import type { Problem } from './problem.ts';
 import { projectPath } from './project-state.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
@@ -195,7 +195,7 @@ function index(graph: RecordGraph) {
     const key = `${record.type}:${record.id}`;
     const first = seen.get(key);
     if (first) {
-      graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', message: `Duplicate ${recordTypeByName.get(record.type)!.label} id "${record.id}": ${first.file} already uses it. Rename one of the files.` });
+      graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', ...say`Duplicate ${recordTypeByName.get(record.type)!.label} id "${record.id}": ${mention(first.file, first.file)} already uses it. Rename one of the files.` });
       continue;
     }
     seen.set(key, record);
@@ -368,7 +368,7 @@ function resolveReferences(graph: RecordGraph) {
       if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
       const at = record.source.locate(ref.path, { key: ref.isKey });
       const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
-      graph.problems.push({ file: record.file, ...at, code, message: danglingMessage(graph, record, ref, lessonProject) });
+      graph.problems.push({ file: record.file, ...at, code, ...danglingMessage(graph, record, ref, lessonProject) });
     }
     for (const list of uniqueIdLists[record.type] ?? []) {
       const items = (record.data as Record<string, { id?: string; line?: string }[]>)[list] ?? [];
@@ -395,35 +395,41 @@ function resolveReferences(graph: RecordGraph) {
   }
 }
 
-function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): string {
+function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): Message {
   const label = targetLabel[ref.target];
   if (ref.target === 'criterion') {
-    return `Unknown criterion "${ref.value}": no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
+    return say`Unknown criterion "${ref.value}": no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
   }
   if (ref.target === 'lesson') {
-    const known = graph.projects.get(lessonProject!)?.lessons?.data?.lessons.map((l) => l.id) ?? [];
-    return `Unknown lesson "${ref.value}" in project "${lessonProject}". ${known.length ? `Its lessons are: ${known.join(', ')}.` : `That project has no lessons.mdx yet.`}`;
+    const lessons = graph.projects.get(lessonProject!)?.lessons;
+    const known = lessons?.data?.lessons.map((l) => ({ file: lessons.file, text: l.id, key: l.id })) ?? [];
+    // Every lesson is listed, not only a near one: the author is choosing among another project's lessons.
+    const none = lessons ? 'That project\'s lessons are not readable here.' : 'That project has no lessons.mdx yet.';
+    return say`Unknown lesson "${ref.value}" in project "${lessonProject ?? ''}". ${suggest({ value: ref.value, candidates: known, list: ['Its lessons are: ', '.'], max: Infinity, none })}`;
   }
-  let known: string[] = [];
-  if (['organisation', 'system', 'provider', 'policy'].includes(ref.target)) {
-    known = [...(graph as unknown as Record<string, Map<string, unknown>>)[`${ref.target}s`].keys()];
-  } else {
-    known = [...projectIds(graph.projects.get(record.project ?? ''), ref.target, graph)];
-  }
-  const near = closest(ref.value, known);
   const home = targetHome[ref.target];
-  return `Unknown ${label} "${ref.value}"${home ? ` (not found in ${home})` : ''}.${near ? ` Did you mean "${near}"?` : known.length ? ` Known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}.` : ''}`;
+  const hint = suggest({ value: ref.value, candidates: candidatesFor(graph, record, ref.target), near: [' Did you mean "', '"?'], list: [' Known: ', '.'] });
+  return say`Unknown ${label} "${ref.value}"${home ? ` (not found in ${home})` : ''}.${hint}`;
 }
 
-/** The candidate closest to `value` by edit distance, if reasonably close. */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(value, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+/** The records a reference of `target` from `record` could have meant, each named by its id. */
+function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target): (Mention & { key: string })[] {
+  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ file: r.file, text: id, key: id }));
+  switch (target) {
+    case 'organisation': return of(graph.organisations);
+    case 'system': return of(graph.systems);
+    case 'provider': return of(graph.providers);
+    case 'policy': return of(graph.policies);
+    default: break;
   }
-  return best;
+  if (target === 'project') return [...graph.projects.values()].map((p) => ({ file: p.charter?.file ?? p.records[0]?.file ?? `projects/${p.id}/index.mdx`, text: p.id, key: p.id }));
+  const project = graph.projects.get(record.project ?? '');
+  const holder: Partial<Record<Target, ContentRecord | undefined>> = {
+    stakeholder: project?.stakeholders, workstream: project?.charter, regulation: project?.charter, milestone: project?.plan, 'budget-line': project?.plan,
+  };
+  if (target === 'project-record') return (project?.records ?? []).map((r) => ({ file: r.file, text: projectPath(r), key: projectPath(r) }));
+  const file = holder[target]?.file;
+  return file ? [...projectIds(project, target, graph)].map((id) => ({ file, text: id, key: id })) : [];
 }
 
 /** A content-relative path for an absolute one. */

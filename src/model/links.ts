@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import type { Definition, Image, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { headingAnchors, PAGE_ANCHORS } from './anchors.ts';
-import { closest } from './graph.ts';
+import { closest, say, suggest, type Message } from './message.ts';
 import type { ContentRecord, RecordGraph } from './graph.ts';
 import type * as S from './schemas.ts';
 import { criterionAnchor, idOptionsFor, listingHrefs, pageHref, recordHref, recordId } from './urls.ts';
@@ -204,7 +204,7 @@ export type LinkResolution =
   /** One of the site's listing pages (home, policies, projects …). */
   | { kind: 'listing'; href: string }
   | { kind: 'asset'; path: string; public: boolean }
-  | { kind: 'broken'; message: string };
+  | ({ kind: 'broken' } & Message);
 
 /** Resolves `url`, written in `fromFile`, against the content. */
 export function resolveLink(index: LinkIndex, fromFile: string, url: string, assets: AssetView = NO_ASSETS): LinkResolution {
@@ -216,7 +216,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
     case 'script':
       return { kind: 'skip' };
     case 'invalid':
-      return { kind: 'broken', message: form.message };
+      return { kind: 'broken', ...say`${form.message}` };
     case 'fragment': {
       const record = graph.byFile.get(fromFile);
       if (!record || form.anchor === undefined) return { kind: 'skip' };
@@ -229,16 +229,15 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       }
       const [only] = pathCandidates(form.target);
       if (pathCandidates(form.target).length === 1 && only !== undefined && assets.contentFile(only)) {
-        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', message: `The link "${url}" points at ${only}, which is not a page of the site: it is not where any record type lives.` };
+        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', ...say`The link "${url}" points at ${only}, which is not a page of the site: it is not where any record type lives.` };
         return { kind: 'asset', path: only, public: false };
       }
       // Suggest the nearest page, written the way the author wrote this link (with or without extension).
       const withExtension = /\.[^/.]+$/.test(form.target);
       const keyOf = (file: string) => (withExtension ? file : file.replace(/\.[^/.]+$/, ''));
-      const near = closest(form.target, graph.records.map((r) => keyOf(r.file)));
-      const suggestion = near ? ` Did you mean "${relativeLink(fromFile, near)}"?` : '';
+      const candidates = graph.records.map((r) => ({ file: r.file, key: keyOf(r.file), text: relativeLink(fromFile, keyOf(r.file)) }));
       const where = form.target === '' ? 'the content folder itself' : form.target;
-      return { kind: 'broken', message: `The link "${url}" points at ${where}, which does not exist.${suggestion}` };
+      return { kind: 'broken', ...say`The link "${url}" points at ${where}, which does not exist.${suggest({ value: form.target, candidates, near: [' Did you mean "', '"?'] })}` };
     }
     case 'site': {
       const key = form.path.endsWith('/') ? form.path : `${form.path}/`;
@@ -246,20 +245,18 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       if (record) return { kind: 'page', record, anchor: form.anchor, href: key, form: 'site' };
       if (listingHrefs.includes(key)) return { kind: 'listing', href: key };
       if (assets.publicFile(form.path)) return { kind: 'asset', path: form.path, public: true };
-      const near = closest(key, [...index.pages.keys(), ...listingHrefs]);
-      return {
-        kind: 'broken',
-        message: near
-          ? `No page of the site is at "${form.path}". Did you mean "${near}"?`
-          : `No page of the site, and no file in public/, is at "${form.path}". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`,
-      };
+      // Listings are the site's own pages: every reader may see them.
+      const candidates = [...[...index.pages].map(([href, r]) => ({ file: r.file, key: href, text: href })), ...listingHrefs.map((href) => ({ key: href, text: href }))];
+      const none = `No page of the site, and no file in public/, is at "${form.path}". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`;
+      return { kind: 'broken', ...say`${suggest({ value: key, candidates, near: [`No page of the site is at "${form.path}". Did you mean "`, '"?'], none })}` };
     }
     case 'id': {
       const record = recordById(graph, form.scheme, form.id);
       if (record) return { kind: 'page', record, anchor: form.scheme === 'criterion' ? criterionAnchor(form.id) : form.anchor, href: idHref(form.scheme, form.id), form: 'id' };
       const { label } = ID_SCHEMES[form.scheme];
-      const near = closest(form.id, idsOf(graph, form.scheme));
-      return { kind: 'broken', message: `Unknown ${label} "${form.id}" in the link "${url}".${near ? ` Did you mean "${form.scheme}:${near}"?` : ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`}` };
+      const candidates = idsOf(graph, form.scheme).map(({ id, file }) => ({ file, key: id, text: `${form.scheme}:${id}` }));
+      const none = ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`;
+      return { kind: 'broken', ...say`Unknown ${label} "${form.id}" in the link "${url}".${suggest({ value: form.id, candidates, near: [' Did you mean "', '"?'], none })}` };
     }
   }
 }
@@ -281,16 +278,18 @@ export function recordById(graph: RecordGraph, scheme: IdScheme, id: string): Co
   }
 }
 
-function idsOf(graph: RecordGraph, scheme: IdScheme): string[] {
+/** The ids an id link of `scheme` can name, with the file that decides who may read each (none: the site's own). */
+function idsOf(graph: RecordGraph, scheme: IdScheme): { id: string; file?: string }[] {
+  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ id, file: r.file }));
   switch (scheme) {
-    case 'policy': return [...graph.policies.keys()];
-    case 'organisation': return [...graph.organisations.keys()];
-    case 'system': return [...graph.systems.keys()];
-    case 'provider': return [...graph.providers.keys()];
-    case 'handbook': return [...graph.docs.keys()];
-    case 'standard': return (graph.byType.get('standards') ?? []).map((s) => s.id);
-    case 'criterion': return [...graph.criteria.keys()];
-    case 'project': return [...graph.projects.values()].flatMap((p) => p.records.map((r) => r.id));
+    case 'policy': return of(graph.policies);
+    case 'organisation': return of(graph.organisations);
+    case 'system': return of(graph.systems);
+    case 'provider': return of(graph.providers);
+    case 'handbook': return of(graph.docs);
+    case 'standard': return (graph.byType.get('standards') ?? []).map((s) => ({ id: s.id, file: s.file }));
+    case 'criterion': return [...graph.criteria].map(([id, c]) => ({ id, file: graph.byType.get('standards')?.find((s) => s.id === c.standard)?.file }));
+    case 'project': return [...graph.projects.values()].flatMap((p) => p.records.map((r) => ({ id: r.id, file: r.file })));
   }
 }
 

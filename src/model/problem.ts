@@ -1,5 +1,6 @@
 // A problem with content, as a value: where it is and what a person should do about it. The loader
 // collects these instead of throwing; the lint engine turns them into findings.
+import type { MessagePart } from './message.ts';
 
 export interface Position {
   /** 1-based line. */
@@ -15,6 +16,8 @@ export interface Problem extends Position {
   endColumn?: number;
   /** What is wrong, in a sentence a person can act on. */
   message: string;
+  /** The parts of `message`, when it names other records (see message.ts): how a restricted reader sees it. */
+  parts?: MessagePart[];
   /** A stable code naming the kind of problem, e.g. `yaml`, `schema`, `dangling-reference`. */
   code: string;
 }

@@ -35,18 +35,35 @@ export const classification = z
   .describe('Who may read this record: `public` (anyone), `internal` (the organisation) or `confidential` (named people). Public builds of the site leave out internal and confidential records.');
 
 const money = z.number({ error: 'expected an amount as a number, without currency symbols or separators' }).nonnegative({ error: 'amounts cannot be negative' });
+/** Free text: may hold `<` and `&` ("R&D", "< 200 ms"); the site escapes it wherever it is shown. */
 const prose = z.string().trim().min(1, { error: 'cannot be empty' });
+
+/** What a single-line name may not hold: markup brackets, and control characters (line breaks, tabs, escape codes, C1). */
+const NOT_IN_NAME = /[<>\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * A single line of plain text naming something: a title, a person, a role, a milestone. Names end up
+ * in page heads, tab titles, search results, diagrams and terminal output, so they hold no `<`, `>`
+ * or control characters; the `schema` rule points at the first one.
+ */
+export const name = prose.superRefine((value, ctx) => {
+  const at = value.search(NOT_IN_NAME);
+  if (at < 0) return;
+  const char = value[at]!;
+  const shown = char === '<' || char === '>' ? `"${char}"` : `the control character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  ctx.addIssue({ code: 'custom', input: value, message: `is a single line of plain text, but holds ${shown} (character ${at + 1}): write it without "<", ">", line breaks, tabs or escape codes` });
+});
 
 /** Frontmatter every record shares. */
 const base = {
-  title: prose.describe('The title readers see at the top of the page and in search results.'),
+  title: name.describe('The title readers see at the top of the page and in search results: one line of plain text.'),
   description: z.string().optional().describe('One sentence shown under the title and in search results.'),
   classification,
   evidence: z
     .array(
       z.strictObject({
         criterion: criterionId.describe('The criterion this record also evidences.'),
-        section: prose.describe('The heading, in this record, whose content is the evidence.'),
+        section: name.describe('The heading, in this record, whose content is the evidence.'),
       }),
     )
     .optional()
@@ -69,9 +86,9 @@ export const criterion = z.strictObject({
 });
 
 export const standard = z.strictObject({
-  title: prose.describe('The standard\'s title.'),
-  code: prose.describe('The publisher\'s code, for example `ESKITP5045`.'),
-  publisher: prose.describe('Who developed the standard.'),
+  title: name.describe('The standard\'s title.'),
+  code: name.describe('The publisher\'s code, for example `ESKITP5045`.'),
+  publisher: name.describe('Who developed the standard.'),
   originatingOrganisation: z.string().optional().describe('The originating organisation, if different from the publisher.'),
   urn: z.string().optional().describe('The original unique reference number.'),
   version: z.union([z.string(), z.number()]).transform(String).describe('The version of the standard.'),
@@ -84,7 +101,7 @@ export const standard = z.strictObject({
   keywords: z.array(z.string()).default([]).describe('Key words.'),
   classification,
   overview: z.string().optional().describe('The standard\'s overview, verbatim.'),
-  groups: z.array(z.strictObject({ id, title: prose })).min(1).describe('The functions the criteria are grouped under.'),
+  groups: z.array(z.strictObject({ id, title: name })).min(1).describe('The functions the criteria are grouped under.'),
   criteria: z.array(criterion).min(1).describe('Every criterion, in the order the standard lists them.'),
 });
 
@@ -131,10 +148,10 @@ export const system = z.strictObject({
 export const provider = z.strictObject({
   ...base,
   organisation: id.optional().describe('The id of the provider\'s organisation record, if it has one.'),
-  services: z.array(prose).min(1, { error: 'list at least one service the provider offers' }).describe('The integration services the provider offers.'),
+  services: z.array(name).min(1, { error: 'list at least one service the provider offers' }).describe('The integration services the provider offers.'),
   contract: z
     .strictObject({
-      reference: prose.describe('The contract or framework reference.'),
+      reference: name.describe('The contract or framework reference.'),
       start: isoDate.describe('When the contract starts.'),
       end: isoDate.optional().describe('When the contract ends, if fixed.'),
     })
@@ -142,8 +159,8 @@ export const provider = z.strictObject({
   contacts: z
     .array(
       z.strictObject({
-        name: prose,
-        role: prose,
+        name: name.describe('The contact\'s name.'),
+        role: name.describe('Their role.'),
         email: z.email().optional(),
       }),
     )
@@ -154,17 +171,17 @@ export const provider = z.strictObject({
 export const policy = z.strictObject({
   ...base,
   kind: z.enum(['policy', 'standard', 'procedure', 'guideline']).describe('What sort of document this is.'),
-  owner: prose.describe('The role that owns and maintains the document.'),
+  owner: name.describe('The role that owns and maintains the document.'),
   version: z.union([z.string(), z.number()]).transform(String).describe('The document\'s version, for example `2.1`.'),
   approved: isoDate.describe('When this version was approved.'),
-  approver: prose.describe('Who approved this version (a role or a named person).'),
+  approver: name.describe('Who approved this version (a role or a named person).'),
   reviewBy: isoDate.describe('When the document must next be reviewed; the `currency` rule warns once it has passed.'),
   criteria: z.array(criterionId).default([]).describe('The criteria this document addresses.'),
   supersedes: id.optional().describe('The id of the policy this one replaces.'),
 });
 
 export const doc = z.strictObject({
-  title: prose.describe('The page title.'),
+  title: name.describe('The page title: one line of plain text.'),
   description: z.string().optional().describe('One sentence shown under the title and in search results.'),
   classification: classification.default('public'),
   sidebar: z.strictObject({ order: z.number().optional(), label: z.string().optional() }).optional().describe('Where the page sits in the handbook\'s navigation.'),
@@ -174,7 +191,7 @@ export const doc = z.strictObject({
 
 const workstream = z.strictObject({
   id: id.describe('The workstream id, used by milestones and the RACI.'),
-  title: prose.describe('The workstream\'s name.'),
+  title: name.describe('The workstream\'s name.'),
 });
 
 export const charter = z.strictObject({
@@ -201,7 +218,7 @@ export const charter = z.strictObject({
     .describe('External providers engaged on the project; each is evaluated every period.'),
   policies: z.array(id).default([]).describe('The ids of the policies the project follows.'),
   regulations: z
-    .array(z.strictObject({ id, title: prose, regulator: id.optional().describe('The id of the regulator organisation.') }))
+    .array(z.strictObject({ id, title: name, regulator: id.optional().describe('The id of the regulator organisation.') }))
     .default([])
     .describe('Legislation, regulations and external standards the project must comply with.'),
   approach: z
@@ -214,8 +231,8 @@ export const charter = z.strictObject({
   sources: z
     .array(
       z.strictObject({
-        title: prose.describe('What the information is.'),
-        owner: prose.describe('Who owns it.'),
+        title: name.describe('What the information is.'),
+        owner: name.describe('Who owns it.'),
         verified: isoDate.describe('When its accuracy and currency were last verified.'),
         url: z.string().optional(),
       }),
@@ -242,8 +259,8 @@ export const stakeholders = z.strictObject({
     .array(
       z.strictObject({
         id: id.describe('The stakeholder id, used by sponsors, owners, approvers and sign-offs.'),
-        name: prose.describe('The person\'s name.'),
-        role: prose.describe('Their job title or role.'),
+        name: name.describe('The person\'s name.'),
+        role: name.describe('Their job title or role.'),
         organisation: id.describe('The id of their organisation.'),
         kind: z.enum(['sponsor', 'stakeholder', 'external-body', 'provider-contact']).describe('Their relationship to the project.'),
         signoff: z.boolean().default(false).describe('Whether they are a sign-off authority.'),
@@ -251,7 +268,7 @@ export const stakeholders = z.strictObject({
         comms: z
           .strictObject({
             cadence: z.enum(['daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'milestone']),
-            channel: prose,
+            channel: name,
           })
           .optional()
           .describe('How often and through which channel they are kept informed.'),
@@ -268,7 +285,7 @@ export const plan = z.strictObject({
     .array(
       z.strictObject({
         line: id.describe('The budget line id.'),
-        title: prose.describe('What the line pays for.'),
+        title: name.describe('What the line pays for.'),
         amount: money.describe('The approved amount.'),
         actual: money.default(0).describe('Spent so far.'),
       }),
@@ -281,7 +298,7 @@ export const plan = z.strictObject({
     .array(
       z.strictObject({
         id: id.describe('The milestone id.'),
-        title: prose,
+        title: name.describe('The milestone\'s name.'),
         workstream: id.describe('The id of the workstream in the charter.'),
         owner: id.describe('The id of the owner in the stakeholder register.'),
         due: isoDate,
@@ -327,7 +344,7 @@ export const statusReport = z.strictObject({
     .array(
       z.strictObject({
         id: id.describe('The issue id, stable across reports.'),
-        title: prose,
+        title: name.describe('The issue in a few words.'),
         severity,
         owner: id.optional().describe('The id of the owner in the stakeholder register.'),
         action: z.string().optional().describe('What is being done about it.'),
@@ -392,7 +409,7 @@ export const signoff = z.strictObject({
   signoffs: z
     .array(
       z.strictObject({
-        deliverable: prose.describe('What is signed off.'),
+        deliverable: name.describe('What is signed off.'),
         record: z.string().optional().describe('The project record signed off, as a path inside the project without extension (for example `plan` or `status/2026-05-01`).'),
         by: id.describe('The id of a sign-off authority in the stakeholder register.'),
         date: isoDate,

@@ -1,9 +1,9 @@
 // What the site is built from and for, decided once for content.config.ts: the content folder (the
 // same rule as the CLI, src/model/config.ts: `SEAM_CONTENT` beats `content:` in seam.config.yaml beats
-// `content/`) and the audience (`SEAM_AUDIENCE` beats `site.audience`; unset builds every record).
+// `content/`) and the audience (`SEAM_AUDIENCE` beats `site.audience`; unset builds for the public).
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { resolveAudience, type Audience } from '../model/audience.ts';
+import { resolveAudience, type AudienceSetting } from '../model/audience.ts';
 import { formatProblem } from '../model/problem.ts';
 import { loadConfig, resolveContentRoot, type LoadedConfig } from '../model/config.ts';
 
@@ -30,8 +30,8 @@ export function siteContentRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Who the site is built for: records above this audience's clearance are left out of the build. */
-export function siteAudience(env: NodeJS.ProcessEnv = process.env): Audience {
+export function siteAudience(env: NodeJS.ProcessEnv = process.env): Extract<AudienceSetting, { ok: true }> {
   const setting = resolveAudience(siteConfig().config, env);
   if (!setting.ok) throw settingError(setting.message, 'Set SEAM_AUDIENCE to public, internal or confidential, or unset it.');
-  return setting.audience;
+  return setting;
 }

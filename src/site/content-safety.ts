@@ -15,6 +15,7 @@ import { lint, type RuleSetting } from '../lint/engine.ts';
 import type { Finding } from '../lint/finding.ts';
 import { loadConfig, resolveContentRoot } from '../model/config.ts';
 import { formatProblem } from '../model/problem.ts';
+import { describeAudience } from '../model/audience.ts';
 import { siteAudience } from './content-root.ts';
 
 /** The repository root, where seam.config.yaml lives and what finding paths are relative to. */
@@ -54,8 +55,7 @@ export function contentSafety(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         // A wrong SEAM_AUDIENCE stops the build here, as one line, rather than inside content sync.
-        const audience = siteAudience();
-        if (audience !== 'confidential') logger.info(`Building for the ${audience} audience: records classified above "${audience}" are left out.`);
+        logger.info(describeAudience(siteAudience()));
         const findings = await contentSafetyFindings();
         if (findings.length === 0) return;
         const count = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;

@@ -9,6 +9,8 @@ import { computeCoverage, type Coverage } from '../lint/coverage.ts';
 import type { Finding, RuleDescriptor } from '../lint/finding.ts';
 import { loadConfig, resolveContentRoot, type SeamConfig } from '../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../model/graph.ts';
+import { resolveAudience, visibleFiles } from '../model/audience.ts';
+import { renderMessage } from '../model/message.ts';
 import { formatProblem } from '../model/problem.ts';
 import { resolveToday } from '../model/today.ts';
 
@@ -21,6 +23,7 @@ export interface SiteLint {
   /** The absolute content root. */
   contentRoot: string;
   graph: RecordGraph;
+  /** Every finding, its message as this build's audience may read it. */
   findings: Finding[];
   /** The rule catalogue with each rule's configured severity. */
   rules: RuleDescriptor[];
@@ -56,12 +59,20 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   const { settings, problems } = resolveRuleSettings(rules, loaded.config);
   if (problems.length) throw configError(problems.map((p) => p.message).join('\n'));
 
+  const audience = resolveAudience(loaded.config, env);
+  if (!audience.ok) throw configError(audience.message);
+
   const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config: loaded.config, today: today.today, settings });
+  // The same findings as `seam lint`, but a message that names a record this build's readers may not
+  // read says "a restricted record" instead, and suggests only what they can read.
+  const readable = visibleFiles(graph, audience.audience);
+  const canRead = (file: string) => readable.has(file);
+  const findings = result.findings.map((f) => (f.parts ? { ...f, message: renderMessage(f.parts, canRead) } : f));
   const toContent = (file: string) => relative(contentRoot, resolve(repoRoot, file)).split(sep).join(posix.sep);
   const display = (contentFile: string) => relative(repoRoot, resolve(contentRoot, contentFile)).split(sep).join(posix.sep);
 
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  for (const finding of findings) {
     const file = toContent(finding.file);
     byFile.set(file, [...(byFile.get(file) ?? []), finding]);
   }
@@ -72,10 +83,10 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     repoRoot,
     contentRoot,
     graph,
-    findings: result.findings,
+    findings,
     rules: result.rules,
     settings,
-    coverage: computeCoverage(graph, result.findings, display),
+    coverage: computeCoverage(graph, findings, display),
     // The site prefixes handbook ids with `handbook/`; the graph does not.
     recordOf: (type, id) => byId.get(`${type}:${type === 'docs' ? id.replace(/^handbook\/?/, '') : id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],

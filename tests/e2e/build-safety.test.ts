@@ -68,7 +68,7 @@ describe('a build for an audience that does not exist', () => {
     const before = snapshot(site);
     const built = await buildSite({ outDir: site, audience: 'partners' });
     expect(built.status, built.output).not.toBe(0);
-    expect(built.output).toContain('SEAM_AUDIENCE is "partners"; it must be one of: public, internal, confidential (or unset, to build every record).');
+    expect(built.output).toContain('SEAM_AUDIENCE is "partners"; it must be one of: public, internal, confidential (or unset, to use site.audience in seam.config.yaml, else public).');
     expect(built.output).not.toMatch(/^\s+at /m);
     expect(snapshot(site)).toEqual(before);
   });

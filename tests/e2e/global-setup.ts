@@ -7,7 +7,8 @@ import { buildSite, serveStatic } from './harness.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const built = await buildSite();
+  // Every record (the `confidential` audience), so tests can find what audience builds must leave out.
+  const built = await buildSite({ audience: 'confidential' });
   if (!built.ok) {
     built.remove();
     throw new Error(`The e2e site did not build (exit ${built.status}):\n${built.output.slice(-4000)}`);

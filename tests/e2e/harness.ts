@@ -5,7 +5,7 @@
 // API
 //
 //   The shared site — built ONCE per `vitest run` by tests/e2e/global-setup.ts (example content,
-//   every record, i.e. no audience) and served for all e2e test files:
+//   every record, i.e. the `confidential` audience) and served for all e2e test files:
 //     sharedSite(): { url, outDir }                 url is 'http://127.0.0.1:<port>' (no trailing /)
 //
 //   A browser per test file:
@@ -69,7 +69,7 @@ export function sharedSite(): SharedSite {
 export interface BuildOptions {
   /** The content root (SEAM_CONTENT); the example content by default. */
   content?: string;
-  /** SEAM_AUDIENCE; unset builds every record. */
+  /** SEAM_AUDIENCE; unset leaves the choice to seam.config.yaml (the example pins `internal`), else `public`. */
   audience?: string;
   /** Where the site goes; a new temp dir by default. */
   outDir?: string;

@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { effectiveClassification, resolveAudience, restrictGraph, visibleFiles, visibleTo } from '../../src/model/audience.ts';
+import { describeAudience, effectiveClassification, resolveAudience, restrictGraph, visibleFiles, visibleTo } from '../../src/model/audience.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import { EXAMPLE_CONTENT, RULE_BASE, tempContent } from '../helpers/content.ts';
 
@@ -18,22 +18,27 @@ describe('visibleTo', () => {
 });
 
 describe('resolveAudience', () => {
-  const config = (audience?: 'public' | 'internal') => ({ site: audience ? { audience } : {} });
+  const config = (audience?: 'public' | 'internal' | 'confidential') => ({ site: audience ? { audience } : {} });
 
-  it('builds every record when nothing is set', () => {
-    expect(resolveAudience(config(), {})).toEqual({ ok: true, audience: 'confidential' });
+  it('fails closed: a build that names no audience is public, and says why', () => {
+    const setting = resolveAudience(config(), {});
+    expect(setting).toEqual({ ok: true, audience: 'public', source: 'default' });
+    expect(describeAudience(setting as Extract<typeof setting, { ok: true }>)).toBe(
+      'Building for the public audience (no audience was set (SEAM_AUDIENCE or site.audience in seam.config.yaml), so the build fails closed): records classified above "public" are left out of every page, the search index and the sitemap.',
+    );
   });
 
   it('takes site.audience from seam.config.yaml, and SEAM_AUDIENCE over it', () => {
-    expect(resolveAudience(config('internal'), {})).toEqual({ ok: true, audience: 'internal' });
-    expect(resolveAudience(config('internal'), { SEAM_AUDIENCE: 'Public' })).toEqual({ ok: true, audience: 'public' });
-    expect(resolveAudience(config('internal'), { SEAM_AUDIENCE: '' })).toEqual({ ok: true, audience: 'internal' });
+    expect(resolveAudience(config('internal'), {})).toEqual({ ok: true, audience: 'internal', source: 'config' });
+    expect(resolveAudience(config('internal'), { SEAM_AUDIENCE: 'Public' })).toEqual({ ok: true, audience: 'public', source: 'env' });
+    expect(resolveAudience(config('internal'), { SEAM_AUDIENCE: '' })).toEqual({ ok: true, audience: 'internal', source: 'config' });
+    expect(describeAudience({ ok: true, audience: 'confidential', source: 'env' })).toBe('Building for the confidential audience (SEAM_AUDIENCE): every record is published.');
   });
 
   it('refuses an audience that does not exist, saying which do', () => {
     expect(resolveAudience(config(), { SEAM_AUDIENCE: 'partners' })).toEqual({
       ok: false,
-      message: 'SEAM_AUDIENCE is "partners"; it must be one of: public, internal, confidential (or unset, to build every record).',
+      message: 'SEAM_AUDIENCE is "partners"; it must be one of: public, internal, confidential (or unset, to use site.audience in seam.config.yaml, else public).',
     });
   });
 });

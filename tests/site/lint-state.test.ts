@@ -33,6 +33,38 @@ describe('computeSiteLint', () => {
     }
   });
 
+  it('names records above the build\'s audience as "a restricted record", and suggests only what it may read', async () => {
+    // A public handbook page links to a confidential system with a wrong anchor, to a misspelt system
+    // id and to a misspelt page; the confidential system is the nearest match of each.
+    const content = tempContent(FIXTURE, {
+      'systems/contoso-crm.mdx': '---\ntitle: Contoso Ledger Vault\nclassification: confidential\nowner: contoso\nkind: application\nlifecycle: retiring\ninterfaces: [northwind-crm]\n---\n\n## Purpose of the vault\n\nSecret.\n',
+      'docs/leaky.mdx': '---\ntitle: Leaky\n---\n\nSee [the vault](../systems/contoso-crm.mdx#purpose), [ledger](system:contoso-crn) and [page](../systems/contoso-crn.mdx).\n',
+    });
+    try {
+      const messages = async (audience: string) => {
+        const state = await computeSiteLint({ cwd: REPO, env: { SEAM_CONTENT: content, SEAM_AUDIENCE: audience } });
+        return state.findingsIn('docs/leaky.mdx').map((f) => `${f.ruleId}: ${f.message}`);
+      };
+      const everything = await messages('confidential');
+      expect(everything).toEqual([
+        'classification: This public handbook page links to "Contoso Ledger Vault" (systems/contoso-crm.mdx), which is confidential: readers of a public build cannot follow the link, and it reveals that the record exists. Either raise this page\'s classification (add "classification: confidential"; handbook pages are public unless they say otherwise) or remove the link.',
+        'links: No heading on systems/contoso-crm.mdx has the anchor "#purpose". Its anchors are: #purpose-of-the-vault.',
+        'links: Unknown system "contoso-crn" in the link "system:contoso-crn". Did you mean "system:contoso-crm"?',
+        'links: The link "../systems/contoso-crn.mdx" points at systems/contoso-crn.mdx, which does not exist. Did you mean "../systems/contoso-crm.mdx"?',
+      ]);
+      const forPublic = await messages('public');
+      expect(forPublic).toEqual([
+        'classification: This public handbook page links to a restricted record, which is confidential: readers of a public build cannot follow the link, and it reveals that the record exists. Either raise this page\'s classification (add "classification: confidential"; handbook pages are public unless they say otherwise) or remove the link.',
+        'links: No heading on a restricted record has the anchor "#purpose".',
+        'links: Unknown system "contoso-crn" in the link "system:contoso-crn". Id links are written like system:crm.',
+        'links: The link "../systems/contoso-crn.mdx" points at systems/contoso-crn.mdx, which does not exist.',
+      ]);
+      expect(forPublic.join('\n')).not.toMatch(/Ledger|vault|contoso-crm/i);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a today that is not a date, naming where it came from', async () => {
     await expect(computeSiteLint({ cwd: REPO, env: { SEAM_CONTENT: FIXTURE, SEAM_TODAY: 'tomorrow' } })).rejects.toThrow(/SEAM_TODAY must be a date/);
   });
