@@ -209,7 +209,7 @@ export const charter = z.strictObject({
     .array(
       z.strictObject({
         provider: id.describe('The provider\'s id.'),
-        role: prose.describe('What the provider does on this project.'),
+        role: name.describe('What the provider does on this project.'),
         from: isoDate.describe('When the engagement started.'),
         to: isoDate.optional().describe('When the engagement ended, if it has.'),
       }),
