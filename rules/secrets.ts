@@ -152,10 +152,10 @@ export default defineRule({
     docs: `Records are published on the site and in its search index, and they come from other organisations
 through pull requests: an access key, a token or a private key pasted into one is leaked to every
 reader, and stays in the Git history after it is deleted. This rule scans the whole text of every
-content file (frontmatter, body, Mermaid diagrams, YAML catalogues) with
-[secretlint](https://github.com/secretlint/secretlint)'s recommended preset: AWS, GitHub, GitLab, Slack,
-npm, Stripe, SendGrid, OpenAI, Anthropic and other tokens, private keys in PEM form, passwords in
-addresses and database connection strings. AWS access key ids are reported too; AWS account ids are not.
+content file (frontmatter, body, Mermaid diagrams, YAML catalogues) with the scanners of
+[secretlint](https://github.com/secretlint/secretlint)'s recommended preset. The examples below show AWS
+access key ids and secret access keys, GitHub and Slack tokens and PEM private keys; the preset looks
+for more (its README lists them). AWS account ids are not reported: they are not secret.
 
 A finding names the kind of secret and where it is, but never prints it: at most its first four
 characters (\`ghp_…\`) and its length. **Fix:** remove the secret, then revoke or rotate the credential
@@ -169,8 +169,8 @@ severity in seam.config.yaml: content cannot switch it off.`,
     examples: {
       valid: [
         {
-          title: 'where credentials are kept, not the credentials',
-          files: { 'systems/billing.mdx': '---\ntitle: Beta Billing\nowner: beta\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nInvoices Beta\'s customers. The integration user\'s AWS access key is in the Acme vault under `billing/export`; rotate it every 90 days.\n' },
+          title: 'where credentials are kept, not the credentials; an AWS account id',
+          files: { 'systems/billing.mdx': '---\ntitle: Beta Billing\nowner: beta\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nInvoices Beta\'s customers. The integration user\'s AWS access key is in the Acme vault under `billing/export`; rotate it every 90 days. It runs in Beta\'s AWS account, `aws_account_id: 123456789012`.\n' },
         },
       ],
       invalid: [
@@ -216,11 +216,9 @@ severity in seam.config.yaml: content cannot switch it off.`,
     for (const secret of found) {
       if (allowed.has(secret.fingerprint)) continue;
       const shown = secret.prefix ? `"${secret.prefix}…", ${secret.length} characters` : `${secret.length} characters`;
-      const start = source.positionAt(secret.start);
-      const end = source.positionAt(secret.end);
       report({
         message: `${secret.kind} ${partAt(source, secret.start, diagrams)} would be published (${shown}). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["${secret.fingerprint}"] }.`,
-        at: { ...start, endLine: end.line, endColumn: end.column },
+        at: { node: { position: { start: source.positionAt(secret.start), end: source.positionAt(secret.end) } } },
       });
     }
   },
