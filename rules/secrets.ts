@@ -81,17 +81,19 @@ export function fingerprintOf(secret: string): string {
 
 /**
  * Where the secret itself is. secretlint's range is not always the secret's (for an AWS secret key it
- * starts at the key name), but the values it quotes are the secret: find the one at or after the range.
+ * starts at the key name and has the secret's length), but the values it quotes are the secret: find
+ * the one that starts in the range or shortly after it (a long `key   =   "…"` separator).
  */
 function secretSpan(text: string, message: SecretLintCoreResultMessage): [number, number] {
   const [from, to] = message.range;
   const quoted = Object.values(message.data ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
   for (const value of quoted.sort((a, b) => b.length - a.length)) {
     const at = text.indexOf(value, from);
-    if (at >= 0 && at <= to) return [at, at + value.length];
+    if (at >= 0 && at <= Math.max(to, from + MAX_SEPARATOR)) return [at, at + value.length];
   }
   return [from, to];
 }
+const MAX_SEPARATOR = 200;
 
 async function scan(text: string, file: string): Promise<FoundSecret[]> {
   if (!text) return [];
