@@ -19,11 +19,12 @@ import references from './references.ts';
 import requiredSections from './required-sections.ts';
 import schedule from './schedule.ts';
 import schema from './schema.ts';
+import secrets from './secrets.ts';
 import signoff from './signoff.ts';
 import stakeholders from './stakeholders.ts';
 import statusCadence from './status-cadence.ts';
 import unfinished from './unfinished.ts';
 
-export const rules: Rule[] = [schema, mdxSyntax, mdxSafety, requiredSections, criteriaRefs, references, currency, coverage, providers, signoff, lessons, plainLanguage, stakeholders, budget, schedule, issues, statusCadence, links, classification, unfinished, mermaid, architecture] as Rule[];
+export const rules: Rule[] = [schema, mdxSyntax, mdxSafety, secrets, requiredSections, criteriaRefs, references, currency, coverage, providers, signoff, lessons, plainLanguage, stakeholders, budget, schedule, issues, statusCadence, links, classification, unfinished, mermaid, architecture] as Rule[];
 
 export const ruleById = new Map(rules.map((r) => [r.meta.id, r]));

@@ -179,7 +179,10 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
     : /\.ya?ml$/.test(file) ? [1, source.positionAt(source.text.length).line] : undefined;
   if (options.ignoreDirectives) return out;
   const directives = findDirectives(source.text, frontmatterLines);
-  return directives.length ? out.filter((f) => !isSuppressed(f, directives)) : out;
+  if (!directives.length) return out;
+  // Content cannot switch off a rule that declares it may not be disabled inline.
+  const undisableable = new Set(active.filter((s) => s.rule.meta.inlineDisable === false).map((s) => s.rule.meta.id));
+  return out.filter((f) => undisableable.has(f.ruleId) || !isSuppressed(f, directives));
 }
 
 function locateReport(source: SourceFile, r: Report): Position & { endLine?: number; endColumn?: number } {

@@ -40,6 +40,12 @@ export interface RuleMeta<O extends z.ZodType = z.ZodType> {
   reads: string[];
   severity: Severity;
   fixable: boolean;
+  /**
+   * `false`: inline `seam-disable` comments never silence this rule's findings. For rules that guard
+   * what must not be published whoever wrote the content (credentials); only seam.config.yaml can
+   * relax them. Default: true.
+   */
+  inlineDisable?: boolean;
   /** Options schema; defaults apply when the config sets none. */
   options: O;
   /** Markdown: why the rule exists, what it reads, how to fix a finding. */

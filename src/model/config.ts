@@ -11,6 +11,9 @@ import { zodIssueMessage } from './zod-messages.ts';
 
 export const CONFIG_FILE = 'seam.config.yaml';
 
+/** A `secrets.allow` entry: `sha256:` and the hex SHA-256 of a secret's exact text. */
+export const SECRET_FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
+
 const severitySetting = z.enum(['off', 'warn', 'warning', 'error']);
 
 export const configSchema = z.strictObject({
@@ -24,6 +27,15 @@ export const configSchema = z.strictObject({
     .default({})
     .describe('Per-rule severity (`off`, `warn`, `error`) or `[severity, options]`, keyed by rule id.'),
   components: z.array(z.string()).default([]).describe('MDX components authors may use (the `mdx-safety` allow-list).'),
+  secrets: z
+    .strictObject({
+      allow: z
+        .array(z.string().regex(SECRET_FINGERPRINT, { error: 'a fingerprint is "sha256:" and 64 lower-case hex digits, copied from the `secrets` finding' }))
+        .default([])
+        .describe('Fingerprints of documented sample credentials that grant nothing, which the `secrets` rule lets through: `sha256:` and the SHA-256 of the exact secret text in hex, as the rule\'s finding prints it. Only this exact text is allowed; a comment in content never is.'),
+    })
+    .prefault({})
+    .describe('The `secrets` rule (no credentials, tokens or private keys in content).'),
   site: z
     .strictObject({
       url: z.string().optional().describe('The published site\'s address, for the sitemap and canonical links.'),

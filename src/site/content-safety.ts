@@ -1,16 +1,19 @@
-// The site build's first step: the `mdx-safety` rule over the whole content root, through the lint
-// engine with only that rule on, before Astro loads a single record. Content arrives through pull
-// requests from other organisations; a build that finds an import, an export, an `{expression}`, a
-// script or an event handler stops with file:line:column lines and no stack trace. The rule's severity
-// in seam.config.yaml and disable comments in content do not apply here: the check cannot be switched
-// off from the content it guards. (Bodies are never compiled anyway, see render.ts; this makes the
-// author fix them instead of having them silently neutralised.) In `astro dev` the findings are logged.
+// The site build's first step: the `mdx-safety` and `secrets` rules over the whole content root,
+// through the lint engine with only those rules on, before Astro loads a single record. Content
+// arrives through pull requests from other organisations; a build that finds an import, an export, an
+// `{expression}`, a script or an event handler (code that would run), or a credential, token or private
+// key (that would be published), stops with file:line:column lines and no stack trace. The rules'
+// severity in seam.config.yaml and disable comments in content do not apply here: the check cannot be
+// switched off from the content it guards (only a fingerprint in `secrets.allow` lets a documented
+// sample key through). (Bodies are never compiled anyway, see render.ts; this makes the author fix them
+// instead of having them silently neutralised.) In `astro dev` the findings are logged.
 // It also checks the build's audience setting first, so a wrong SEAM_AUDIENCE is one clear line.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import mdxSafety from '../../rules/mdx-safety.ts';
+import secrets from '../../rules/secrets.ts';
 import { lint, type RuleSetting } from '../lint/engine.ts';
 import type { Finding } from '../lint/finding.ts';
 import { loadConfig, resolveContentRoot } from '../model/config.ts';
@@ -21,14 +24,14 @@ import { siteAudience } from './content-root.ts';
 /** The repository root, where seam.config.yaml lives and what finding paths are relative to. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The `mdx-safety` findings in the content root the site is built from (its paths relative to the repository). */
+/** The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths relative to the repository). */
 export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {
   const loaded = loadConfig(repoRoot);
   const [problem] = loaded.problems;
   if (problem) throw buildError(formatProblem(problem), 'Fix seam.config.yaml, then build again.');
   const root = resolveContentRoot(loaded, undefined, env);
-  const settings: RuleSetting[] = [{ rule: mdxSafety, severity: 'error', options: {} }];
-  // mdx-safety does not compare dates; the engine still wants a reference date.
+  const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
+  // Neither rule compares dates; the engine still wants a reference date.
   const today = loaded.config.today ?? new Date().toISOString().slice(0, 10);
   const { result } = await lint({ root, cwd: repoRoot, config: loaded.config, today, settings, ignoreDirectives: true });
   return result.findings;
@@ -39,6 +42,18 @@ export function formatSafetyFindings(findings: Finding[]): string {
   // A content root outside the repository is named by its absolute path rather than by `../../`.
   const shown = (file: string) => (file.startsWith('../') ? resolve(repoRoot, file) : file);
   return findings.map((f) => `${shown(f.file)}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`).join('\n');
+}
+
+/** What is wrong with the content and how to fix it, for the rules that found something. */
+export function describeFindings(findings: Finding[]): { problem: string; fix: string } {
+  const code = findings.some((f) => f.ruleId === mdxSafety.meta.id);
+  const credentials = findings.some((f) => f.ruleId === secrets.meta.id);
+  const problems = [code && 'would run code when the site is built', credentials && 'holds credentials that the site would publish'].filter(Boolean);
+  const fixes = [
+    code && 'Remove the imports, exports, {expressions}, scripts and event handlers named above; write braces in prose as \\{ and \\}.',
+    credentials && 'Remove the credentials named above and revoke or rotate them: they have been exposed. A documented sample key that grants nothing can be allowed by its fingerprint in "secrets.allow" in seam.config.yaml.',
+  ].filter(Boolean);
+  return { problem: problems.join(' and '), fix: fixes.join(' ') };
 }
 
 function buildError(message: string, hint: string): AstroError {
@@ -59,14 +74,12 @@ export function contentSafety(): AstroIntegration {
         const findings = await contentSafetyFindings();
         if (findings.length === 0) return;
         const count = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
+        const { problem, fix } = describeFindings(findings);
         if (command === 'dev') {
-          logger.error(`Content that would run code (${count}); a build refuses it:\n${formatSafetyFindings(findings)}`);
+          logger.error(`Content that ${problem} (${count}); a build refuses it:\n${formatSafetyFindings(findings)}`);
           return;
         }
-        throw buildError(
-          `The content would run code when the site is built (${count}), so nothing was built:\n${formatSafetyFindings(findings)}`,
-          'Remove the imports, exports, {expressions}, scripts and event handlers named above; write braces in prose as \\{ and \\}. Run `npm run lint:content` to check again.',
-        );
+        throw buildError(`The content ${problem} (${count}), so nothing was built:\n${formatSafetyFindings(findings)}`, `${fix} Run \`npm run lint:content\` to check again.`);
       },
     },
   };

@@ -1,9 +1,11 @@
-// The build's safety check: mdx-safety over the whole content root, which content cannot switch off.
+// The build's safety check: mdx-safety and secrets over the whole content root, which content cannot
+// switch off.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitOutDir } from '../../scripts/build-site.ts';
-import { contentSafetyFindings, formatSafetyFindings } from '../../src/site/content-safety.ts';
+import { contentSafetyFindings, describeFindings, formatSafetyFindings } from '../../src/site/content-safety.ts';
+import { FAKE_GITHUB_TOKEN } from '../../rules/examples/fake-secrets.ts';
 import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];
@@ -27,6 +29,31 @@ describe('contentSafetyFindings', () => {
       `${shown}:${lines + 2}:1: An import/export statement runs code when the site is built, so content may not contain one. Remove it; to show code, put it in a fenced code block. (mdx-safety)`,
       `${shown}:${lines + 4}:7: A JavaScript expression "{x}" runs code at build time. Write the value as text; to show braces literally, escape them as \\{ and \\}. (mdx-safety)`,
     ]);
+  });
+
+  it('names every credential, masked, even under a disable comment', async () => {
+    const file = 'organisations/harbour-mutual.mdx';
+    const text = readFileSync(join(EXAMPLE_CONTENT, file), 'utf8');
+    const lines = text.split('\n').length;
+    const dir = tempContent(EXAMPLE_CONTENT, { [file]: `${text}\n{/* seam-disable secrets */}\nThe export job signs in with ${FAKE_GITHUB_TOKEN}.\n` });
+    made.push(dir);
+    const findings = await contentSafetyFindings({ SEAM_CONTENT: dir });
+    const formatted = formatSafetyFindings(findings);
+    expect(formatted.split('\n')).toEqual([
+      `${join(dir, file)}:${lines + 2}:30: A GitHub token in the body would be published ("ghp_…", 40 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:e1c1f14a474ff1418fd1616245852b34caf141d50c80124a36e14efff16a5af3"] }. (secrets)`,
+    ]);
+    expect(formatted).not.toContain(FAKE_GITHUB_TOKEN.slice(4));
+    expect(describeFindings(findings).problem).toBe('holds credentials that the site would publish');
+  });
+});
+
+describe('describeFindings', () => {
+  it('says what is wrong and how to fix it for each rule that found something', () => {
+    const finding = (ruleId: string) => ({ ruleId, severity: 'error' as const, file: 'a.mdx', line: 1, column: 1, message: '' });
+    expect(describeFindings([finding('mdx-safety')]).problem).toBe('would run code when the site is built');
+    const both = describeFindings([finding('mdx-safety'), finding('secrets')]);
+    expect(both.problem).toBe('would run code when the site is built and holds credentials that the site would publish');
+    expect(both.fix).toMatch(/^Remove the imports, .* Remove the credentials named above and revoke or rotate them: .*"secrets\.allow" in seam\.config\.yaml\.$/);
   });
 });
 
