@@ -139,7 +139,7 @@ export function codeOnly(source: string, { strings = false } = {}): string {
 }
 
 /** Finds positions fast: source offsets to 1-based positions by binary search over line starts. */
-function positions(source: string): (offset: number) => Position {
+export function positions(source: string): (offset: number) => Position {
   const starts = [0];
   for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return (offset) => {
