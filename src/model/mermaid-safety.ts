@@ -2,11 +2,12 @@
 // (an allow-list), and which parts of a diagram are refused because they run code, link out or load
 // something from another address. The `mermaid` rule reports what `unsafeParts` finds; the site's
 // renderer refuses to draw such a diagram and draws every other one with `STRICT_RENDER_CONFIG`.
-// Pure functions over strings (and YAML); no Mermaid here, so the browser can run it too.
+// Pure functions over strings (and YAML); no Mermaid here, so the browser can run it too. The key lists
+// are checked against Mermaid's own `MermaidConfig` type, so a misspelt or removed setting fails tsc.
 import type { MermaidConfig } from 'mermaid';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Position } from './problem.ts';
-import { codeOnly, frontMatter, normalise, positions } from './mermaid-source.ts';
+import { codeOnly, frontMatter, frontMatterEnd, normalise, positions } from './mermaid-source.ts';
 
 /**
  * Settings no diagram may set, at any depth (Mermaid's `secure` list matches key names wherever they
@@ -32,10 +33,10 @@ export const SECURED_CONFIG_KEYS = [
   'forceLegacyMathML',
   'deterministicIds',
   'deterministicIDSeed',
-] as const;
+] as const satisfies readonly (keyof MermaidConfig)[];
 
 /** Top-level settings a diagram may set, each to a plain value. */
-export const ALLOWED_SETTINGS = ['theme', 'look', 'layout', 'handDrawnSeed', 'darkMode', 'wrap', 'fontSize', 'markdownAutoWrap'] as const;
+export const ALLOWED_SETTINGS = ['theme', 'look', 'layout', 'handDrawnSeed', 'darkMode', 'wrap', 'fontSize', 'markdownAutoWrap'] as const satisfies readonly (keyof MermaidConfig)[];
 
 /**
  * Sections of diagram layout options (Mermaid's per-diagram config keys, and `elk`). Inside one, any
@@ -48,7 +49,7 @@ export const ALLOWED_SECTIONS = [
   'quadrantChart', 'xyChart', 'requirement', 'architecture', 'mindmap', 'ishikawa', 'kanban', 'gitGraph', 'c4',
   'sankey', 'packet', 'block', 'eventmodeling', 'treeView', 'radar', 'usecase', 'venn', 'wardley-beta', 'cynefin',
   'railroad',
-] as const;
+] as const satisfies readonly (keyof MermaidConfig)[];
 
 /** The HTML tags a label may hold: Mermaid's line break (`<br>`, `<br/>`, `<br />`, no attributes). */
 export const LABEL_TAGS = ['br'] as const;
@@ -113,9 +114,10 @@ type Reporter = (offset: number, kind: UnsafePart['kind'], message: string) => v
 const DIRECTIVE = /%%\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%%).|\r?\n)*))?\s*(?:\}%%)?/dg;
 
 function configParts(source: string, report: Reporter): void {
-  const normal = normalise(source);
-  const front = frontMatter(normal.text);
-  if (front) {
+  const bodyStart = frontMatterEnd(source);
+  if (bodyStart > 0) {
+    const normal = normalise(source);
+    const front = frontMatter(normal.text)!;
     // The YAML runs up to the closing `---` line.
     const yaml = normal.text.slice(front.body, front.end).replace(/(^|\n)[^\S\n]*---[^\n]*\s*$/, '$1');
     const document = parseDocument(yaml, { uniqueKeys: false });
@@ -127,7 +129,6 @@ function configParts(source: string, report: Reporter): void {
       else if (config) report(toSource(nodeStart(config.key)), 'config', 'The diagram’s front matter `config` is not a map of settings. Remove it, or give it settings from the allow-list on the rule’s page.');
     }
   }
-  const bodyStart = front ? normal.from[front.end] : 0;
   for (const match of source.matchAll(DIRECTIVE)) {
     if (match.index < bodyStart) continue;
     const [, named, bare, , args] = match;
