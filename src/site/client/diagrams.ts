@@ -2,6 +2,10 @@
 // imported only when the page has a diagram, so pages without one never load it. Each diagram is drawn
 // in the reader's theme and redrawn when they switch Starlight's theme; a light copy is kept for
 // printing. A diagram Mermaid cannot draw shows its source and Mermaid's message, never an empty box.
+// Drawing stays strict whatever a diagram says (src/model/mermaid-safety.ts decides what that means):
+// Mermaid runs with the strict settings no directive can loosen, and a diagram the `mermaid` rule would
+// report is not drawn at all; the reader sees its source as text and why.
+import { STRICT_RENDER_CONFIG, unsafeParts } from '../../model/mermaid-safety.ts';
 
 type Theme = 'light' | 'dark';
 type Mermaid = (typeof import('mermaid'))['default'];
@@ -38,6 +42,7 @@ export function startDiagrams(): void {
 }
 
 function drawAll(mermaid: Mermaid, diagrams: Diagram[]): void {
+  for (const diagram of diagrams) refuseIfUnsafe(mermaid, diagram);
   let queue = Promise.resolve();
   // Mermaid keeps one configuration; draws are serialised so each uses the theme it asked for.
   const draw = (theme: Theme, show: boolean) => {
@@ -70,8 +75,7 @@ async function drawTheme(mermaid: Mermaid, diagrams: Diagram[], theme: Theme, di
     }
     const id = `seam-diagram-${++drawn}`;
     mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
+      ...STRICT_RENDER_CONFIG,
       theme: theme === 'dark' ? 'dark' : 'default',
       // Mermaid's dark edge labels (#ccc on #585858) fall short of WCAG AA contrast.
       ...(theme === 'dark' ? { themeVariables: { edgeLabelBackground: '#2b2d33' } } : {}),
@@ -118,7 +122,21 @@ function show(diagram: Diagram, theme: Theme): void {
   host.setAttribute('aria-label', `${drawing.getAttribute('aria-roledescription') ?? 'Diagram'}, scroll to see all of it`);
 }
 
-function showFailure(diagram: Diagram, message: string): void {
+/** Marks a diagram that asks for anything the handbook refuses as not drawn, saying what and where. */
+function refuseIfUnsafe(mermaid: Mermaid, diagram: Diagram): void {
+  let type: string | undefined;
+  try {
+    type = mermaid.detectType(diagram.source);
+  } catch {
+    type = undefined; // Mermaid's own error is shown when it tries to draw it.
+  }
+  const parts = unsafeParts(diagram.source, type);
+  if (parts.length === 0) return;
+  const reasons = parts.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`).join('\n');
+  showFailure(diagram, reasons, { lead: 'This diagram was not drawn.', reported: ' The site draws diagrams strictly, and this one asks for more:' });
+}
+
+function showFailure(diagram: Diagram, message: string, { lead: leadText = 'This diagram could not be drawn.', reported = ' Mermaid reported:' } = {}): void {
   diagram.failed = true;
   const { host } = diagram;
   host.dataset.state = 'failed';
@@ -128,8 +146,8 @@ function showFailure(diagram: Diagram, message: string): void {
   box.setAttribute('role', 'note');
   const lead = document.createElement('p');
   const strong = document.createElement('strong');
-  strong.textContent = 'This diagram could not be drawn.';
-  lead.append(strong, ' Mermaid reported:');
+  strong.textContent = leadText;
+  lead.append(strong, reported);
   const reason = document.createElement('pre');
   reason.className = 'seam-diagram-error__message';
   reason.textContent = message;
