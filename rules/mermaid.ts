@@ -42,7 +42,7 @@ read. The rule reports, each where it is written:
 - **HTML in the diagram's text**: any tag except \`<br>\` (\`<br/>\`, \`<br />\`, no attributes), which
   Mermaid reads as a line break and draws as one. \`<img>\`, \`<iframe>\`, \`<script>\`, \`<style>\`, \`<svg>\`,
   \`<foreignObject>\`, \`<a>\`, event handlers (\`onclick=\`…) and every other tag are reported. Use a
-  Markdown string (\`"\\\`**bold** and *italic*\\\`"\`) for emphasis.
+  Markdown string (\`\` "\`**bold** and *italic*\`" \`\`) for emphasis.
 - **Outside addresses**: an image shape (\`id@{ img: "…" }\`) and CSS \`url(…)\` in a \`style\`,
   \`classDef\` or \`linkStyle\`.
 
