@@ -4,11 +4,12 @@
 // printing. A diagram Mermaid cannot draw shows its source and Mermaid's message, never an empty box.
 // Drawing stays strict whatever a diagram says (src/model/mermaid-safety.ts decides what that means):
 // Mermaid runs with the strict settings no directive can loosen, and a diagram the `mermaid` rule would
-// report is not drawn at all; the reader sees its source as text and why.
-import { STRICT_RENDER_CONFIG, unsafeParts } from '../../model/mermaid-safety.ts';
+// report is not drawn at all; the reader sees its source as text and why. That definition (with its YAML
+// parser) is loaded with Mermaid, so this script stays tiny on pages without a diagram.
 
 type Theme = 'light' | 'dark';
 type Mermaid = (typeof import('mermaid'))['default'];
+type Safety = typeof import('../../model/mermaid-safety.ts');
 
 interface Diagram {
   source: string;
@@ -35,18 +36,18 @@ export function startDiagrams(): void {
     pre.replaceWith(host);
     return { source, host, svg: {} };
   });
-  void import('mermaid').then(
-    ({ default: mermaid }) => drawAll(mermaid, diagrams),
+  void Promise.all([import('mermaid'), import('../../model/mermaid-safety.ts')]).then(
+    ([{ default: mermaid }, safety]) => drawAll(mermaid, safety, diagrams),
     (error: unknown) => diagrams.forEach((d) => showFailure(d, `Mermaid could not be loaded: ${messageOf(error)}`)),
   );
 }
 
-function drawAll(mermaid: Mermaid, diagrams: Diagram[]): void {
-  for (const diagram of diagrams) refuseIfUnsafe(mermaid, diagram);
+function drawAll(mermaid: Mermaid, safety: Safety, diagrams: Diagram[]): void {
+  for (const diagram of diagrams) refuseIfUnsafe(mermaid, safety, diagram);
   let queue = Promise.resolve();
   // Mermaid keeps one configuration; draws are serialised so each uses the theme it asked for.
   const draw = (theme: Theme, show: boolean) => {
-    queue = queue.then(() => drawTheme(mermaid, diagrams, theme, show));
+    queue = queue.then(() => drawTheme(mermaid, safety, diagrams, theme, show));
     return queue;
   };
   void draw(currentTheme(), true).then(() => {
@@ -66,7 +67,7 @@ let drawn = 0;
 
 const GANTT_MIN_WIDTH = 1000;
 
-async function drawTheme(mermaid: Mermaid, diagrams: Diagram[], theme: Theme, display: boolean): Promise<void> {
+async function drawTheme(mermaid: Mermaid, { STRICT_RENDER_CONFIG }: Safety, diagrams: Diagram[], theme: Theme, display: boolean): Promise<void> {
   const fontFamily = getComputedStyle(document.body).fontFamily;
   for (const diagram of diagrams) {
     if (diagram.failed || diagram.svg[theme]) {
@@ -123,7 +124,7 @@ function show(diagram: Diagram, theme: Theme): void {
 }
 
 /** Marks a diagram that asks for anything the handbook refuses as not drawn, saying what and where. */
-function refuseIfUnsafe(mermaid: Mermaid, diagram: Diagram): void {
+function refuseIfUnsafe(mermaid: Mermaid, { unsafeParts }: Safety, diagram: Diagram): void {
   let type: string | undefined;
   try {
     type = mermaid.detectType(diagram.source);
