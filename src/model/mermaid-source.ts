@@ -96,6 +96,16 @@ export function frontMatter(text: string): { end: number; body: number } | undef
   return undefined;
 }
 
+/** The source offset where a diagram's front matter ends (0 without one). */
+export function frontMatterEnd(source: string): number {
+  // Tracing offsets through `normalise` costs more than the rest of a read: skip it when there is none.
+  if (!FRONT_MATTER_START.test(source)) return 0;
+  const t = normalise(source);
+  return t.from[frontMatter(t.text)?.end ?? 0];
+}
+
+const FRONT_MATTER_START = /^[^\S\n]*---/;
+
 /** Offsets where lines start in `text`, counting from `from`. */
 export function lineStarts(text: string, from = 0): number[] {
   const starts = [from];
@@ -131,15 +141,14 @@ export interface Written {
  */
 export function codeOnly(source: string, { strings = false } = {}): string {
   const blank = (text: string) => text.replace(/[^\r\n]/g, ' ');
-  const t = normalise(source);
-  const end = t.from[frontMatter(t.text)?.end ?? 0];
+  const end = frontMatterEnd(source);
   let code = blank(source.slice(0, end)) + source.slice(end);
   code = code.replace(DIRECTIVE, blank).replace(/^[^\S\r\n]*%%.*$/gm, blank);
   return strings ? code.replace(/"[^"\r\n]*"/g, blank) : code;
 }
 
 /** Finds positions fast: source offsets to 1-based positions by binary search over line starts. */
-function positions(source: string): (offset: number) => Position {
+export function positions(source: string): (offset: number) => Position {
   const starts = [0];
   for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return (offset) => {

@@ -1,6 +1,7 @@
 // Mermaid in the browser: diagrams are drawn as SVG from the bundled `mermaid` (never a CDN), in the
 // reader's theme and again when they switch it; pages without a diagram never load Mermaid; a diagram
-// Mermaid cannot draw shows its source and the reason.
+// Mermaid cannot draw shows its source and the reason; one that asks for more than the handbook allows
+// (loosened security, click handlers, outside images) is not drawn and fetches nothing.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, sharedSite, useBrowser } from './harness.ts';
@@ -38,6 +39,8 @@ describe('Mermaid diagrams', () => {
     const svg = page.locator('#architecture ~ .seam-mermaid svg, .seam-mermaid svg').first();
     await expect(svg.getAttribute('aria-roledescription')).resolves.toMatch(/flowchart/);
     expect(await svg.locator('.node').count()).toBeGreaterThan(10);
+    // Labels are SVG text, never HTML inside a foreignObject (htmlLabels: false).
+    expect(await svg.locator('foreignObject').count()).toBe(0);
     const light = await nodeFill(page);
 
     // Switch Starlight's theme the way a reader does: its theme select.
@@ -95,6 +98,41 @@ describe('Mermaid diagrams', () => {
     await expect(box.locator('.seam-diagram-error__message').textContent()).resolves.toMatch(/\S/);
     await expect(box.locator('.seam-diagram-error__source').textContent()).resolves.toBe('flowchart LR\n  a --> b -->\n');
     await expect(box.getAttribute('role')).resolves.toBe('note');
+    await page.close();
+  });
+
+  it('does not draw a diagram that asks to loosen security, click or load an outside image', async () => {
+    const diagram = [
+      '%%{init: {"securityLevel": "loose", "htmlLabels": true}}%%',
+      'flowchart LR',
+      '  a["<img src=https://tracker.example/pixel.png>"] --> b[Billing]',
+      '  click a callback',
+      '  click b href "javascript:alert(1)"',
+      '  b --> c@{ img: "https://tracker.example/shape.png", label: "C" }',
+      '',
+    ].join('\n');
+    const escaped = diagram.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const page = await browser().newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => !r.url().startsWith(site()) && outside.push(r.url()));
+    await page.route(`${site()}/systems/`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<pre class="mermaid">[\s\S]*?<\/pre>/, `<pre class="mermaid">${escaped}</pre>`);
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${site()}/systems/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('.seam-mermaid[data-state="failed"]');
+    const box = page.locator('.seam-diagram-error');
+    await expect(box.textContent()).resolves.toContain('This diagram was not drawn.');
+    const reasons = (await box.locator('.seam-diagram-error__message').textContent()) ?? '';
+    expect(reasons).toMatch(/^Line 1, column 11: The diagram’s init directive sets `securityLevel`/);
+    expect(reasons).toContain('Line 3, column 6: The diagram’s text holds `<img>`');
+    expect(reasons).toContain('Line 4, column 3: A `click` statement');
+    expect(reasons).toContain('Line 6, column 13: An image shape (`img:`)');
+    await expect(box.locator('.seam-diagram-error__source').textContent()).resolves.toBe(diagram);
+    // Nothing was drawn, nothing was fetched, nothing can run.
+    expect(await page.locator('.seam-mermaid svg, .seam-mermaid img, main [onclick], main [onerror]').count()).toBe(0);
+    expect(outside).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 // The mermaid rule over a handbook page holding every diagram of the valid corpus (all diagram types):
-// no finding; the same page with each diagram corrupted: one finding per diagram, at the corrupted line.
+// no finding but the two links out the handbook refuses; the same page with each diagram corrupted: one
+// finding per diagram, at the corrupted line.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,9 +37,20 @@ async function mermaidFindings(text: string) {
 }
 
 describe('mermaid rule on the diagram corpus', () => {
-  it(`finds nothing in ${diagrams.length} valid diagrams of every type`, async () => {
+  it(`finds in ${diagrams.length} valid diagrams of every type only what the handbook refuses`, async () => {
     expect(diagrams.length).toBeGreaterThan(70);
-    expect(await mermaidFindings(page(diagrams.map((d) => d.source)).text)).toEqual([]);
+    const { text, starts } = page(diagrams.map((d) => d.source));
+    const findings = await mermaidFindings(text);
+    // Two diagrams of the corpus are valid Mermaid that links out: a flowchart `click` and a kanban
+    // board's ticket links. Every other diagram, `<<interface>>` annotations included, is clean.
+    const lineOf = (name: string, needle: string) => {
+      const i = diagrams.findIndex((d) => d.name === name);
+      return starts[i] + diagrams[i].source.split('\n').findIndex((line) => line.includes(needle));
+    };
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message.slice(0, 40)}`)).toEqual([
+      `${lineOf('flowchart-2.mmd', 'click api')}:3 A \`click\` statement makes part of the di`,
+      `${lineOf('kanban-2.mmd', 'ticketBaseUrl')}:5 The diagram’s front matter config sets \``,
+    ]);
   });
 
   it('reports each corrupted diagram at the corrupted line of the page', async () => {

@@ -2,9 +2,14 @@
 // imported only when the page has a diagram, so pages without one never load it. Each diagram is drawn
 // in the reader's theme and redrawn when they switch Starlight's theme; a light copy is kept for
 // printing. A diagram Mermaid cannot draw shows its source and Mermaid's message, never an empty box.
+// Drawing stays strict whatever a diagram says (src/model/mermaid-safety.ts decides what that means):
+// Mermaid runs with the strict settings no directive can loosen, and a diagram the `mermaid` rule would
+// report is not drawn at all; the reader sees its source as text and why. That definition (with its YAML
+// parser) is loaded with Mermaid, so this script stays tiny on pages without a diagram.
 
 type Theme = 'light' | 'dark';
 type Mermaid = (typeof import('mermaid'))['default'];
+type Safety = typeof import('../../model/mermaid-safety.ts');
 
 interface Diagram {
   source: string;
@@ -31,17 +36,18 @@ export function startDiagrams(): void {
     pre.replaceWith(host);
     return { source, host, svg: {} };
   });
-  void import('mermaid').then(
-    ({ default: mermaid }) => drawAll(mermaid, diagrams),
+  void Promise.all([import('mermaid'), import('../../model/mermaid-safety.ts')]).then(
+    ([{ default: mermaid }, safety]) => drawAll(mermaid, safety, diagrams),
     (error: unknown) => diagrams.forEach((d) => showFailure(d, `Mermaid could not be loaded: ${messageOf(error)}`)),
   );
 }
 
-function drawAll(mermaid: Mermaid, diagrams: Diagram[]): void {
+function drawAll(mermaid: Mermaid, safety: Safety, diagrams: Diagram[]): void {
+  for (const diagram of diagrams) refuseIfUnsafe(mermaid, safety, diagram);
   let queue = Promise.resolve();
   // Mermaid keeps one configuration; draws are serialised so each uses the theme it asked for.
   const draw = (theme: Theme, show: boolean) => {
-    queue = queue.then(() => drawTheme(mermaid, diagrams, theme, show));
+    queue = queue.then(() => drawTheme(mermaid, safety, diagrams, theme, show));
     return queue;
   };
   void draw(currentTheme(), true).then(() => {
@@ -61,7 +67,7 @@ let drawn = 0;
 
 const GANTT_MIN_WIDTH = 1000;
 
-async function drawTheme(mermaid: Mermaid, diagrams: Diagram[], theme: Theme, display: boolean): Promise<void> {
+async function drawTheme(mermaid: Mermaid, { STRICT_RENDER_CONFIG }: Safety, diagrams: Diagram[], theme: Theme, display: boolean): Promise<void> {
   const fontFamily = getComputedStyle(document.body).fontFamily;
   for (const diagram of diagrams) {
     if (diagram.failed || diagram.svg[theme]) {
@@ -70,8 +76,7 @@ async function drawTheme(mermaid: Mermaid, diagrams: Diagram[], theme: Theme, di
     }
     const id = `seam-diagram-${++drawn}`;
     mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
+      ...STRICT_RENDER_CONFIG,
       theme: theme === 'dark' ? 'dark' : 'default',
       // Mermaid's dark edge labels (#ccc on #585858) fall short of WCAG AA contrast.
       ...(theme === 'dark' ? { themeVariables: { edgeLabelBackground: '#2b2d33' } } : {}),
@@ -118,7 +123,21 @@ function show(diagram: Diagram, theme: Theme): void {
   host.setAttribute('aria-label', `${drawing.getAttribute('aria-roledescription') ?? 'Diagram'}, scroll to see all of it`);
 }
 
-function showFailure(diagram: Diagram, message: string): void {
+/** Marks a diagram that asks for anything the handbook refuses as not drawn, saying what and where. */
+function refuseIfUnsafe(mermaid: Mermaid, { unsafeParts }: Safety, diagram: Diagram): void {
+  let type: string | undefined;
+  try {
+    type = mermaid.detectType(diagram.source);
+  } catch {
+    type = undefined; // Mermaid's own error is shown when it tries to draw it.
+  }
+  const parts = unsafeParts(diagram.source, type);
+  if (parts.length === 0) return;
+  const reasons = parts.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`).join('\n');
+  showFailure(diagram, reasons, { lead: 'This diagram was not drawn.', reported: ' The site draws diagrams strictly, and this one asks for more:' });
+}
+
+function showFailure(diagram: Diagram, message: string, { lead: leadText = 'This diagram could not be drawn.', reported = ' Mermaid reported:' } = {}): void {
   diagram.failed = true;
   const { host } = diagram;
   host.dataset.state = 'failed';
@@ -128,8 +147,8 @@ function showFailure(diagram: Diagram, message: string): void {
   box.setAttribute('role', 'note');
   const lead = document.createElement('p');
   const strong = document.createElement('strong');
-  strong.textContent = 'This diagram could not be drawn.';
-  lead.append(strong, ' Mermaid reported:');
+  strong.textContent = leadText;
+  lead.append(strong, reported);
   const reason = document.createElement('pre');
   reason.className = 'seam-diagram-error__message';
   reason.textContent = message;
