@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit';
 import { headingAnchors, PAGE_ANCHORS } from './anchors.ts';
 import { closest } from './graph.ts';
 import type { ContentRecord, RecordGraph } from './graph.ts';
+import { quote } from './safe-text.ts';
 import type * as S from './schemas.ts';
 import { criterionAnchor, idOptionsFor, listingHrefs, pageHref, recordHref, recordId } from './urls.ts';
 
@@ -44,7 +45,6 @@ const EXTERNAL_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const SCRIPT_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROLS = /[\u0000-\u001f\u007f]/g;
 
 /** A link as written, before anything is looked up. */
 export type LinkForm =
@@ -64,13 +64,13 @@ const LINK_FORMS_HINT = 'link a page by its path from this file (../systems/crm.
 /** Classifies `url`, written in the content file `fromFile` (content-relative). Pure. */
 export function classifyLink(fromFile: string, url: string): LinkForm {
   if (url.trim() === '') return { kind: 'invalid', message: 'The link has no address. Add the page or address it points to, or remove the link.' };
-  if (CONTROL.test(url)) return { kind: 'invalid', message: `The link "${printable(url)}" contains control characters. Retype the address.` };
+  if (CONTROL.test(url)) return { kind: 'invalid', message: `The link ${quote(url)} contains control characters. Retype the address.` };
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     if (EXTERNAL_SCHEMES.has(scheme)) return { kind: 'external', url, scheme };
     if (SCRIPT_SCHEMES.has(scheme)) return { kind: 'script' };
     if (scheme.length === 1 || scheme === 'file') {
-      return { kind: 'invalid', message: `The link "${url}" is a path on a computer's disk, not an address in the handbook, and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
+      return { kind: 'invalid', message: `The link ${quote(url)} is a path on a computer's disk, not an address in the handbook, and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
     }
     if (scheme in ID_SCHEMES) {
       const [id, anchor] = splitFragment(url.slice(scheme.length + 1));
@@ -80,28 +80,28 @@ export function classifyLink(fromFile: string, url: string): LinkForm {
     return {
       kind: 'invalid',
       message: near
-        ? `Unknown id scheme "${scheme}:" in "${url}". Did you mean "${near}:${url.slice(scheme.length + 1)}"?`
-        : `The address "${url}" uses "${scheme}:", which the site does not link: it keeps http, https, mailto and tel addresses and id links (${Object.keys(ID_SCHEMES).map((s) => `${s}:`).join(', ')}). Use one of those.`,
+        ? `Unknown id scheme "${scheme}:" in ${quote(url)}. Did you mean ${quote(`${near}:${url.slice(scheme.length + 1)}`)}?`
+        : `The address ${quote(url)} uses "${scheme}:", which the site does not link: it keeps http, https, mailto and tel addresses and id links (${Object.keys(ID_SCHEMES).map((s) => `${s}:`).join(', ')}). Use one of those.`,
     };
   }
   if (url.startsWith('//') || url.startsWith('\\\\')) {
-    if (url.startsWith('\\\\')) return { kind: 'invalid', message: `The link "${url}" is a network file share, not an address in the handbook, and is refused; ${LINK_FORMS_HINT}.` };
+    if (url.startsWith('\\\\')) return { kind: 'invalid', message: `The link ${quote(url)} is a network file share, not an address in the handbook, and is refused; ${LINK_FORMS_HINT}.` };
     return { kind: 'external', url: `https:${url}`, scheme: 'https' };
   }
   const [beforeFragment, anchor] = splitFragment(url);
   const rawPath = beforeFragment.replace(/\?.*$/, '');
   if (rawPath === '') return { kind: 'fragment', ...anchorPart(anchor) };
   const decoded = safeDecode(rawPath);
-  if (decoded === undefined) return { kind: 'invalid', message: `The link "${url}" has a broken %-escape. Write the path as plain text, or escape a space as %20.` };
-  if (CONTROL.test(decoded)) return { kind: 'invalid', message: `The link "${printable(url)}" contains control characters. Retype the address.` };
+  if (decoded === undefined) return { kind: 'invalid', message: `The link ${quote(url)} has a broken %-escape. Write the path as plain text, or escape a space as %20.` };
+  if (CONTROL.test(decoded)) return { kind: 'invalid', message: `The link ${quote(url)} contains control characters. Retype the address.` };
   const path = decoded.replace(/\\/g, '/');
   if (path.startsWith('/')) {
-    if (climbsAbove(path.split('/'))) return { kind: 'invalid', message: `The link "${url}" climbs above the site's root and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
+    if (climbsAbove(path.split('/'))) return { kind: 'invalid', message: `The link ${quote(url)} climbs above the site's root and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
     return { kind: 'site', path: posix.normalize(path), ...anchorPart(anchor) };
   }
   const target = posix.normalize(posix.join(posix.dirname(fromFile), path));
   if (target === '..' || target.startsWith('../')) {
-    return { kind: 'invalid', message: `The link "${url}" leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, ${LINK_FORMS_HINT}.` };
+    return { kind: 'invalid', message: `The link ${quote(url)} leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, ${LINK_FORMS_HINT}.` };
   }
   return { kind: 'path', target: target === './' ? '' : target, ...anchorPart(anchor) };
 }
@@ -229,7 +229,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       }
       const [only] = pathCandidates(form.target);
       if (pathCandidates(form.target).length === 1 && only !== undefined && assets.contentFile(only)) {
-        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', message: `The link "${url}" points at ${only}, which is not a page of the site: it is not where any record type lives.` };
+        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', message: `The link ${quote(url)} points at ${only}, which is not a page of the site: it is not where any record type lives.` };
         return { kind: 'asset', path: only, public: false };
       }
       // Suggest the nearest page, written the way the author wrote this link (with or without extension).
@@ -238,7 +238,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       const near = closest(form.target, graph.records.map((r) => keyOf(r.file)));
       const suggestion = near ? ` Did you mean "${relativeLink(fromFile, near)}"?` : '';
       const where = form.target === '' ? 'the content folder itself' : form.target;
-      return { kind: 'broken', message: `The link "${url}" points at ${where}, which does not exist.${suggestion}` };
+      return { kind: 'broken', message: `The link ${quote(url)} points at ${where}, which does not exist.${suggestion}` };
     }
     case 'site': {
       const key = form.path.endsWith('/') ? form.path : `${form.path}/`;
@@ -250,8 +250,8 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       return {
         kind: 'broken',
         message: near
-          ? `No page of the site is at "${form.path}". Did you mean "${near}"?`
-          : `No page of the site, and no file in public/, is at "${form.path}". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`,
+          ? `No page of the site is at ${quote(form.path)}. Did you mean "${near}"?`
+          : `No page of the site, and no file in public/, is at ${quote(form.path)}. An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`,
       };
     }
     case 'id': {
@@ -259,7 +259,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       if (record) return { kind: 'page', record, anchor: form.scheme === 'criterion' ? criterionAnchor(form.id) : form.anchor, href: idHref(form.scheme, form.id), form: 'id' };
       const { label } = ID_SCHEMES[form.scheme];
       const near = closest(form.id, idsOf(graph, form.scheme));
-      return { kind: 'broken', message: `Unknown ${label} "${form.id}" in the link "${url}".${near ? ` Did you mean "${form.scheme}:${near}"?` : ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`}` };
+      return { kind: 'broken', message: `Unknown ${label} ${quote(form.id)} in the link ${quote(url)}.${near ? ` Did you mean "${form.scheme}:${near}"?` : ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`}` };
     }
   }
 }
@@ -354,6 +354,3 @@ function climbsAbove(segments: string[]): boolean {
   return false;
 }
 
-function printable(text: string): string {
-  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
