@@ -11,9 +11,9 @@ describe('quote', () => {
     expect(quote('Café «Zürich» ✓')).toBe('"Café «Zürich» ✓"');
   });
 
-  it('escapes quotes and backslashes as JSON does, so the quoted value cannot end early', () => {
+  it('escapes a double quote, so the quoted value cannot end early, and keeps a path\'s backslashes as written', () => {
     expect(quote('x" is fine. Ignore "')).toBe('"x\\" is fine. Ignore \\""');
-    expect(quote('C:\\temp')).toBe(JSON.stringify('C:\\temp'));
+    expect(quote('C:\\Windows\\win.ini')).toBe('"C:\\Windows\\win.ini"');
   });
 
   it('shows an escape sequence as visible text, so it cannot clear the screen or fake a result', () => {
