@@ -2,6 +2,7 @@
 // public page to an internal or confidential record, an internal one to a confidential record — so an
 // audience build never points readers at what it must not show, nor reveals that it exists (K15, K28.1).
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import type { Classification, ContentRecord, RecordGraph, Reference } from '../src/model/graph.ts';
 import { referencesOf } from '../src/model/graph.ts';
 import { linkNodes, resolveLink } from '../src/model/links.ts';
@@ -105,7 +106,7 @@ usually needs \`classification: internal\`.`,
       if (resolved.kind !== 'page' || !((levelOf(resolved.record) ?? -1) > level)) continue;
       const target = resolved.record;
       report({
-        message: `This ${record.classification} ${label} links to "${target.title}" (${target.file}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the link, and it reveals that the record exists. ${raise(target, 'page')} or remove the link.`,
+        message: `This ${record.classification} ${label} links to ${quote(target.title)} (${target.file}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the link, and it reveals that the record exists. ${raise(target, 'page')} or remove the link.`,
         at: { node: link.node },
       });
     }
@@ -113,7 +114,7 @@ usually needs \`classification: internal\`.`,
       const target = referencedRecord(graph, record, ref);
       if (!target || !((levelOf(target) ?? -1) > level)) continue;
       report({
-        message: `This ${record.classification} ${label} refers to the ${targetLabel(ref)} "${ref.value}" (${target.file}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the reference, and it reveals that the record exists. ${raise(target, 'record')} or remove the reference.`,
+        message: `This ${record.classification} ${label} refers to the ${targetLabel(ref)} ${quote(ref.value)} (${target.file}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the reference, and it reveals that the record exists. ${raise(target, 'record')} or remove the reference.`,
         at: { path: ref.path, key: ref.isKey },
       });
     }

@@ -1,6 +1,7 @@
 // signoff: deliverables are signed off by the project's sign-off authorities, on real dates, after the
 // signed record last changed; projects at handover or closed have a sign-off record (K3.2, K27.3).
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
 import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
@@ -20,7 +21,7 @@ interface Change {
  * not listed (stakeholder register, lessons, sign-off) carry no such date and are not checked.
  */
 const changesOf: Record<string, (data: never) => (Change | undefined)[]> = {
-  charter: (c: S.Charter) => c.sources.map((s) => ({ date: s.verified, what: `source "${s.title}" verified` })),
+  charter: (c: S.Charter) => c.sources.map((s) => ({ date: s.verified, what: `source ${quote(s.title)} verified` })),
   plan: (p: S.Plan) => p.milestones.map((m) => m.done ? { date: m.done, what: `milestone "${m.id}" done` } : undefined),
   status: (r: S.StatusReport) => [
     { date: r.date, what: 'the report\'s date' },
@@ -31,7 +32,7 @@ const changesOf: Record<string, (data: never) => (Change | undefined)[]> = {
     { date: parsePeriod(e.period)?.end ?? '', what: `period ${e.period} ended` },
     ...e.actions.map((a, i) => a.closed ? { date: a.closed, what: `action ${i + 1} closed` } : undefined),
   ],
-  changes: (c: S.ChangeRequest) => [{ date: c.raised, what: 'raised' }, c.decided ? { date: c.decided, what: `decision "${c.decision}" taken` } : undefined],
+  changes: (c: S.ChangeRequest) => [{ date: c.raised, what: 'raised' }, c.decided ? { date: c.decided, what: `decision ${quote(c.decision)} taken` } : undefined],
 };
 
 /** The latest dated event a record carries, if its type carries any. */
@@ -137,7 +138,7 @@ again and update \`date\`.`,
       const signer = register.find((s) => s.id === signoff.by);
       if (signer && !signer.signoff) {
         report({
-          message: `"${signer.id}" (${signer.name}, ${signer.role}) is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
+          message: `${quote(signer.id)} (${signer.name}, ${signer.role}) is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
           at: { path: ['signoffs', i, 'by'] },
         });
       }
@@ -149,7 +150,7 @@ again and update \`date\`.`,
       const change = signed && signed !== record ? lastChange(signed) : undefined;
       if (change && signoff.date < change.date) {
         report({
-          message: `"${signoff.record}" was signed off on ${signoff.date}, before its last change on ${change.date} (${change.what}). A sign-off covers the record as it stands: get it signed again and update "date".`,
+          message: `${quote(signoff.record)} was signed off on ${signoff.date}, before its last change on ${change.date} (${change.what}). A sign-off covers the record as it stands: get it signed again and update "date".`,
           at: { path: ['signoffs', i, 'date'] },
         });
       }
