@@ -6,6 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { compareFindings, type Finding, type LintResult } from '../finding.ts';
 import type { Reporter, ReporterContext } from './index.ts';
+import { plainText } from '../../model/safe-text.ts';
 import { plural, repositoryUri } from './format.ts';
 
 export const github: Reporter = (result) =>
@@ -60,7 +61,7 @@ export function githubSummary(result: LintResult, context: Pick<ReporterContext,
   let bytes = Buffer.byteLength(markdown);
   const findings = [...result.findings].sort(compareFindings);
   for (const [shown, f] of findings.entries()) {
-    const row = `| ${locationCell(f, context.githubBlobUrl)} | ${f.severity} | \`${f.ruleId}\` | ${cell(f.message)} |\n`;
+    const row = `| ${locationCell(f, context.githubBlobUrl)} | ${f.severity} | \`${f.ruleId}\` | ${code(f.message)} |\n`;
     bytes += Buffer.byteLength(row);
     if (bytes > SUMMARY_BUDGET) {
       markdown += `\n…and ${plural(total - shown, 'more finding')}: a step summary is limited to 1 MiB.\n`;
@@ -77,23 +78,27 @@ export function appendGithubSummary(result: LintResult, context: ReporterContext
 }
 
 function locationCell(f: Finding, blobUrl: string | undefined): string {
-  const text = cell(`${f.file}:${f.line}:${f.column}`).replace(/[[\]]/g, '\\$&');
+  const text = code(`${f.file}:${f.line}:${f.column}`);
   if (!blobUrl) return text;
   const lines = f.endLine !== undefined && f.endLine !== f.line ? `L${f.line}-L${f.endLine}` : `L${f.line}`;
-  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${repositoryUri(f.file)}#${lines})`;
+  // encodeURIComponent leaves ( and ) alone, and a ) in a file name would end the link's destination.
+  const path = repositoryUri(f.file).replaceAll('(', '%28').replaceAll(')', '%29');
+  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${path}#${lines})`;
 }
 
 /**
- * Text made safe for a Markdown table cell: `|` would end the cell and a newline the row (and a trailing
- * `\` would escape the cell's closing `|`); `<`, `>` and `&` become entities so a message mentioning
- * `<id>` is shown, not swallowed as HTML.
+ * Text from a finding (a message or a file name, both shaped by content) as a code span in a table
+ * cell, the one place Markdown shows text as written: no image, link, HTML, emphasis or heading, and
+ * none of the links GitHub adds to plain text (URLs, e-mail addresses, @mentions, #issues) — backslash
+ * escapes would not stop those. The text is one line without control characters, and a `|` is escaped,
+ * as GFM requires even inside code, so it cannot end the cell.
  */
-function cell(text: string): string {
-  return text
-    .replaceAll('\\', '\\\\')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('|', '\\|')
-    .replace(/\r?\n|\r/g, '<br>');
+function code(text: string): string {
+  let inner = plainText(text);
+  // Backslashes right before a pipe are doubled (and then show doubled): GFM has no way to show `\|` in a cell.
+  inner = inner.replace(/(\\*)\|/g, (_, backslashes: string) => `${backslashes.repeat(2)}\\|`);
+  const fence = '`'.repeat((inner.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0) + 1);
+  // CommonMark drops one space at each end of a code span that has one at both, or a backtick at either.
+  const pad = /^`|`$|^ .* $/.test(inner) ? ' ' : '';
+  return inner ? `${fence}${pad}${inner}${pad}${fence}` : '';
 }
