@@ -19,7 +19,9 @@ function command(f: Finding): string {
   // GitHub rejects columns on an annotation that spans several lines.
   const multiLine = f.endLine !== undefined && f.endLine !== f.line;
   const properties: [string, string | number | undefined][] = [
-    ['file', f.file],
+    // The log shows this line: a control character in a file name becomes a visible escape (the annotation
+    // then misses the file, but such a name is itself a finding, and the message still says where).
+    ['file', plainText(f.file)],
     ['line', f.line],
     ['col', multiLine ? undefined : f.column],
     ['endLine', f.endLine],
