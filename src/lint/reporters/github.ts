@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { compareFindings, type Finding, type LintResult } from '../finding.ts';
 import type { Reporter, ReporterContext } from './index.ts';
 import { plainText } from '../../model/safe-text.ts';
-import { plural, repositoryUri } from './format.ts';
+import { codeSpan, plural, repositoryUri } from './format.ts';
 
 export const github: Reporter = (result) =>
   [...result.findings]
@@ -88,19 +88,8 @@ function locationCell(f: Finding, blobUrl: string | undefined): string {
   return `[${text}](${blobUrl.replace(/\/+$/, '')}/${path}#${lines})`;
 }
 
-/**
- * Text from a finding (a message or a file name, both shaped by content) as a code span in a table
- * cell, the one place Markdown shows text as written: no image, link, HTML, emphasis or heading, and
- * none of the links GitHub adds to plain text (URLs, e-mail addresses, @mentions, #issues) — backslash
- * escapes would not stop those. The text is one line without control characters, and a `|` is escaped,
- * as GFM requires even inside code, so it cannot end the cell.
- */
+/** A code span in a table cell: a `|` is escaped, as GFM requires even inside code, so it cannot end the cell. */
 function code(text: string): string {
-  let inner = plainText(text);
   // Backslashes right before a pipe are doubled (and then show doubled): GFM has no way to show `\|` in a cell.
-  inner = inner.replace(/(\\*)\|/g, (_, backslashes: string) => `${backslashes.repeat(2)}\\|`);
-  const fence = '`'.repeat((inner.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0) + 1);
-  // CommonMark drops one space at each end of a code span that has one at both, or a backtick at either.
-  const pad = /^`|`$|^ .* $/.test(inner) ? ' ' : '';
-  return inner ? `${fence}${pad}${inner}${pad}${fence}` : '';
+  return codeSpan(plainText(text).replace(/(\\*)\|/g, (_, backslashes: string) => `${backslashes.repeat(2)}\\|`));
 }
