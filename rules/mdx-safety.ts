@@ -101,9 +101,9 @@ The site build runs this rule first and refuses to compile content that fails it
             } else if (attribute.name && EVENT_HANDLER.test(attribute.name)) {
               report({ message: `The event handler attribute ${quote(attribute.name)} runs script in readers' browsers. Remove it.`, at });
             } else if (attribute.value && typeof attribute.value === 'object') {
-              report({ message: `The attribute ${quote(attribute.name)} has an expression value, which runs code at build time. Use a quoted text value.`, at });
+              report({ message: `The attribute ${quote(attribute.name ?? '')} has an expression value, which runs code at build time. Use a quoted text value.`, at });
             } else if (typeof attribute.value === 'string' && DANGEROUS_URL.test(attribute.value)) {
-              report({ message: `The attribute ${quote(attribute.name)} holds a script URL. Remove it.`, at });
+              report({ message: `The attribute ${quote(attribute.name ?? '')} holds a script URL. Remove it.`, at });
             }
           }
           break;
