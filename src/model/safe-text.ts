@@ -21,7 +21,7 @@ export function plainText(text: string): string {
 }
 
 /** Default longest quoted value, in characters as a reader counts them (grapheme clusters). */
-export const QUOTE_MAX = 80;
+const QUOTE_MAX = 80;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
