@@ -3,6 +3,7 @@
 // K24, K26.2).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
+import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
@@ -279,8 +280,8 @@ function checkOverspends({ graph, today, options: { overspendThreshold: threshol
     if (over <= 0 || over <= minor(b.amount) * threshold) return;
     const spent = `Spent ${formatMoney(b.actual, plan.currency)}`;
     const what = b.amount > 0
-      ? `${spent} of the ${formatMoney(b.amount, plan.currency)} approved on "${b.line}" (${Math.round((over / minor(b.amount)) * 100)}% over; the threshold is ${Math.round(threshold * 100)}%)`
-      : `${spent} on "${b.line}", which has no approved amount`;
+      ? `${spent} of the ${formatMoney(b.amount, plan.currency)} approved on ${quote(b.line)} (${Math.round((over / minor(b.amount)) * 100)}% over; the threshold is ${Math.round(threshold * 100)}%)`
+      : `${spent} on ${quote(b.line)}, which has no approved amount`;
     const at = { path: ['budget', i, 'actual'] };
     const issueFields = `"budgetLine: ${b.line}", an "action" and no "closed" date`;
     if (!latest) {
@@ -292,7 +293,7 @@ function checkOverspends({ graph, today, options: { overspendThreshold: threshol
     // The report may be classified above the plan: named as a mention of it.
     const where = mention(latest.file, `the latest status report (${projectPath(latest)})`, 'the latest status report');
     if (open.length) {
-      report({ ...say`${what}, but its open issue ${mention(latest.file, `"${open[0].id}" `, '')}in ${where} has no "action". Say what is being done about the overspend.`, at });
+      report({ ...say`${what}, but its open issue ${mention(latest.file, `${quote(open[0].id)} `, '')}in ${where} has no "action". Say what is being done about the overspend.`, at });
     } else {
       report({ ...say`${what}, but ${where} has no open issue for it. Add one with ${issueFields}, or re-baseline the line through an approved change request.`, at });
     }
@@ -307,7 +308,7 @@ function checkChange({ graph, report }: Context, record: ContentRecord<S.ChangeR
   const planRecord = graph.projects.get(record.project!)?.plan;
   const { budget: impact, budgetLine } = change.impact;
   if (!planRecord) {
-    report({ message: `Change "${id}" was approved with a budget impact of ${impact > 0 ? '+' : ''}${impact}, but the project has no plan.mdx to reflect it in. Add the plan, with the change in its budget.`, at });
+    report({ message: `Change ${quote(id)} was approved with a budget impact of ${impact > 0 ? '+' : ''}${impact}, but the project has no plan.mdx to reflect it in. Add the plan, with the change in its budget.`, at });
     return;
   }
   const plan = planRecord.data;
@@ -315,14 +316,14 @@ function checkChange({ graph, report }: Context, record: ContentRecord<S.ChangeR
   const line = budgetLine ? plan.budget.find((b) => b.line === budgetLine) : undefined;
   if (line && impact > 0 && minor(line.amount) < minor(impact)) {
     report({
-      message: `Change "${id}" adds ${formatMoney(impact, plan.currency)} to "${line.line}", but the plan's "${line.line}" line is only ${formatMoney(line.amount, plan.currency)}, less than the increase alone. Raise the line's "amount" in plan.mdx to include the change.`,
+      message: `Change ${quote(id)} adds ${formatMoney(impact, plan.currency)} to ${quote(line.line)}, but the plan's ${quote(line.line)} line is only ${formatMoney(line.amount, plan.currency)}, less than the increase alone. Raise the line's "amount" in plan.mdx to include the change.`,
       at,
     });
   }
   const mentioned = new RegExp(`(?<![A-Za-z0-9-])${escapeRegExp(id)}(?![A-Za-z0-9-])`, 'i').test(planRecord.source.body);
   if (!mentioned) {
     report({
-      message: `Change "${id}" was approved with a budget impact of ${formatMoney(impact, plan.currency, { signed: true })}${budgetLine ? ` on "${budgetLine}"` : ''}, but plan.mdx does not mention it. Update the plan's budget and record the change in the plan's text by its id, for example "… under [${id}](changes/${id}.mdx)".`,
+      message: `Change ${quote(id)} was approved with a budget impact of ${formatMoney(impact, plan.currency, { signed: true })}${budgetLine ? ` on ${quote(budgetLine)}` : ''}, but plan.mdx does not mention it. Update the plan's budget and record the change in the plan's text by its id, for example "… under [${id}](changes/${id}.mdx)".`,
       at,
     });
   }

@@ -3,6 +3,7 @@
 // audience build never points readers at what it must not show, nor reveals that it exists (K15, K28.1).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
+import { quote } from '../src/model/safe-text.ts';
 import type { Classification, ContentRecord, RecordGraph, Reference } from '../src/model/graph.ts';
 import { referencesOf } from '../src/model/graph.ts';
 import { linkNodes, resolveLink } from '../src/model/links.ts';
@@ -106,7 +107,7 @@ usually needs \`classification: internal\`.`,
       if (resolved.kind !== 'page' || !((levelOf(resolved.record) ?? -1) > level)) continue;
       const target = resolved.record;
       report({
-        ...say`This ${record.classification} ${label} links to ${mention(target.file, `"${target.title}" (${target.file})`)}, which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the link, and it reveals that the record exists. ${raise(target, 'page')} or remove the link.`,
+        ...say`This ${record.classification} ${label} links to ${mention(target.file, `${quote(target.title)} (${target.file})`)}, which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the link, and it reveals that the record exists. ${raise(target, 'page')} or remove the link.`,
         at: { node: link.node },
       });
     }
@@ -114,7 +115,7 @@ usually needs \`classification: internal\`.`,
       const target = referencedRecord(graph, record, ref);
       if (!target || !((levelOf(target) ?? -1) > level)) continue;
       report({
-        ...say`This ${record.classification} ${label} refers to the ${targetLabel(ref)} "${ref.value}" (${mention(target.file, target.file, 'a restricted record')}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the reference, and it reveals that the record exists. ${raise(target, 'record')} or remove the reference.`,
+        ...say`This ${record.classification} ${label} refers to the ${targetLabel(ref)} ${quote(ref.value)} (${mention(target.file, target.file, 'a restricted record')}), which is ${target.classification}: readers of ${article(record.classification)} ${record.classification} build cannot follow the reference, and it reveals that the record exists. ${raise(target, 'record')} or remove the reference.`,
         at: { path: ref.path, key: ref.isKey },
       });
     }

@@ -1,6 +1,7 @@
 // coverage: each project has the records its phase requires, and every `evidence:` claim is backed
 // by a section with real prose. The full criteria × projects matrix is `seam coverage`.
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/lint/coverage.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
@@ -69,8 +70,8 @@ there as failing.`,
       const result = checkClaim(record, claim.section, options.claimMinWords);
       if (result.ok) return;
       const message = result.reason === 'no-section'
-        ? `The evidence claim for ${claim.criterion} names the section "${claim.section}", which this record does not have. Add "## ${claim.section}" with the evidence, or correct "section".`
-        : `The evidence claim for ${claim.criterion} names the section "${claim.section}", which holds ${result.words} word${result.words === 1 ? '' : 's'} of prose (at least ${options.claimMinWords} needed). Write the evidence there; a claim counts only when the section shows the work.`;
+        ? `The evidence claim for ${claim.criterion} names the section ${quote(claim.section)}, which this record does not have. Add "## ${claim.section}" with the evidence, or correct "section".`
+        : `The evidence claim for ${claim.criterion} names the section ${quote(claim.section)}, which holds ${result.words} word${result.words === 1 ? '' : 's'} of prose (at least ${options.claimMinWords} needed). Write the evidence there; a claim counts only when the section shows the work.`;
       report({ message, at: { path: ['evidence', i, 'section'] } });
     });
     if (record.type !== 'charter') return;

@@ -1,6 +1,7 @@
 // currency: documents past their review date and information not re-verified recently are flagged,
 // so nobody relies on a stale policy, standard or source (P8, K21).
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween, endOf } from '../src/model/today.ts';
 import { defineRule } from '../src/lint/rule.ts';
@@ -71,7 +72,7 @@ seam.config.yaml.`,
       (record.data as S.Charter).sources.forEach((s, i) => {
         const age = daysBetween(s.verified, today);
         if (age > options.maxSourceAgeDays) {
-          report({ message: `The source "${s.title}" was last verified on ${s.verified}, ${age} days ago (the limit is ${options.maxSourceAgeDays}). Check it is still accurate and current, then update "verified".`, at: { path: ['sources', i, 'verified'] } });
+          report({ message: `The source ${quote(s.title)} was last verified on ${s.verified}, ${age} days ago (the limit is ${options.maxSourceAgeDays}). Check it is still accurate and current, then update "verified".`, at: { path: ['sources', i, 'verified'] } });
         }
       });
     }

@@ -3,6 +3,7 @@
 // except components on the configured allow-list, used without expressions.
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
+import { quote } from '../src/model/safe-text.ts';
 import { z } from 'zod';
 import { defineRule } from '../src/lint/rule.ts';
 
@@ -98,11 +99,11 @@ The site build runs this rule first and refuses to compile content that fails it
             if (attribute.type === 'mdxJsxExpressionAttribute') {
               report({ message: 'A spread attribute {…} runs code at build time. Write the attributes out as text values.', at });
             } else if (attribute.name && EVENT_HANDLER.test(attribute.name)) {
-              report({ message: `The event handler attribute "${attribute.name}" runs script in readers' browsers. Remove it.`, at });
+              report({ message: `The event handler attribute ${quote(attribute.name)} runs script in readers' browsers. Remove it.`, at });
             } else if (attribute.value && typeof attribute.value === 'object') {
-              report({ message: `The attribute "${attribute.name}" has an expression value, which runs code at build time. Use a quoted text value.`, at });
+              report({ message: `The attribute ${quote(attribute.name ?? '')} has an expression value, which runs code at build time. Use a quoted text value.`, at });
             } else if (typeof attribute.value === 'string' && DANGEROUS_URL.test(attribute.value)) {
-              report({ message: `The attribute "${attribute.name}" holds a script URL. Remove it.`, at });
+              report({ message: `The attribute ${quote(attribute.name ?? '')} holds a script URL. Remove it.`, at });
             }
           }
           break;
@@ -110,7 +111,7 @@ The site build runs this rule first and refuses to compile content that fails it
         case 'link':
         case 'image':
         case 'definition':
-          if (node.url && DANGEROUS_URL.test(node.url)) report({ message: `The ${node.type === 'image' ? 'image' : 'link'} URL "${node.url}" runs script when followed. Link to a page or document instead.`, at: { node } });
+          if (node.url && DANGEROUS_URL.test(node.url)) report({ message: `The ${node.type === 'image' ? 'image' : 'link'} URL ${quote(node.url)} runs script when followed. Link to a page or document instead.`, at: { node } });
           break;
         case 'html':
           if (RAW_SCRIPT.test(node.value ?? '')) report({ message: 'Raw HTML with a script, frame or event handler is not allowed in content. Remove it; use Markdown instead.', at: { node } });

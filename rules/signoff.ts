@@ -2,6 +2,7 @@
 // signed record last changed; projects at handover or closed have a sign-off record (K3.2, K27.3).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
+import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
 import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
@@ -21,7 +22,7 @@ interface Change {
  * not listed (stakeholder register, lessons, sign-off) carry no such date and are not checked.
  */
 const changesOf: Record<string, (data: never) => (Change | undefined)[]> = {
-  charter: (c: S.Charter) => c.sources.map((s) => ({ date: s.verified, what: `source "${s.title}" verified` })),
+  charter: (c: S.Charter) => c.sources.map((s) => ({ date: s.verified, what: `source ${quote(s.title)} verified` })),
   plan: (p: S.Plan) => p.milestones.map((m) => m.done ? { date: m.done, what: `milestone "${m.id}" done` } : undefined),
   status: (r: S.StatusReport) => [
     { date: r.date, what: 'the report\'s date' },
@@ -32,7 +33,7 @@ const changesOf: Record<string, (data: never) => (Change | undefined)[]> = {
     { date: parsePeriod(e.period)?.end ?? '', what: `period ${e.period} ended` },
     ...e.actions.map((a, i) => a.closed ? { date: a.closed, what: `action ${i + 1} closed` } : undefined),
   ],
-  changes: (c: S.ChangeRequest) => [{ date: c.raised, what: 'raised' }, c.decided ? { date: c.decided, what: `decision "${c.decision}" taken` } : undefined],
+  changes: (c: S.ChangeRequest) => [{ date: c.raised, what: 'raised' }, c.decided ? { date: c.decided, what: `decision ${quote(c.decision)} taken` } : undefined],
 };
 
 /** The latest dated event a record carries, if its type carries any. */
@@ -139,7 +140,7 @@ again and update \`date\`.`,
       const signer = register.find((s) => s.id === signoff.by);
       if (signer && !signer.signoff) {
         report({
-          ...say`${mention(registerFile, `"${signer.id}" (${signer.name}, ${signer.role})`, `"${signer.id}"`)} is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
+          ...say`${mention(registerFile, `${quote(signer.id)} (${signer.name}, ${signer.role})`, quote(signer.id))} is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.`,
           at: { path: ['signoffs', i, 'by'] },
         });
       }
@@ -151,7 +152,7 @@ again and update \`date\`.`,
       const change = signed && signed !== record ? lastChange(signed) : undefined;
       if (change && signoff.date < change.date) {
         report({
-          ...say`"${signoff.record}" was signed off on ${signoff.date}, before its last change ${mention(signed!.file, `on ${change.date} (${change.what})`, 'in a restricted record')}. A sign-off covers the record as it stands: get it signed again and update "date".`,
+          ...say`${quote(signoff.record)} was signed off on ${signoff.date}, before its last change ${mention(signed!.file, `on ${change.date} (${change.what})`, 'in a restricted record')}. A sign-off covers the record as it stands: get it signed again and update "date".`,
           at: { path: ['signoffs', i, 'date'] },
         });
       }

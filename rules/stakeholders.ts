@@ -2,6 +2,7 @@
 // every organisation involved, gives each workstream exactly one Accountable person, and says how each
 // stakeholder is kept informed (P3, P4, P14, P20, K3, K11, K40).
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import type * as S from '../src/model/schemas.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
@@ -160,19 +161,19 @@ Ana chairs the monthly steering meeting; Ben is told when it suits him.
     }
     people.forEach((p, i) => {
       if (!p.comms) {
-        report({ message: `"${p.id}" (${p.name}) has no "comms": say how often and through which channel they are kept informed, for example "comms: { cadence: monthly, channel: Steering meeting }".`, at: { path: ['stakeholders', i] } });
+        report({ message: `${quote(p.id)} (${p.name}) has no "comms": say how often and through which channel they are kept informed, for example "comms: { cadence: monthly, channel: Steering meeting }".`, at: { path: ['stakeholders', i] } });
       }
     });
     if (!charter) return;
 
     for (const organisation of charter.organisations) {
       if (!people.some((p) => p.organisation === organisation)) {
-        report({ message: `The charter involves the organisation "${organisation}", but no stakeholder here is from it: add at least one person with "organisation: ${organisation}", with their role, RACI and comms.`, at: register });
+        report({ message: `The charter involves the organisation ${quote(organisation)}, but no stakeholder here is from it: add at least one person with "organisation: ${organisation}", with their role, RACI and comms.`, at: register });
       }
     }
     for (const workstream of charter.workstreams) {
       const accountable = people.map((p, i) => [p, i] as [Stakeholder, number]).filter(([p]) => p.raci[workstream.id] === 'A');
-      const name = `"${workstream.id}" (${workstream.title})`;
+      const name = `${quote(workstream.id)} (${workstream.title})`;
       if (!accountable.length) {
         report({ message: `No one is Accountable for the workstream ${name}: give exactly one stakeholder "A" for it in "raci".`, at: register });
       } else if (accountable.length > 1) {
@@ -186,9 +187,9 @@ Ana chairs the monthly steering meeting; Ben is told when it suits him.
     people.forEach((p, i) => {
       const at = { path: ['stakeholders', i, 'kind'] };
       if (sponsors.has(p.id) && p.kind !== 'sponsor') {
-        report({ severity: 'warning', message: `"${p.id}" is a sponsor in the charter but has "kind: ${p.kind}" here: set "kind: sponsor", or take them out of the charter's "sponsors".`, at });
+        report({ severity: 'warning', message: `${quote(p.id)} is a sponsor in the charter but has "kind: ${p.kind}" here: set "kind: sponsor", or take them out of the charter's "sponsors".`, at });
       } else if (!sponsors.has(p.id) && p.kind === 'sponsor') {
-        report({ severity: 'warning', message: `"${p.id}" has "kind: sponsor" but the charter's "sponsors" does not name them: add "${p.id}" to the charter's sponsors, or change their kind.`, at });
+        report({ severity: 'warning', message: `${quote(p.id)} has "kind: sponsor" but the charter's "sponsors" does not name them: add ${quote(p.id)} to the charter's sponsors, or change their kind.`, at });
       }
     });
   },

@@ -3,6 +3,7 @@
 import type { Heading, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
+import { quote } from '../src/model/safe-text.ts';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
@@ -96,7 +97,7 @@ it as empty, and in policies \`plain-language\` reports them too.`,
       if (start?.offset === undefined || end?.offset === undefined) return;
       const raw = source.text.slice(start.offset, end.offset);
       for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
-        const where = heading ? `the text of the section "${heading}"` : 'the text it asks for';
+        const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
         report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
       }
     });

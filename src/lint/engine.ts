@@ -7,6 +7,8 @@ import type { SeamConfig } from '../model/config.ts';
 import { buildGraph, loadGraph, recordTypeOf } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { Position } from '../model/problem.ts';
+import { plainText } from '../model/safe-text.ts';
+import { plainParts } from '../model/message.ts';
 import { parseSource, readSource } from '../model/source.ts';
 import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
@@ -161,7 +163,10 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   for (const { rule, severity, options: ruleOptions } of active) {
     const report = (r: Report) => {
       const at = locateReport(source, r);
-      out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: r.message, ...(r.parts?.some((p) => typeof p !== 'string') ? { parts: r.parts } : {}), ...(r.fix ? { fix: r.fix } : {}), ...(r.scope ? { scope: r.scope } : {}) });
+      // The last guard for every format: whatever a rule interpolated, a message is one line without raw
+      // control characters. Parts get the same treatment, so an audience's rendering is as plain.
+      const parts = r.parts?.some((p) => typeof p !== 'string') ? plainParts(r.parts) : undefined;
+      out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: plainText(r.message), ...(parts ? { parts } : {}), ...(r.fix ? { fix: r.fix } : {}), ...(r.scope ? { scope: r.scope } : {}) });
     };
     try {
       rule.check({
@@ -171,7 +176,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
       });
     } catch (error) {
       // A rule bug must not hide the other rules' findings; it surfaces as a finding with the rule id.
-      out.push({ ruleId: rule.meta.id, severity: 'error', file: display, line: 1, column: 1, message: `Internal error in rule "${rule.meta.id}": ${(error as Error).message}. Please report this.` });
+      out.push({ ruleId: rule.meta.id, severity: 'error', file: display, line: 1, column: 1, message: plainText(`Internal error in rule "${rule.meta.id}": ${(error as Error).message}. Please report this.`) });
     }
   }
   const frontmatterLines: [number, number] | undefined = source.hasFrontmatter

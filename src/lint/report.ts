@@ -3,6 +3,7 @@
 // module compares them and renders Markdown for a PR comment.
 import type { Cell, CellState, Coverage } from './coverage.ts';
 import type { Finding } from './finding.ts';
+import { codeSpan } from './reporters/format.ts';
 
 export type ChangeKind = 'added' | 'changed' | 'removed' | 'renamed';
 
@@ -104,7 +105,7 @@ export function renderReport(input: ReportInput): string {
     const listed = touched ? findings.filter((f) => touched.has(f.file)) : findings;
     if (touched) out.push(listed.length ? `Findings in the files this branch adds or changes (${listed.length}):` : 'No findings in the files this branch adds or changes.', '');
     if (listed.length) {
-      for (const f of listed.slice(0, limit)) out.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} \`${f.file}:${f.line}:${f.column}\` ${f.message} (\`${f.ruleId}\`)`);
+      for (const f of listed.slice(0, limit)) out.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} ${codeSpan(`${f.file}:${f.line}:${f.column}`)} ${codeSpan(f.message)} (\`${f.ruleId}\`)`);
       if (listed.length > limit) out.push(`- … and ${listed.length - limit} more: run \`seam lint\` for the full list.`);
       out.push('');
     }

@@ -12,6 +12,7 @@ import { projectPath } from './project-state.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
 import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
+import { quote } from './safe-text.ts';
 import { readSource } from './source.ts';
 import type { SourceFile } from './source.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -110,7 +111,7 @@ export function buildGraph(absRoot: string, inputs: { file: string; read: () => 
     const type = recordTypeOf(file);
     if (!type) {
       if (/\.mdx?$/.test(file)) {
-        problems.push({ file, line: 1, column: 1, code: 'unknown-location', message: `"${file}" is not where any record type lives, so Seam cannot check it. Move it: ${recordTypes.filter((t) => t.name !== 'standards').map((t) => t.pattern).join(', ')}.` });
+        problems.push({ file, line: 1, column: 1, code: 'unknown-location', message: `${quote(file)} is not where any record type lives, so Seam cannot check it. Move it: ${recordTypes.filter((t) => t.name !== 'standards').map((t) => t.pattern).join(', ')}.` });
       }
       continue;
     }
@@ -147,10 +148,10 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
     title: typeof raw?.title === 'string' ? raw.title : stem,
   };
   if (project !== undefined && !KEBAB.test(project)) {
-    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The project folder "${project}" is not a kebab-case id. Rename it, for example to "${kebab(project)}".` });
+    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The project folder ${quote(project)} is not a kebab-case id. Rename it, for example to "${kebab(project)}".` });
   }
   if (!type.inProject && type.name !== 'docs' && !KEBAB.test(stem)) {
-    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The file name "${stem}" is the record's id and must be kebab-case. Rename it, for example to "${kebab(stem)}".` });
+    problems.push({ file, line: 1, column: 1, code: 'naming', message: `The file name ${quote(stem)} is the record's id and must be kebab-case. Rename it, for example to "${kebab(stem)}".` });
   }
   if (!source.hasFrontmatter && !source.problems.length) {
     problems.push({ file, line: 1, column: 1, code: 'schema', message: `The ${type.label} has no frontmatter. Start the file with a "---" line, the fields (at least "title:"), and another "---" line.` });
@@ -195,7 +196,7 @@ function index(graph: RecordGraph) {
     const key = `${record.type}:${record.id}`;
     const first = seen.get(key);
     if (first) {
-      graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', ...say`Duplicate ${recordTypeByName.get(record.type)!.label} id "${record.id}": ${mention(first.file, first.file)} already uses it. Rename one of the files.` });
+      graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', ...say`Duplicate ${recordTypeByName.get(record.type)!.label} id ${quote(record.id)}: ${mention(first.file, first.file)} already uses it. Rename one of the files.` });
       continue;
     }
     seen.set(key, record);
@@ -230,16 +231,16 @@ function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
   const { data } = record;
   const groups = new Set(data!.groups.map((g) => g.id));
   data!.criteria.forEach((c, i) => {
-    if (!groups.has(c.group)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'group']), code: 'dangling-reference', message: `Criterion ${c.id} names the group "${c.group}", which "groups" does not define. Defined: ${[...groups].join(', ')}.` });
+    if (!groups.has(c.group)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'group']), code: 'dangling-reference', message: `Criterion ${c.id} names the group ${quote(c.group)}, which "groups" does not define. Defined: ${[...groups].join(', ')}.` });
     const entries: [Criterion, PropertyKey[]][] = [[{ id: c.id, kind: c.kind, group: c.group, text: c.text, items: (c.items ?? []).map((s) => s.id), standard: record.id }, ['criteria', i, 'id']]];
     (c.items ?? []).forEach((s, j) => {
-      if (!s.id.startsWith(`${c.id}.`)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'items', j, 'id']), code: 'naming', message: `Sub-item "${s.id}" sits under ${c.id}, so its id must start with "${c.id}.".` });
+      if (!s.id.startsWith(`${c.id}.`)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'items', j, 'id']), code: 'naming', message: `Sub-item ${quote(s.id)} sits under ${c.id}, so its id must start with "${c.id}.".` });
       entries.push([{ id: s.id, kind: c.kind, group: c.group, text: s.text, parent: c.id, items: [], standard: record.id }, ['criteria', i, 'items', j, 'id']]);
     });
     for (const [criterion, path] of entries) {
       const existing = graph.criteria.get(criterion.id);
       if (existing) {
-        graph.problems.push({ file: record.file, ...record.source.locate(path), code: 'duplicate-id', message: `Duplicate criterion id "${criterion.id}" (already defined in catalogue "${existing.standard}"). Criterion ids must be unique across catalogues.` });
+        graph.problems.push({ file: record.file, ...record.source.locate(path), code: 'duplicate-id', message: `Duplicate criterion id ${quote(criterion.id)} (already defined in catalogue ${quote(existing.standard)}). Criterion ids must be unique across catalogues.` });
       } else graph.criteria.set(criterion.id, criterion);
     }
   });
@@ -380,7 +381,7 @@ function resolveReferences(graph: RecordGraph) {
         if (first === undefined) return void firstAt.set(value, i);
         const at = record.source.locate([list, i, 'id']);
         const firstLine = record.source.locate([list, first, 'id']).line;
-        graph.problems.push({ file: record.file, ...at, code: 'duplicate-id', message: `Duplicate id "${value}" in "${list}" (first used on line ${firstLine}). Ids in a list must be unique: rename one.` });
+        graph.problems.push({ file: record.file, ...at, code: 'duplicate-id', message: `Duplicate id ${quote(value)} in "${list}" (first used on line ${firstLine}). Ids in a list must be unique: rename one.` });
       });
     }
     if (record.type === 'plan') {
@@ -389,7 +390,7 @@ function resolveReferences(graph: RecordGraph) {
       lines.forEach((b, i) => {
         const first = firstAt.get(b.line);
         if (first === undefined) return void firstAt.set(b.line, i);
-        graph.problems.push({ file: record.file, ...record.source.locate(['budget', i, 'line']), code: 'duplicate-id', message: `Duplicate budget line "${b.line}" (first used on line ${record.source.locate(['budget', first, 'line']).line}). Merge the two lines or rename one.` });
+        graph.problems.push({ file: record.file, ...record.source.locate(['budget', i, 'line']), code: 'duplicate-id', message: `Duplicate budget line ${quote(b.line)} (first used on line ${record.source.locate(['budget', first, 'line']).line}). Merge the two lines or rename one.` });
       });
     }
   }
@@ -398,23 +399,23 @@ function resolveReferences(graph: RecordGraph) {
 function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): Message {
   const label = targetLabel[ref.target];
   if (ref.target === 'criterion') {
-    return say`Unknown criterion "${ref.value}": no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
+    return say`Unknown criterion ${quote(ref.value)}: no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
   }
   if (ref.target === 'lesson') {
     const lessons = graph.projects.get(lessonProject!)?.lessons;
     const known = lessons?.data?.lessons.map((l) => ({ file: lessons.file, text: l.id, key: l.id })) ?? [];
     // Every lesson is listed, not only a near one: the author is choosing among another project's lessons.
     const none = lessons ? 'That project\'s lessons are not readable here.' : 'That project has no lessons.mdx yet.';
-    return say`Unknown lesson "${ref.value}" in project "${lessonProject ?? ''}". ${suggest({ value: ref.value, candidates: known, list: ['Its lessons are: ', '.'], max: Infinity, none })}`;
+    return say`Unknown lesson ${quote(ref.value)} in project ${quote(lessonProject ?? '')}. ${suggest({ value: ref.value, candidates: known, list: ['Its lessons are: ', '.'], max: Infinity, none })}`;
   }
   const home = targetHome[ref.target];
-  const hint = suggest({ value: ref.value, candidates: candidatesFor(graph, record, ref.target), near: [' Did you mean "', '"?'], list: [' Known: ', '.'] });
-  return say`Unknown ${label} "${ref.value}"${home ? ` (not found in ${home})` : ''}.${hint}`;
+  const hint = suggest({ value: ref.value, candidates: candidatesFor(graph, record, ref.target), near: [' Did you mean ', '?'], list: [' Known: ', '.'] });
+  return say`Unknown ${label} ${quote(ref.value)}${home ? ` (not found in ${home})` : ''}.${hint}`;
 }
 
 /** The records a reference of `target` from `record` could have meant, each named by its id. */
 function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target): (Mention & { key: string })[] {
-  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ file: r.file, text: id, key: id }));
+  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ file: r.file, text: id, key: id, near: quote(id) }));
   switch (target) {
     case 'organisation': return of(graph.organisations);
     case 'system': return of(graph.systems);
@@ -422,14 +423,14 @@ function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target
     case 'policy': return of(graph.policies);
     default: break;
   }
-  if (target === 'project') return [...graph.projects.values()].map((p) => ({ file: p.charter?.file ?? p.records[0]?.file ?? `projects/${p.id}/index.mdx`, text: p.id, key: p.id }));
+  if (target === 'project') return [...graph.projects.values()].map((p) => ({ file: p.charter?.file ?? p.records[0]?.file ?? `projects/${p.id}/index.mdx`, text: p.id, key: p.id, near: quote(p.id) }));
   const project = graph.projects.get(record.project ?? '');
   const holder: Partial<Record<Target, ContentRecord | undefined>> = {
     stakeholder: project?.stakeholders, workstream: project?.charter, regulation: project?.charter, milestone: project?.plan, 'budget-line': project?.plan,
   };
-  if (target === 'project-record') return (project?.records ?? []).map((r) => ({ file: r.file, text: projectPath(r), key: projectPath(r) }));
+  if (target === 'project-record') return (project?.records ?? []).map((r) => ({ file: r.file, text: projectPath(r), key: projectPath(r), near: quote(projectPath(r)) }));
   const file = holder[target]?.file;
-  return file ? [...projectIds(project, target, graph)].map((id) => ({ file, text: id, key: id })) : [];
+  return file ? [...projectIds(project, target, graph)].map((id) => ({ file, text: id, key: id, near: quote(id) })) : [];
 }
 
 /** A content-relative path for an absolute one. */

@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit';
 import { headingAnchors, PAGE_ANCHORS } from './anchors.ts';
 import { closest, say, suggest, type Message } from './message.ts';
 import type { ContentRecord, RecordGraph } from './graph.ts';
+import { quote } from './safe-text.ts';
 import type * as S from './schemas.ts';
 import { criterionAnchor, idOptionsFor, listingHrefs, pageHref, recordHref, recordId } from './urls.ts';
 
@@ -44,7 +45,6 @@ const EXTERNAL_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const SCRIPT_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROLS = /[\u0000-\u001f\u007f]/g;
 
 /** A link as written, before anything is looked up. */
 export type LinkForm =
@@ -64,13 +64,13 @@ const LINK_FORMS_HINT = 'link a page by its path from this file (../systems/crm.
 /** Classifies `url`, written in the content file `fromFile` (content-relative). Pure. */
 export function classifyLink(fromFile: string, url: string): LinkForm {
   if (url.trim() === '') return { kind: 'invalid', message: 'The link has no address. Add the page or address it points to, or remove the link.' };
-  if (CONTROL.test(url)) return { kind: 'invalid', message: `The link "${printable(url)}" contains control characters. Retype the address.` };
+  if (CONTROL.test(url)) return { kind: 'invalid', message: `The link ${quote(url)} contains control characters. Retype the address.` };
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     if (EXTERNAL_SCHEMES.has(scheme)) return { kind: 'external', url, scheme };
     if (SCRIPT_SCHEMES.has(scheme)) return { kind: 'script' };
     if (scheme.length === 1 || scheme === 'file') {
-      return { kind: 'invalid', message: `The link "${url}" is a path on a computer's disk, not an address in the handbook, and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
+      return { kind: 'invalid', message: `The link ${quote(url)} is a path on a computer's disk, not an address in the handbook, and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
     }
     if (scheme in ID_SCHEMES) {
       const [id, anchor] = splitFragment(url.slice(scheme.length + 1));
@@ -80,28 +80,28 @@ export function classifyLink(fromFile: string, url: string): LinkForm {
     return {
       kind: 'invalid',
       message: near
-        ? `Unknown id scheme "${scheme}:" in "${url}". Did you mean "${near}:${url.slice(scheme.length + 1)}"?`
-        : `The address "${url}" uses "${scheme}:", which the site does not link: it keeps http, https, mailto and tel addresses and id links (${Object.keys(ID_SCHEMES).map((s) => `${s}:`).join(', ')}). Use one of those.`,
+        ? `Unknown id scheme "${scheme}:" in ${quote(url)}. Did you mean ${quote(`${near}:${url.slice(scheme.length + 1)}`)}?`
+        : `The address ${quote(url)} uses "${scheme}:", which the site does not link: it keeps http, https, mailto and tel addresses and id links (${Object.keys(ID_SCHEMES).map((s) => `${s}:`).join(', ')}). Use one of those.`,
     };
   }
   if (url.startsWith('//') || url.startsWith('\\\\')) {
-    if (url.startsWith('\\\\')) return { kind: 'invalid', message: `The link "${url}" is a network file share, not an address in the handbook, and is refused; ${LINK_FORMS_HINT}.` };
+    if (url.startsWith('\\\\')) return { kind: 'invalid', message: `The link ${quote(url)} is a network file share, not an address in the handbook, and is refused; ${LINK_FORMS_HINT}.` };
     return { kind: 'external', url: `https:${url}`, scheme: 'https' };
   }
   const [beforeFragment, anchor] = splitFragment(url);
   const rawPath = beforeFragment.replace(/\?.*$/, '');
   if (rawPath === '') return { kind: 'fragment', ...anchorPart(anchor) };
   const decoded = safeDecode(rawPath);
-  if (decoded === undefined) return { kind: 'invalid', message: `The link "${url}" has a broken %-escape. Write the path as plain text, or escape a space as %20.` };
-  if (CONTROL.test(decoded)) return { kind: 'invalid', message: `The link "${printable(url)}" contains control characters. Retype the address.` };
+  if (decoded === undefined) return { kind: 'invalid', message: `The link ${quote(url)} has a broken %-escape. Write the path as plain text, or escape a space as %20.` };
+  if (CONTROL.test(decoded)) return { kind: 'invalid', message: `The link ${quote(url)} contains control characters. Retype the address.` };
   const path = decoded.replace(/\\/g, '/');
   if (path.startsWith('/')) {
-    if (climbsAbove(path.split('/'))) return { kind: 'invalid', message: `The link "${url}" climbs above the site's root and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
+    if (climbsAbove(path.split('/'))) return { kind: 'invalid', message: `The link ${quote(url)} climbs above the site's root and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
     return { kind: 'site', path: posix.normalize(path), ...anchorPart(anchor) };
   }
   const target = posix.normalize(posix.join(posix.dirname(fromFile), path));
   if (target === '..' || target.startsWith('../')) {
-    return { kind: 'invalid', message: `The link "${url}" leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, ${LINK_FORMS_HINT}.` };
+    return { kind: 'invalid', message: `The link ${quote(url)} leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, ${LINK_FORMS_HINT}.` };
   }
   return { kind: 'path', target: target === './' ? '' : target, ...anchorPart(anchor) };
 }
@@ -229,7 +229,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       }
       const [only] = pathCandidates(form.target);
       if (pathCandidates(form.target).length === 1 && only !== undefined && assets.contentFile(only)) {
-        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', ...say`The link "${url}" points at ${only}, which is not a page of the site: it is not where any record type lives.` };
+        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', ...say`The link ${quote(url)} points at ${only}, which is not a page of the site: it is not where any record type lives.` };
         return { kind: 'asset', path: only, public: false };
       }
       // Suggest the nearest page, written the way the author wrote this link (with or without extension).
@@ -237,7 +237,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       const keyOf = (file: string) => (withExtension ? file : file.replace(/\.[^/.]+$/, ''));
       const candidates = graph.records.map((r) => ({ file: r.file, key: keyOf(r.file), text: relativeLink(fromFile, keyOf(r.file)) }));
       const where = form.target === '' ? 'the content folder itself' : form.target;
-      return { kind: 'broken', ...say`The link "${url}" points at ${where}, which does not exist.${suggest({ value: form.target, candidates, near: [' Did you mean "', '"?'] })}` };
+      return { kind: 'broken', ...say`The link ${quote(url)} points at ${where}, which does not exist.${suggest({ value: form.target, candidates, near: [' Did you mean "', '"?'] })}` };
     }
     case 'site': {
       const key = form.path.endsWith('/') ? form.path : `${form.path}/`;
@@ -247,8 +247,8 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       if (assets.publicFile(form.path)) return { kind: 'asset', path: form.path, public: true };
       // Listings are the site's own pages: every reader may see them.
       const candidates = [...[...index.pages].map(([href, r]) => ({ file: r.file, key: href, text: href })), ...listingHrefs.map((href) => ({ key: href, text: href }))];
-      const none = `No page of the site, and no file in public/, is at "${form.path}". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`;
-      return { kind: 'broken', ...say`${suggest({ value: key, candidates, near: [`No page of the site is at "${form.path}". Did you mean "`, '"?'], none })}` };
+      const none = `No page of the site, and no file in public/, is at ${quote(form.path)}. An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`;
+      return { kind: 'broken', ...say`${suggest({ value: key, candidates, near: [`No page of the site is at ${quote(form.path)}. Did you mean "`, '"?'], none })}` };
     }
     case 'id': {
       const record = recordById(graph, form.scheme, form.id);
@@ -256,7 +256,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       const { label } = ID_SCHEMES[form.scheme];
       const candidates = idsOf(graph, form.scheme).map(({ id, file }) => ({ file, key: id, text: `${form.scheme}:${id}` }));
       const none = ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`;
-      return { kind: 'broken', ...say`Unknown ${label} "${form.id}" in the link "${url}".${suggest({ value: form.id, candidates, near: [' Did you mean "', '"?'], none })}` };
+      return { kind: 'broken', ...say`Unknown ${label} ${quote(form.id)} in the link ${quote(url)}.${suggest({ value: form.id, candidates, near: [' Did you mean "', '"?'], none })}` };
     }
   }
 }
@@ -353,6 +353,3 @@ function climbsAbove(segments: string[]): boolean {
   return false;
 }
 
-function printable(text: string): string {
-  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

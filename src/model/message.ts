@@ -7,6 +7,7 @@
 // suggestions are drawn only from what the reader can read. The CLI renders with every record readable,
 // so its text is exactly what the message would have said without parts.
 import { distance } from 'fastest-levenshtein';
+import { plainText } from './safe-text.ts';
 
 /** A record named in a message. */
 export interface Mention {
@@ -22,7 +23,8 @@ export interface Mention {
 export interface Suggestion {
   /** What was written, compared with each candidate's `key`. */
   value: string;
-  candidates: (Mention & { key: string })[];
+  /** Each named by `text` in a list, and by `near` (default: `text`) when it is the nearest. */
+  candidates: (Mention & { key: string; near?: string })[];
   /** Around the nearest candidate's text: [' Did you mean "', '"?']; omitted to always list. */
   near?: [string, string];
   /** Around a list of the candidates, when none is near: [' Known: ', '.']; omitted for no list. */
@@ -93,7 +95,10 @@ export function renderMessage(parts: readonly MessagePart[], canRead: CanRead = 
 function renderSuggestion(s: Suggestion, canRead: CanRead): string {
   const readable = s.candidates.filter((c) => c.file === undefined || canRead(c.file));
   const near = s.near && closest(s.value, readable.map((c) => c.key));
-  if (s.near && near !== undefined) return `${s.near[0]}${readable.find((c) => c.key === near)!.text}${s.near[1]}`;
+  if (s.near && near !== undefined) {
+    const found = readable.find((c) => c.key === near)!;
+    return `${s.near[0]}${found.near ?? found.text}${s.near[1]}`;
+  }
   if (s.list && readable.length) {
     const max = s.max ?? 8;
     return `${s.list[0]}${readable.slice(0, max).map((c) => c.text).join(', ')}${readable.length > max ? ', …' : ''}${s.list[1]}`;
@@ -110,6 +115,17 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
+}
+
+/** The parts with every text made plain (see safe-text.ts), so each reader's rendering is as safe as the CLI's. */
+export function plainParts(parts: readonly MessagePart[]): MessagePart[] {
+  const plainMention = <M extends Mention>(m: M): M => ({ ...m, text: plainText(m.text), ...(m.restricted !== undefined ? { restricted: plainText(m.restricted) } : {}) });
+  return parts.map((part) => {
+    if (typeof part === 'string') return plainText(part);
+    if ('mention' in part) return { mention: plainMention(part.mention) };
+    const s = part.suggest;
+    return { suggest: { ...s, candidates: s.candidates.map((c) => ({ ...plainMention(c), ...(c.near !== undefined ? { near: plainText(c.near) } : {}) })), ...(s.none !== undefined ? { none: plainText(s.none) } : {}) } };
+  });
 }
 
 /** The files a message mentions (its mentions and its suggestions' candidates). */

@@ -1,6 +1,7 @@
 // Turns zod's validation issues into messages an author can act on: which field, what is wrong,
 // what is allowed — using the schema's own descriptions so the hint and the docs never disagree.
 import type { z } from 'zod';
+import { quote } from './safe-text.ts';
 
 type Path = PropertyKey[];
 // zod 4 keeps a schema's structure on `_zod.def`; we read it to find the schema at a path.
@@ -66,7 +67,9 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? `text "${v}"` : `${typeof v} ${String(v)}`);
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? `text ${quote(v)}` : `${typeof v} ${String(v)}`);
+/** A value found in content as a message shows it: text quoted (escaped and capped), a list or mapping by its kind. */
+const shown = (v: unknown) => (typeof v === 'string' ? quote(v) : v !== null && typeof v === 'object' ? typeName(v) : String(v));
 const expectedName: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', int: 'a whole number' };
 const isZodDefault = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(m);
 
@@ -75,45 +78,46 @@ const isZodDefault = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|Expe
  * field from a wrong one); `schema` supplies allowed keys and field descriptions.
  */
 export function zodIssueMessage(issue: z.core.$ZodIssue, data?: unknown, schema?: z.ZodType): string {
-  const field = formatPath(issue.path);
+  // The path may hold keys written in content (a mapping's keys), so it is quoted like any value.
+  const field = quote(formatPath(issue.path));
   const present = data === undefined || valueAt(data, issue.path) !== undefined;
   if (!present && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
     const doc = schema ? describeAt(schema, issue.path) : undefined;
-    return `Missing required field "${field}".${doc ? ` Add it: ${doc}` : ''}`;
+    return `Missing required field ${field}.${doc ? ` Add it: ${doc}` : ''}`;
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = schema ? allowedKeys(schema, issue.path) : [];
-      const where = issue.path.length ? ` in "${field}"` : '';
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      const where = issue.path.length ? ` in ${field}` : '';
+      const keys = issue.keys.map((k) => quote(k)).join(', ');
       return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}${where}.${allowed.length ? ` Allowed fields: ${allowed.join(', ')}.` : ''} Field names are camelCase.`;
     }
     case 'invalid_value': {
       const found = valueAt(data, issue.path);
-      return `"${field}" must be one of: ${issue.values.map(String).join(', ')}${found !== undefined ? ` (found ${JSON.stringify(found)})` : ''}.`;
+      return `${field} must be one of: ${issue.values.map(String).join(', ')}${found !== undefined ? ` (found ${shown(found)})` : ''}.`;
     }
     case 'invalid_type': {
-      if (!isZodDefault(issue.message)) return `"${field}": ${issue.message} (found ${typeName(valueAt(data, issue.path))}).`;
-      return `"${field}" must be ${expectedName[issue.expected] ?? issue.expected} (found ${typeName(valueAt(data, issue.path))}).`;
+      if (!isZodDefault(issue.message)) return `${field}: ${issue.message} (found ${typeName(valueAt(data, issue.path))}).`;
+      return `${field} must be ${expectedName[issue.expected] ?? issue.expected} (found ${typeName(valueAt(data, issue.path))}).`;
     }
     case 'too_small':
-      if (!isZodDefault(issue.message)) return `"${field}" ${issue.message}.`;
-      if (issue.origin === 'array') return `"${field}" needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
-      return `"${field}" must be at least ${issue.minimum}.`;
+      if (!isZodDefault(issue.message)) return `${field} ${issue.message}.`;
+      if (issue.origin === 'array') return `${field} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      return `${field} must be at least ${issue.minimum}.`;
     case 'too_big':
-      if (!isZodDefault(issue.message)) return `"${field}" ${issue.message}.`;
-      if (issue.origin === 'array') return `"${field}" allows at most ${issue.maximum} items.`;
-      return `"${field}" must be at most ${issue.maximum}.`;
+      if (!isZodDefault(issue.message)) return `${field} ${issue.message}.`;
+      if (issue.origin === 'array') return `${field} allows at most ${issue.maximum} items.`;
+      return `${field} must be at most ${issue.maximum}.`;
     case 'invalid_union': {
       const found = valueAt(data, issue.path);
       const doc = schema ? describeAt(schema, issue.path) : undefined;
-      return `"${field}" has the wrong shape (found ${typeName(found)}).${doc ? ` Expected: ${doc}` : ''}`;
+      return `${field} has the wrong shape (found ${typeName(found)}).${doc ? ` Expected: ${doc}` : ''}`;
     }
     default: {
       const m = issue.message;
       const found = valueAt(data, issue.path);
-      const shown = found !== undefined && typeof found !== 'object' ? ` (found ${JSON.stringify(found)})` : '';
-      return /^(is|cannot|must|needs|scores|name)\b/.test(m) ? `"${field}" ${m}${shown}.` : `"${field}": ${m}${shown}.`;
+      const foundText = found !== undefined && typeof found !== 'object' ? ` (found ${shown(found)})` : '';
+      return /^(is|cannot|must|needs|scores|name)\b/.test(m) ? `${field} ${m}${foundText}.` : `${field}: ${m}${foundText}.`;
     }
   }
 }

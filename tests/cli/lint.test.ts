@@ -120,3 +120,45 @@ describe('seam lint', () => {
     expect(seamProcess(['lint', '--nope']).code).toBe(2);
   });
 });
+
+describe('seam lint: content cannot drive the output', () => {
+  // A record from another organisation whose values and file name carry terminal escape sequences (clear
+  // the screen, home the cursor, print a fake all-clear), a bidi override and an overlong value.
+  const hostile = '\u001b[2J\u001b[H0 problems ' + 'x'.repeat(100);
+  const files = {
+    'systems/crm.mdx': `---\ntitle: Acme CRM\nowner: "${hostile.replaceAll('\u001b', '\\e')}"\nkind: application\nlifecycle: live\n"\\e[31mcolour": red\ninterfaces:\n  - system: "bil\\u202Eling"\n    protocol: REST\n---\n\n## Purpose\n\nHolds customers.\n`,
+    'organisations/beta\u001b[2J.mdx': '---\ntitle: Beta Ltd\nkind: target\n---\n\n## Role in the integration\n\nThe target.\n',
+  };
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('shows escape sequences and bidi overrides as visible escapes, caps long values, and says the same in every format', async () => {
+    const dir = temp(files);
+    const run = (format: string) => seam(['lint', '--content', dir, '--today', '2026-06-15', '--format', format], { cwd: dir });
+    const [stylish, json, sarif] = [await run('stylish'), JSON.parse((await run('json')).stdout), JSON.parse((await run('sarif')).stdout)];
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).not.toMatch(RAW);
+    const messages: string[] = json.findings.map((f: { message: string }) => f.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      `"owner": ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration" (found "\\u001b[2J\\u001b[H0 problems ${'x'.repeat(51)}…").`,
+      expect.stringMatching(/^Unknown field "\\u001b\[31mcolour"\. Allowed fields/),
+      expect.stringMatching(/^"interfaces\[0\]\.system": .* \(found "bil\\u202eling"\)\.$/),
+      expect.stringMatching(/^The file name "beta\\u001b\[2J" is the record's id and must be kebab-case/),
+    ]));
+    for (const message of messages) expect(message).not.toMatch(RAW);
+    // One text, every format: SARIF carries the same messages, stylish prints them (without the full stop).
+    expect(sarif.runs[0].results.map((r: { message: { text: string } }) => r.message.text)).toEqual(messages);
+    for (const message of messages) expect(stylish.stdout).toContain(message.replace(/\.$/, ''));
+    expect(stylish.stdout).toContain('organisations/beta\\u001b[2J.mdx\n');
+  });
+
+  it('writes GitHub annotations and a step summary with no raw control characters and no Markdown from content', async () => {
+    const dir = temp(files);
+    const summary = join(temp(), 'summary.md');
+    const r = await seam(['lint', '--content', dir, '--today', '2026-06-15', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).toContain('::error file=systems/crm.mdx,line=3,col=8,endLine=3,endColumn=');
+    const text = readFileSync(summary, 'utf8');
+    expect(text).not.toMatch(RAW);
+    expect(text).toContain('(found "\\u001b[2J\\u001b[H0 problems ');
+  });
+});

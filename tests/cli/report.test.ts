@@ -55,7 +55,7 @@ describe('seam report', () => {
     writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^currency: GBP$/m, 'currency: pounds'));
     git(repo, 'commit', '--quiet', '-am', 'Break the plan');
     const broken = (await seam(['report', '--base', 'main'], { cwd: repo })).stdout;
-    expect(broken).toMatch(/- ❌ `content\/projects\/policy-admin-migration\/plan\.mdx:5:11` "currency": .*\(`schema`\)/);
+    expect(broken).toMatch(/- ❌ `content\/projects\/policy-admin-migration\/plan\.mdx:5:11` `"currency": .*` \(`schema`\)/);
     expect(broken).toContain('| changed | `content/projects/policy-admin-migration/plan.mdx` | plan and budget | policy-admin-migration |');
     expect(broken).toContain('| policy-admin-migration | P5 | ✅ evidenced | ❌ failing |');
   });

@@ -6,7 +6,8 @@
 import { appendFileSync } from 'node:fs';
 import { compareFindings, type Finding, type LintResult } from '../finding.ts';
 import type { Reporter, ReporterContext } from './index.ts';
-import { plural, repositoryUri } from './format.ts';
+import { plainText } from '../../model/safe-text.ts';
+import { codeSpan, plural, repositoryUri } from './format.ts';
 
 export const github: Reporter = (result) =>
   [...result.findings]
@@ -18,7 +19,9 @@ function command(f: Finding): string {
   // GitHub rejects columns on an annotation that spans several lines.
   const multiLine = f.endLine !== undefined && f.endLine !== f.line;
   const properties: [string, string | number | undefined][] = [
-    ['file', f.file],
+    // The log shows this line: a control character in a file name becomes a visible escape (the annotation
+    // then misses the file, but such a name is itself a finding, and the message still says where).
+    ['file', plainText(f.file)],
     ['line', f.line],
     ['col', multiLine ? undefined : f.column],
     ['endLine', f.endLine],
@@ -60,7 +63,7 @@ export function githubSummary(result: LintResult, context: Pick<ReporterContext,
   let bytes = Buffer.byteLength(markdown);
   const findings = [...result.findings].sort(compareFindings);
   for (const [shown, f] of findings.entries()) {
-    const row = `| ${locationCell(f, context.githubBlobUrl)} | ${f.severity} | \`${f.ruleId}\` | ${cell(f.message)} |\n`;
+    const row = `| ${locationCell(f, context.githubBlobUrl)} | ${f.severity} | \`${f.ruleId}\` | ${code(f.message)} |\n`;
     bytes += Buffer.byteLength(row);
     if (bytes > SUMMARY_BUDGET) {
       markdown += `\n…and ${plural(total - shown, 'more finding')}: a step summary is limited to 1 MiB.\n`;
@@ -77,23 +80,16 @@ export function appendGithubSummary(result: LintResult, context: ReporterContext
 }
 
 function locationCell(f: Finding, blobUrl: string | undefined): string {
-  const text = cell(`${f.file}:${f.line}:${f.column}`).replace(/[[\]]/g, '\\$&');
+  const text = code(`${f.file}:${f.line}:${f.column}`);
   if (!blobUrl) return text;
   const lines = f.endLine !== undefined && f.endLine !== f.line ? `L${f.line}-L${f.endLine}` : `L${f.line}`;
-  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${repositoryUri(f.file)}#${lines})`;
+  // encodeURIComponent leaves ( and ) alone, and a ) in a file name would end the link's destination.
+  const path = repositoryUri(f.file).replaceAll('(', '%28').replaceAll(')', '%29');
+  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${path}#${lines})`;
 }
 
-/**
- * Text made safe for a Markdown table cell: `|` would end the cell and a newline the row (and a trailing
- * `\` would escape the cell's closing `|`); `<`, `>` and `&` become entities so a message mentioning
- * `<id>` is shown, not swallowed as HTML.
- */
-function cell(text: string): string {
-  return text
-    .replaceAll('\\', '\\\\')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('|', '\\|')
-    .replace(/\r?\n|\r/g, '<br>');
+/** A code span in a table cell: a `|` is escaped, as GFM requires even inside code, so it cannot end the cell. */
+function code(text: string): string {
+  // Backslashes right before a pipe are doubled (and then show doubled): GFM has no way to show `\|` in a cell.
+  return codeSpan(plainText(text).replace(/(\\*)\|/g, (_, backslashes: string) => `${backslashes.repeat(2)}\\|`));
 }

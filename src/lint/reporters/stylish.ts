@@ -2,6 +2,7 @@
 // each file, in aligned columns, then a one-line tally. Prints nothing at all when there is nothing wrong.
 
 import { styleText } from 'node:util';
+import { plainText } from '../../model/safe-text.ts';
 import { compareFindings, type Finding } from '../finding.ts';
 import { plural } from './format.ts';
 import type { Reporter } from './index.ts';
@@ -16,7 +17,8 @@ export const stylish: Reporter = (result, context) => {
 
   let output = '\n';
   for (const [file, findings] of groupByFile(result.findings)) {
-    output += `${paint('underline', file)}\n${table(findings, paint)}\n\n`;
+    // A file name comes from the pull request too: a terminal gets it without control characters.
+    output += `${paint('underline', plainText(file))}\n${table(findings, paint)}\n\n`;
   }
 
   const { errorCount, warningCount, fixableCount } = result;
@@ -38,8 +40,9 @@ function table(findings: Finding[], paint: (style: Style, text: string) => strin
     line: String(f.line),
     column: String(f.column),
     severity: f.severity,
-    // One row per finding: a multi-line message would break the columns.
-    message: f.message.replace(/\s*\r?\n\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
+    // One row per finding, and nothing that drives the terminal (the engine already ensures both; a
+    // reporter is also handed findings built elsewhere).
+    message: plainText(f.message).replace(/([^ ])\.$/, '$1'),
     ruleId: f.ruleId,
   }));
   const width = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => length(r[key])));
