@@ -175,9 +175,12 @@ describe('a string field of any record type holding HTML and script', () => {
     try {
       const pages = allFiles(built!.outDir).filter((f) => f.endsWith('index.html')).map((f) => `/${relative(built!.outDir, f).replace(/index\.html$/, '')}`);
       expect(pages.length).toBeGreaterThan(40);
+      pages.push('/search/?q=seam-inj');
       // Three pages at a time: the check is per page, and the machine has two cores.
       const visit = async (path: string) => {
         const { page, errors } = await openPage(browser, `${server.url}${path}`);
+        // Search results (titles, excerpts, metadata) are drawn by Pagefind's interface after load.
+        if (path.startsWith('/search/')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
         const found = (await page.evaluate(`(() => {
           const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) && /seamXss/.test(a.value)).map((a) => el.tagName + ' ' + a.name));
           const injected = [...document.querySelectorAll('[id^="seam-inj-"], img[src*="seam-x"], script')].filter((el) => el.id.startsWith('seam-inj-') || /seam-x|seamXss/.test(el.getAttribute('src') || '') || /seamXss/.test(el.textContent || '')).map((el) => el.outerHTML.slice(0, 120));
