@@ -58,54 +58,66 @@ function payload(o: Occurrence): string {
   return `P${o.n} "'><img src=seam-x${o.n}.png id=seam-inj-${o.n} onerror="window.__seamXss=${o.n}"><script>window.__seamXss=${o.n}</script></title></textarea>--> seam-inj-${o.n}`;
 }
 
+/** A field added to a record for the test: the value set at `at` holds the occurrence's payload. */
+interface Addition {
+  o: Occurrence;
+  at: (string | number)[];
+  value: unknown;
+}
+
 /**
- * Fields of the schema that no record of the example fills: each is filled in one record of its type
- * whose frontmatter lacks the field's top-level key, so that every field gets a payload.
+ * Fields of the schema that no record of the example fills are added to the first record of their
+ * type: down the existing frontmatter as far as it goes (the first item of a list), then built.
  */
-function fillMissing(records: ContentRecord[], found: Occurrence[]): { additions: Map<string, Record<string, unknown>>; added: Occurrence[]; unfilled: string[] } {
-  const additions = new Map<string, Record<string, unknown>>();
-  const added: Occurrence[] = [];
+function fillMissing(records: ContentRecord[], found: Occurrence[]): { additions: Addition[]; unfilled: string[] } {
+  const additions: Addition[] = [];
   const unfilled: string[] = [];
-  const norm = (field: string) => field.replace(/^(stakeholders\[\]\.raci)\.[a-z0-9-]+$/, '$1.*');
   for (const type of recordTypes) {
-    const have = new Set(found.filter((o) => o.type === type.name).map((o) => norm(o.field)));
+    const have = new Set(found.filter((o) => o.type === type.name).map((o) => o.field));
+    const record = records.find((r) => r.type === type.name && r.source.data && typeof r.source.data === 'object');
     for (const field of stringFields(recordJsonSchema(type))) {
       if (have.has(field)) continue;
-      const top = field.split(/[.[]/)[0]!;
-      const record = records.find((r) => r.type === type.name && r.source.data && typeof r.source.data === 'object' && !(top in (r.source.data as object)) && !(additions.get(r.file) ?? {})[top]);
       if (!record || field.includes('*')) {
         unfilled.push(`${type.name}: ${field}`);
         continue;
       }
-      // Build the value down the field's path: `a[].b` is [{ b: … }], `a.b` is { b: … }.
-      const n = found.length + added.length;
       const segments = field.match(/[^.[\]]+|\[\]/g)!;
-      const path: (string | number)[] = [];
-      for (const seg of segments) path.push(seg === '[]' ? 0 : seg);
-      const o: Occurrence = { n, file: record.file, path, field, type: type.name };
+      const path: (string | number)[] = segments.map((seg) => (seg === '[]' ? 0 : seg));
+      const o: Occurrence = { n: found.length + additions.length, file: record.file, path, field, type: type.name };
+      // How far the record already has the path (taking lists' first items), so other fields stay valid.
+      let depth = 0;
+      let value: unknown = record.source.data;
+      while (depth < path.length - 1 && value && typeof value === 'object') {
+        const next = (value as Record<string | number, unknown>)[path[depth]!];
+        if (next === undefined || (Array.isArray(next) && next.length === 0)) break;
+        value = next;
+        depth++;
+      }
       const build = (i: number): unknown => (i === path.length ? payload(o) : typeof path[i] === 'number' ? [build(i + 1)] : { [path[i] as string]: build(i + 1) });
-      additions.set(record.file, { ...(additions.get(record.file) ?? {}), [top]: (build(1) as unknown) });
-      added.push(o);
+      // A string in a list of strings (`interfaces[]`) is added as a further item.
+      if (Array.isArray(value) && depth === path.length - 1) path[depth] = value.length;
+      additions.push({ o, at: path.slice(0, depth + 1), value: build(depth + 1) });
       have.add(field);
     }
   }
-  return { additions, added, unfilled };
+  return { additions, unfilled };
 }
 
 /** Writes the payloads of `chosen` into a copy of the example content. */
-function withPayloads(chosen: Occurrence[], additions: Map<string, Record<string, unknown>>): string {
+function withPayloads(chosen: Occurrence[], additions: Addition[]): string {
   const root = tempContent(EXAMPLE_CONTENT);
   const byFile = Map.groupBy(chosen, (o) => o.file);
-  for (const file of additions.keys()) if (!byFile.has(file)) byFile.set(file, []);
   for (const [file, list] of byFile) {
     const abs = join(root, file);
     const text = readFileSync(abs, 'utf8');
     const source = readSource(abs, file);
     const doc = parseDocument(source.text.slice(source.yamlOffset, /\.ya?ml$/.test(file) ? undefined : source.bodyOffset).replace(/^---\r?\n/, '').replace(/\r?\n---\r?\n?$/, ''));
-    // Added fields first (whole top-level values, holding their payloads), then payloads in place.
-    const added = additions.get(file) ?? {};
-    for (const [key, value] of Object.entries(added)) if (list.some((o) => o.path[0] === key)) doc.set(key, value);
-    for (const o of list) if (!(String(o.path[0]) in added)) doc.setIn(o.path, payload(o));
+    // Added fields are set with the value built around their payload; the others get it in place.
+    for (const o of list) {
+      const added = additions.find((a) => a.o === o);
+      if (added) doc.setIn(added.at, added.value);
+      else doc.setIn(o.path, payload(o));
+    }
     const yaml = doc.toString({ lineWidth: 0 });
     writeFileSync(abs, /\.ya?ml$/.test(file) ? yaml : `---\n${yaml}---\n${text.slice(source.bodyOffset)}`);
   }
@@ -125,7 +137,7 @@ describe('a string field of any record type holding HTML and script', () => {
     const graph = await loadGraph(EXAMPLE_CONTENT);
     for (const record of graph.records) all.push(...occurrences(record, all.length));
     const filled = fillMissing(graph.records, all);
-    all.push(...filled.added);
+    all.push(...filled.additions.map((a) => a.o));
     unfilled = filled.unfilled;
     const hostile = withPayloads(all, filled.additions);
     roots.push(hostile);
