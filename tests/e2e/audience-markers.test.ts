@@ -106,9 +106,10 @@ describe('audience builds of content whose hidden records carry markers', () => 
     expect(text).toMatch(/MKINT\d+/);
   });
 
-  it('shows the public page\'s findings, naming hidden records as restricted', () => {
-    const page = readFileSync(join(builds.public.outDir, 'handbook/provocations/index.html'), 'utf8');
-    expect(page).toContain('No heading on a restricted record has the anchor');
-    expect(page).toMatch(/seam-finding/);
+  it('lists the public page\'s findings on the rule pages, naming hidden records as restricted', () => {
+    const links = readFileSync(join(builds.public.outDir, 'rules/links/index.html'), 'utf8');
+    expect(links).toContain('No heading on a restricted record has the anchor');
+    const classification = readFileSync(join(builds.public.outDir, 'rules/classification/index.html'), 'utf8');
+    expect(classification).toContain('links to a restricted record');
   });
 });
