@@ -1,6 +1,6 @@
 // Nothing above the audience, findings included. Every free-text field and every heading of every
 // internal and confidential record in a copy of the example carries a marker (MKINT…, MKCONF…), and a
-// public handbook page provokes findings about those records: wrong anchors on their pages, misspelt
+// public policy provokes findings about those records: wrong anchors on their pages, misspelt
 // ids and paths whose nearest match is a hidden record. Built for `public` and for `internal`, no file
 // the build writes — pages, scripts, JSON, the sitemap, Pagefind's decompressed index and fragments —
 // holds a marker above its audience, while the internal build does hold the internal ones (so the
@@ -46,16 +46,16 @@ function mark(root: string, record: ContentRecord, prefix: string): void {
   writeFileSync(abs, yamlFile ? yaml : `---\n${yaml}---\n${body}`);
 }
 
-/** A public handbook page whose links draw findings naming hidden records, if messages let them through. */
+/** A public policy whose links draw findings naming hidden records, if messages let them through. */
 function provocations(graph: RecordGraph, hidden: ContentRecord[]): string {
   const lines: string[] = [];
   const ids: [string, Map<string, ContentRecord>][] = [['system', graph.systems], ['organisation', graph.organisations], ['provider', graph.providers], ['policy', graph.policies]];
   for (const record of hidden) {
-    const path = posix.relative('docs', record.file);
+    const path = posix.relative('policies', record.file);
     lines.push(`- [anchor](${path}#no-such-heading), [path](${path.replace(/\.mdx$/, 'x.mdx')})`);
     for (const [scheme, map] of ids) if (map.get(record.id) === record) lines.push(`- [id](${scheme}:${record.id}x)`);
   }
-  return `---\ntitle: Provocations\nclassification: public\n---\n\n## Links\n\n${lines.join('\n')}\n`;
+  return `---\ntitle: Provocations\nclassification: public\nkind: guideline\nowner: Integration office\nversion: 1\napproved: 2026-01-01\napprover: Head of integration\nreviewBy: 2027-06-01\n---\n\n## Links\n\n${lines.join('\n')}\n`;
 }
 
 /** Every file a build wrote, as text (Pagefind's compressed files decompressed). */
@@ -77,7 +77,7 @@ describe('audience builds of content whose hidden records carry markers', () => 
       hiddenFromPublic.push(record);
       mark(root, record, level === 'confidential' ? 'MKCONF' : 'MKINT');
     }
-    writeFileSync(join(root, 'docs/provocations.mdx'), provocations(graph, hiddenFromPublic));
+    writeFileSync(join(root, 'policies/provocations.mdx'), provocations(graph, hiddenFromPublic));
     const [pub, internal] = await Promise.all([buildSite({ content: root, audience: 'public' }), buildSite({ content: root, audience: 'internal' })]);
     builds = { public: pub, internal };
   }, 600_000);
@@ -106,7 +106,10 @@ describe('audience builds of content whose hidden records carry markers', () => 
     expect(text).toMatch(/MKINT\d+/);
   });
 
-  it('lists the public page\'s findings on the rule pages, naming hidden records as restricted', () => {
+  it('shows the public page\'s findings on it and on the rule pages, naming hidden records as restricted', () => {
+    const page = readFileSync(join(builds.public.outDir, 'policies/provocations/index.html'), 'utf8');
+    expect(page).toContain('No heading on a restricted record has the anchor');
+    expect(page).toContain('links to a restricted record');
     const links = readFileSync(join(builds.public.outDir, 'rules/links/index.html'), 'utf8');
     expect(links).toContain('No heading on a restricted record has the anchor');
     const classification = readFileSync(join(builds.public.outDir, 'rules/classification/index.html'), 'utf8');
