@@ -15,7 +15,7 @@ import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { VERSION } from './main.ts';
+import { HOMEPAGE, VERSION } from './version.ts';
 import { openWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -84,7 +84,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
   const context = {
     cwd: io.cwd,
     version: VERSION,
-    informationUri: 'https://seam.dev/',
+    informationUri: HOMEPAGE,
     color: flags.color && io.isTTY && !io.env.NO_COLOR && !flags.outputFile,
   };
   const output = reporters[flags.format](result, context);
