@@ -3,8 +3,8 @@
 // interface (P11, K16, K22.1, K26.1).
 import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
-import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { diagramsOf, prepareDiagrams } from '../src/rule-kit/diagrams.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
 

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import type { RuleContext } from '../src/lint/rule.ts';
-import { scalarRange } from '../src/lint/yaml-edit.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import type { RuleContext } from '../src/rule-kit/rule.ts';
+import { scalarRange } from '../src/rule-kit/yaml-edit.ts';
 
 /** An amount as readers see it: `£1,234,000`, or `£1,234.50` when it (or `pence`) asks for pence. */
 function formatMoney(amount: number, currency: string, options: { signed?: boolean; pence?: boolean } = {}): string {

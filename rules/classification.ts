@@ -7,8 +7,8 @@ import { referencesOf } from '../src/model/graph.ts';
 import { linkNodes, resolveLink } from '../src/model/links.ts';
 import { recordTypeByName } from '../src/model/record-types.ts';
 import type * as S from '../src/model/schemas.ts';
-import { linkIndexOf } from '../src/lint/link-index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { linkIndexOf } from '../src/rule-kit/link-index.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const LEVEL: Record<Classification, number> = { public: 0, internal: 1, confidential: 2 };
 

@@ -1,8 +1,8 @@
 // coverage: each project has the records its phase requires, and every `evidence:` claim is backed
 // by a section with real prose. The full criteria × projects matrix is `seam coverage`.
 import { z } from 'zod';
-import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/lint/coverage.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/rule-kit/coverage.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {

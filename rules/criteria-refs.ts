@@ -4,7 +4,7 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { closest } from '../src/model/graph.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {

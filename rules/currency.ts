@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween, endOf } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {

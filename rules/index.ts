@@ -1,6 +1,6 @@
 // The preset: every Seam rule, in catalogue order. The CLI, the remark preset (.remarkrc), the rule
 // catalogue on the site and the generated docs all take their list from here.
-import type { Rule } from '../src/lint/rule.ts';
+import type { Rule } from '../src/rule-kit/rule.ts';
 import architecture from './architecture.ts';
 import budget from './budget.ts';
 import classification from './classification.ts';

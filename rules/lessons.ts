@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import { PLACEHOLDER } from '../src/lint/sections.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import { PLACEHOLDER } from '../src/rule-kit/sections.ts';
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 

@@ -4,7 +4,7 @@
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const DANGEROUS_URL = /^\s*(javascript|vbscript|data\s*:\s*text\/html)\s*:?/i;
 const EVENT_HANDLER = /^on[a-z]+$/i;

@@ -1,9 +1,9 @@
 // mermaid: every Mermaid block parses with the Mermaid version the site renders with; an error is
 // reported at its line and column in the MDX file, not the diagram's own line numbers.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
-import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
+import { diagramsOf, prepareDiagrams } from '../src/rule-kit/diagrams.ts';
 
 
 export default defineRule({

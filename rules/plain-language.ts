@@ -3,7 +3,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export const DEFAULT_PHRASES = [
   'as appropriate', 'where possible', 'where practicable', 'as needed', 'if necessary', 'in due course',

@@ -6,7 +6,7 @@ import { overlaps, parsePeriod, periodsBetween, within } from '../src/model/peri
 import type { Period } from '../src/model/periods.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 type Engagement = S.Charter['providers'][number];
 

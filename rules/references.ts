@@ -1,7 +1,7 @@
 // references: every id a record uses (organisations, systems, providers, policies, stakeholders,
 // workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 // required-sections: a record's body has the headings its record type requires, each with real prose.
 import { z } from 'zod';
 import { recordTypeByName } from '../src/model/record-types.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import { sameHeading, sections } from '../src/lint/sections.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import { sameHeading, sections } from '../src/rule-kit/sections.ts';
 
 export default defineRule({
   meta: {

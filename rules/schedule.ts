@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { isReporting, latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import type { Fix } from '../src/lint/finding.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import type { Fix } from '../src/rule-kit/finding.ts';
 import type { SourceFile } from '../src/model/source.ts';
-import { blockSequenceItems } from '../src/lint/yaml-edit.ts';
+import { blockSequenceItems } from '../src/rule-kit/yaml-edit.ts';
 
 type Milestone = S.Plan['milestones'][number];
 

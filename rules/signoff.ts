@@ -6,7 +6,7 @@ import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 /** A dated event a record carries, with words saying what happened then. */
 interface Change {

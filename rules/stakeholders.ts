@@ -3,7 +3,7 @@
 // stakeholder is kept informed (P3, P4, P14, P20, K3, K11, K40).
 import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 type Stakeholder = S.StakeholderRegister['stakeholders'][number];
 

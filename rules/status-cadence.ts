@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isReporting, latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {

@@ -4,7 +4,7 @@ import type { Heading, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const EXCERPT = 60;
 

@@ -10,7 +10,7 @@ import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
 import { checkExternalLinks, externalLinkRule, externalLinksIn, isReservedAddress, LinkCache } from '../lint/external-links.ts';
 import type { FetchLike } from '../lint/external-links.ts';
-import { parseSourceBody } from '../lint/parse.ts';
+import { parseSourceBody } from '../rule-kit/parse.ts';
 import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';

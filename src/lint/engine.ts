@@ -10,10 +10,10 @@ import type { Position } from '../model/problem.ts';
 import { parseSource, readSource } from '../model/source.ts';
 import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
-import { compareFindings } from './finding.ts';
-import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from './finding.ts';
-import { parseSourceBody } from './parse.ts';
-import type { Report, Rule } from './rule.ts';
+import { compareFindings } from '../rule-kit/finding.ts';
+import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
+import { parseSourceBody } from '../rule-kit/parse.ts';
+import type { Report, Rule } from '../rule-kit/rule.ts';
 import { findDirectives, isSuppressed } from './suppress.ts';
 
 export const DOCS_BASE = 'https://seam.dev/rules/';

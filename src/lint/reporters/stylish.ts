@@ -2,7 +2,7 @@
 // each file, in aligned columns, then a one-line tally. Prints nothing at all when there is nothing wrong.
 
 import { styleText } from 'node:util';
-import { compareFindings, type Finding } from '../finding.ts';
+import { compareFindings, type Finding } from '../../rule-kit/finding.ts';
 import { plural } from './format.ts';
 import type { Reporter } from './index.ts';
 

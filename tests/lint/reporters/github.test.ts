@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/lint/finding.ts';
+import type { Finding } from '../../../src/rule-kit/finding.ts';
 import {
   appendGithubSummary,
   escapeData,
