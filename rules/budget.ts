@@ -40,7 +40,8 @@ export default defineRule({
   meta: {
     id: 'budget',
     description: 'Budget lines and contingency add up to the total; overspends have an open issue with an action; approved budget changes are reflected in the plan.',
-    reads: ['plan', 'status', 'changes'],
+    appliesTo: ['plan', 'changes'],
+    readsAcross: ['status', 'plan'],
     criteria: ['P5', 'P9', 'P12', 'K14', 'K24', 'K26.2'],
     severity: 'error',
     fixable: true,
@@ -245,12 +246,12 @@ Approved by the sponsor.
   },
   check(context) {
     const { record } = context;
-    if (!record?.data || !record.project) return;
+    if (!record.data || !record.project) return;
     if (record.type === 'plan') {
-      checkTotal(context, record as ContentRecord<S.Plan>);
-      checkOverspends(context, record as ContentRecord<S.Plan>);
+      checkTotal(context, record);
+      checkOverspends(context, record);
     }
-    if (record.type === 'changes') checkChange(context, record as ContentRecord<S.ChangeRequest>);
+    if (record.type === 'changes') checkChange(context, record);
   },
 });
 

@@ -10,7 +10,8 @@ export default defineRule({
   meta: {
     id: 'criteria-refs',
     description: 'Every criterion id mentioned exists in the criteria catalogue.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: ['standards'],
     criteria: ['P1', 'K7'],
     severity: 'error',
     fixable: false,

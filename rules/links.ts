@@ -21,7 +21,8 @@ export default defineRule({
   meta: {
     id: 'links',
     description: 'Links to pages, headings, records and files resolve, and never leave the content folder.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: '*',
     criteria: ['P8', 'P19', 'K21'],
     severity: 'error',
     fixable: true,

@@ -28,7 +28,8 @@ export default defineRule({
   meta: {
     id: 'mdx-safety',
     description: 'No imports, exports, JavaScript expressions, scripts or event handlers in content.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['K15', 'K28.1', 'K28.2'],
     severity: 'error',
     fixable: false,

@@ -7,7 +7,8 @@ export default defineRule({
   meta: {
     id: 'mdx-syntax',
     description: 'The body is valid MDX.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8'],
     severity: 'error',
     fixable: false,

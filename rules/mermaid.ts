@@ -10,7 +10,8 @@ export default defineRule({
   meta: {
     id: 'mermaid',
     description: 'Every Mermaid diagram parses.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P11', 'K36', 'K22.1'],
     severity: 'error',
     fixable: false,

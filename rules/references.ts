@@ -7,7 +7,9 @@ export default defineRule({
   meta: {
     id: 'references',
     description: 'Every id reference resolves and no id is defined twice.',
-    reads: ['*'],
+    appliesTo: '*',
+    // Problems of this file's references, which resolve against records of every type.
+    readsAcross: '*',
     criteria: ['P4', 'P8', 'K11.4', 'K11.5', 'K21'],
     severity: 'error',
     fixable: false,

@@ -9,7 +9,8 @@ export default defineRule({
   meta: {
     id: 'schema',
     description: 'Frontmatter is valid YAML and matches its record type\'s schema.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

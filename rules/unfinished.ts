@@ -38,7 +38,8 @@ export default defineRule({
   meta: {
     id: 'unfinished',
     description: 'No "TODO:" prompt from a template is left in a record.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

@@ -13,6 +13,7 @@ import { zodIssueMessage } from '../model/zod-messages.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
+import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
 import { findDirectives, isSuppressed } from './suppress.ts';
 
@@ -159,7 +160,10 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   const display = displayPath(options, file);
   const out: Finding[] = [];
   for (const { rule, severity, options: ruleOptions } of active) {
+    // A rule sees only the files it declares it applies to, so its `record` is of a type it expects.
+    if (!checksFile(appliesUnder(rule.meta, ruleOptions), record)) continue;
     const report = (r: Report) => {
+      if (r.fix && !rule.meta.fixable) throw new Error('it reported a fix but declares "fixable: false"');
       const at = locateReport(source, r);
       out.push({ ruleId: rule.meta.id, severity: r.severity ?? (severity as Severity), file: display, ...at, message: r.message, ...(r.fix ? { fix: r.fix } : {}), ...(r.scope ? { scope: r.scope } : {}) });
     };

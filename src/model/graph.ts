@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Problem } from './problem.ts';
 import { projectPath } from './project-state.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
-import type { RecordType } from './record-types.ts';
+import type { RecordData, RecordType, RecordTypeName } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { readSource } from './source.ts';
 import type { SourceFile } from './source.ts';
@@ -34,6 +34,9 @@ export interface ContentRecord<T = unknown> {
   classification: Classification;
   title: string;
 }
+
+/** A record of one of the types `T`: its `type` says which, and narrows `data` to that type's schema. */
+export type TypedRecord<T extends RecordTypeName = RecordTypeName> = { [K in T]: ContentRecord<RecordData[K]> & { type: K } }[T];
 
 export interface Criterion {
   id: string;

@@ -7,6 +7,29 @@ import * as schemas from './schemas.ts';
 export const PHASES = ['planning', 'execution', 'handover', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * The validated frontmatter of each record type, by the type's name: what lets a rule that declares
+ * the types it applies to receive typed records. `recordTypes` below must list exactly these names.
+ */
+export interface RecordData {
+  standards: schemas.Standard;
+  policies: schemas.Policy;
+  organisations: schemas.Organisation;
+  systems: schemas.System;
+  providers: schemas.Provider;
+  docs: schemas.Doc;
+  charter: schemas.Charter;
+  stakeholders: schemas.StakeholderRegister;
+  plan: schemas.Plan;
+  status: schemas.StatusReport;
+  evaluations: schemas.Evaluation;
+  changes: schemas.ChangeRequest;
+  signoff: schemas.Signoff;
+  lessons: schemas.Lessons;
+}
+
+export type RecordTypeName = keyof RecordData;
+
 export interface RecordType {
   /** The record type's name as authors say it; also its Astro collection name. */
   name: string;
@@ -184,6 +207,10 @@ export const recordTypes: RecordType[] = [
 ];
 
 export const recordTypeByName = new Map(recordTypes.map((t) => [t.name, t]));
+
+/** Every record type's name (for a rule that applies to every record), and those of project records. */
+export const recordTypeNames = recordTypes.map((t) => t.name as RecordTypeName);
+export const projectRecordTypeNames = recordTypes.filter((t) => t.inProject).map((t) => t.name as RecordTypeName);
 
 /** Record types a project in `phase` must have. */
 export function requiredRecordTypes(phase: Phase): RecordType[] {
