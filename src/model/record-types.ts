@@ -2,33 +2,11 @@
 // body needs, the criteria it evidences and the phase from which a project needs it. The loader, the
 // rules, coverage, `seam new`, the site and the handbook all read this table; nothing else lists types.
 import type { z } from 'zod';
+import type { RecordTypeName } from './record-data.ts';
 import * as schemas from './schemas.ts';
 
 export const PHASES = ['planning', 'execution', 'handover', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
-
-/**
- * The validated frontmatter of each record type, by the type's name: what lets a rule that declares
- * the types it applies to receive typed records. `recordTypes` below must list exactly these names.
- */
-export interface RecordData {
-  standards: schemas.Standard;
-  policies: schemas.Policy;
-  organisations: schemas.Organisation;
-  systems: schemas.System;
-  providers: schemas.Provider;
-  docs: schemas.Doc;
-  charter: schemas.Charter;
-  stakeholders: schemas.StakeholderRegister;
-  plan: schemas.Plan;
-  status: schemas.StatusReport;
-  evaluations: schemas.Evaluation;
-  changes: schemas.ChangeRequest;
-  signoff: schemas.Signoff;
-  lessons: schemas.Lessons;
-}
-
-export type RecordTypeName = keyof RecordData;
 
 export interface RecordType {
   /** The record type's name as authors say it; also its Astro collection name. */

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { ContentRecord, RecordGraph, TypedRecord } from '../model/graph.ts';
-import type { RecordTypeName } from '../model/record-types.ts';
+import type { RecordTypeName } from '../model/record-data.ts';
 import type { SeamConfig } from '../model/config.ts';
 import type { Position } from '../model/problem.ts';
 import type { SourceFile } from '../model/source.ts';

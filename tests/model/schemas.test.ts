@@ -1,7 +1,7 @@
 // Every record type's schema: a valid record passes, and typical mistakes give the message an author sees.
 import { describe, expect, it } from 'vitest';
 import { recordTypes } from '../../src/model/record-types.ts';
-import type { RecordTypeName } from '../../src/model/record-types.ts';
+import type { RecordTypeName } from '../../src/model/record-data.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import { zodIssueMessage } from '../../src/model/zod-messages.ts';
 import { EXAMPLE_CONTENT } from '../helpers/content.ts';
