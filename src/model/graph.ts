@@ -1,7 +1,7 @@
 // The record graph: a content root read into typed records, grouped by collection and project, with
 // every id reference resolved. Problems (broken YAML, schema errors, dangling or duplicate ids) are
 // collected as values with file, line and column; loading never throws on bad content.
-import { resolve, relative, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import picomatch from 'picomatch';
@@ -428,9 +428,4 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
-}
-
-/** A content-relative path for an absolute one. */
-export function contentPath(root: string, abs: string): string {
-  return relative(root, abs).split(sep).join('/');
 }

@@ -40,4 +40,4 @@ export function isReporterName(name: string): name is ReporterName {
   return (reporterNames as readonly string[]).includes(name);
 }
 
-export { appendGithubSummary, githubSummary } from './github.ts';
+export { appendGithubSummary } from './github.ts';
