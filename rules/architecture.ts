@@ -3,10 +3,11 @@
 // interface (P11, K16, K22.1, K26.1).
 import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
-import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { diagramsOf, prepareDiagrams } from '../src/rule-kit/diagrams.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
+import { projectRecordTypeNames } from '../src/model/record-types.ts';
 
 /** Whether the catalogue declares an interface between two systems (on either side). */
 function declared(graph: RecordGraph, a: string, b: string): boolean {
@@ -20,7 +21,8 @@ export default defineRule({
   meta: {
     id: 'architecture',
     description: 'Project diagrams and the systems catalogue agree: systems, scope and interfaces.',
-    reads: ['charter', 'systems'],
+    appliesTo: projectRecordTypeNames,
+    readsAcross: ['systems', ...projectRecordTypeNames],
     criteria: ['P11', 'K16', 'K22.1', 'K26.1'],
     severity: 'error',
     fixable: false,
@@ -58,7 +60,7 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
   },
   prepare: prepareDiagrams,
   check({ graph, record, report }) {
-    if (!record?.project) return;
+    if (!record.project) return;
     const project = graph.projects.get(record.project);
     if (!project) return;
     for (const diagram of diagramsOf(graph, record.file)) {
@@ -79,7 +81,7 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
     }
     if (record.type !== 'charter' || !record.data) return;
     const drawn = new Set(project.records.flatMap((r) => diagramsOf(graph, r.file).flatMap((d) => d.architecture?.nodes.map((n) => n.id) ?? [])));
-    (record.data as S.Charter).systems.forEach((system, i) => {
+    record.data.systems.forEach((system, i) => {
       if (!drawn.has(system) && graph.systems.has(system)) report({ message: `The system "${system}" is in the project's scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".`, at: { path: ['systems', i] } });
     });
   },

@@ -7,9 +7,9 @@ import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import type { RuleContext } from '../src/lint/rule.ts';
-import { scalarRange } from '../src/lint/yaml-edit.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import type { RuleContext } from '../src/rule-kit/rule.ts';
+import { scalarRange } from '../src/rule-kit/yaml-edit.ts';
 
 /** An amount as readers see it: `£1,234,000`, or `£1,234.50` when it (or `pence`) asks for pence. */
 function formatMoney(amount: number, currency: string, options: { signed?: boolean; pence?: boolean } = {}): string {
@@ -42,7 +42,8 @@ export default defineRule({
   meta: {
     id: 'budget',
     description: 'Budget lines and contingency add up to the total; overspends have an open issue with an action; approved budget changes are reflected in the plan.',
-    reads: ['plan', 'status', 'changes'],
+    appliesTo: ['plan', 'changes'],
+    readsAcross: ['status', 'plan'],
     criteria: ['P5', 'P9', 'P12', 'K14', 'K24', 'K26.2'],
     severity: 'error',
     fixable: true,
@@ -247,12 +248,12 @@ Approved by the sponsor.
   },
   check(context) {
     const { record } = context;
-    if (!record?.data || !record.project) return;
+    if (!record.data || !record.project) return;
     if (record.type === 'plan') {
-      checkTotal(context, record as ContentRecord<S.Plan>);
-      checkOverspends(context, record as ContentRecord<S.Plan>);
+      checkTotal(context, record);
+      checkOverspends(context, record);
     }
-    if (record.type === 'changes') checkChange(context, record as ContentRecord<S.ChangeRequest>);
+    if (record.type === 'changes') checkChange(context, record);
   },
 });
 

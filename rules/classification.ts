@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
 import { quote } from '../src/model/safe-text.ts';
-import type { Classification, ContentRecord, RecordGraph, Reference } from '../src/model/graph.ts';
+import type { Classification, ContentRecord, RecordGraph, Reference, TypedRecord } from '../src/model/graph.ts';
 import { referencesOf } from '../src/model/graph.ts';
 import { linkNodes, resolveLink } from '../src/model/links.ts';
-import { recordTypeByName } from '../src/model/record-types.ts';
-import type * as S from '../src/model/schemas.ts';
-import { linkIndexOf } from '../src/lint/link-index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { recordTypeByName, recordTypeNames } from '../src/model/record-types.ts';
+import { linkIndexOf } from '../src/rule-kit/link-index.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const LEVEL: Record<Classification, number> = { public: 0, internal: 1, confidential: 2 };
 
@@ -20,7 +19,8 @@ export default defineRule({
   meta: {
     id: 'classification',
     description: 'Pages do not link to, or refer by id to, records of a higher classification.',
-    reads: ['*'],
+    appliesTo: recordTypeNames,
+    readsAcross: '*',
     criteria: ['K15', 'K28.1'],
     severity: 'error',
     fixable: false,
@@ -95,7 +95,7 @@ usually needs \`classification: internal\`.`,
   },
   check({ record, tree, file, graph, report }) {
     const level = levelOf(record);
-    if (!record || level === undefined || level === LEVEL.confidential) return;
+    if (level === undefined || level === LEVEL.confidential) return;
     const label = recordTypeByName.get(record.type)?.label ?? 'page';
     const implicit = (record.source.data as { classification?: unknown } | undefined)?.classification === undefined;
     // Handbook pages are the common case: public by default, written about internal projects.
@@ -138,7 +138,7 @@ function targetLabel(ref: Reference): string {
 }
 
 /** The record a frontmatter reference names, for references that name records (not people or milestones). */
-function referencedRecord(graph: RecordGraph, record: ContentRecord, ref: Reference): ContentRecord | undefined {
+function referencedRecord(graph: RecordGraph, record: TypedRecord, ref: Reference): ContentRecord | undefined {
   switch (ref.target) {
     case 'organisation': return graph.organisations.get(ref.value);
     case 'system': return graph.systems.get(ref.value);
@@ -146,7 +146,7 @@ function referencedRecord(graph: RecordGraph, record: ContentRecord, ref: Refere
     case 'policy': return graph.policies.get(ref.value);
     case 'project': return graph.projects.get(ref.value)?.charter;
     case 'lesson': {
-      const applied = (record.data as S.Charter).lessonsApplied?.[ref.path[1] as number];
+      const applied = record.type === 'charter' ? record.data?.lessonsApplied[ref.path[1] as number] : undefined;
       return applied ? graph.projects.get(applied.project)?.lessons : undefined;
     }
     case 'project-record':

@@ -2,14 +2,17 @@
 // by a section with real prose. The full criteria × projects matrix is `seam coverage`.
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
-import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/lint/coverage.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/rule-kit/coverage.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import { recordTypeNames } from '../src/model/record-types.ts';
 
 export default defineRule({
   meta: {
     id: 'coverage',
     description: 'Each project has the records its phase requires, and evidence claims are backed by prose.',
-    reads: ['*'],
+    appliesTo: recordTypeNames,
+    // The charter's check reads which records the project has, and the criteria they evidence.
+    readsAcross: ['stakeholders', 'plan', 'status', 'evaluations', 'signoff', 'lessons', 'standards'],
     criteria: ['P10', 'P19', 'K25.6', 'K33.3'],
     severity: 'error',
     fixable: false,
@@ -64,8 +67,8 @@ there as failing.`,
     },
   },
   check({ record, graph, options, report }) {
-    if (!record?.data) return;
-    const claims = (record.data as { evidence?: { criterion: string; section: string }[] }).evidence ?? [];
+    if (!record.data) return;
+    const claims = ('evidence' in record.data && record.data.evidence) || [];
     claims.forEach((claim, i) => {
       const result = checkClaim(record, claim.section, options.claimMinWords);
       if (result.ok) return;
@@ -77,7 +80,7 @@ there as failing.`,
     if (record.type !== 'charter') return;
     const project = graph.projects.get(record.project!);
     if (!project) return;
-    const phase = (record.data as { phase: string }).phase;
+    const { phase } = record.data;
     // Status reports, evaluations, sign-off and lessons have dedicated rules that say more; skip them here.
     for (const type of missingRecordTypes(project).filter((t) => !t.enforcedBy)) {
       const where = type.pattern.replace('projects/*/', `projects/${project.id}/`).replace('status/*.mdx', 'status/YYYY-MM-DD.mdx').replace('evaluations/*.mdx', 'evaluations/<provider>-<period>.mdx');

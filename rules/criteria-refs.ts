@@ -4,13 +4,14 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { closest } from '../src/model/message.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {
     id: 'criteria-refs',
     description: 'Every criterion id mentioned exists in the criteria catalogue.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: ['standards'],
     criteria: ['P1', 'K7'],
     severity: 'error',
     fixable: false,

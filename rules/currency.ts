@@ -2,15 +2,15 @@
 // so nobody relies on a stale policy, standard or source (P8, K21).
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
-import type * as S from '../src/model/schemas.ts';
 import { daysBetween, endOf } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {
     id: 'currency',
     description: 'Policies and standards are within their review date; sources were verified recently.',
-    reads: ['policies', 'standards', 'charter'],
+    appliesTo: ['policies', 'standards', 'charter'],
+    readsAcross: [],
     criteria: ['P1', 'P8', 'K21'],
     severity: 'warning',
     fixable: false,
@@ -59,17 +59,17 @@ seam.config.yaml.`,
     },
   },
   check({ record, today, options, report }) {
-    if (!record?.data) return;
+    if (!record.data) return;
     const review = (reviewBy: string, what: string) => {
       const due = endOf(reviewBy);
       const left = daysBetween(today, due);
       if (left < 0) report({ message: `Review overdue: "reviewBy" was ${reviewBy} (${-left} days ago). Review the ${what}, then update "version", "approved" and "reviewBy".`, at: { path: ['reviewBy'] } });
       else if (left < options.reviewNoticeDays) report({ message: `Review due soon: "reviewBy" is ${reviewBy} (in ${left} days). Plan the review of the ${what}.`, at: { path: ['reviewBy'] } });
     };
-    if (record.type === 'policies') review((record.data as S.Policy).reviewBy, (record.data as S.Policy).kind);
-    if (record.type === 'standards') review((record.data as S.Standard).reviewBy, 'standard (or record that the organisation accepts it unreviewed)');
+    if (record.type === 'policies') review(record.data.reviewBy, record.data.kind);
+    if (record.type === 'standards') review(record.data.reviewBy, 'standard (or record that the organisation accepts it unreviewed)');
     if (record.type === 'charter') {
-      (record.data as S.Charter).sources.forEach((s, i) => {
+      record.data.sources.forEach((s, i) => {
         const age = daysBetween(s.verified, today);
         if (age > options.maxSourceAgeDays) {
           report({ message: `The source ${quote(s.title)} was last verified on ${s.verified}, ${age} days ago (the limit is ${options.maxSourceAgeDays}). Check it is still accurate and current, then update "verified".`, at: { path: ['sources', i, 'verified'] } });

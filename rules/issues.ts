@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { latestStatus } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const severities = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -12,7 +12,9 @@ export default defineRule({
   meta: {
     id: 'issues',
     description: 'Serious issues in status reports have an owner, an action and a due date; overdue open issues are flagged in the latest report.',
-    reads: ['status'],
+    appliesTo: ['status'],
+    // Whether this report is the project's latest.
+    readsAcross: ['status'],
     criteria: ['P9', 'K26.6', 'K27.7'],
     severity: 'error',
     fixable: false,
@@ -126,8 +128,8 @@ Beta product codes without an Acme equivalent need agreed mappings.
     },
   },
   check({ record, graph, today, options, report }) {
-    if (record?.type !== 'status' || !record.data) return;
-    const { issues } = record.data as S.StatusReport;
+    if (!record.data) return;
+    const { issues } = record.data;
     const required: [keyof S.StatusReport['issues'][number], string][] = [
       ['owner', 'name the stakeholder who owns it (their id in the register)'],
       ['action', 'say what is being done about it'],

@@ -2,9 +2,8 @@
 // every recommendation is something a future project can act on (P6, P13, K13.3).
 import { z } from 'zod';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
-import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import { PLACEHOLDER } from '../src/lint/sections.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import { PLACEHOLDER } from '../src/rule-kit/sections.ts';
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -12,7 +11,8 @@ export default defineRule({
   meta: {
     id: 'lessons',
     description: 'Closed projects have lessons; lessons applied come from other projects; recommendations are actionable.',
-    reads: ['lessons', 'charter'],
+    appliesTo: ['charter', 'lessons'],
+    readsAcross: ['lessons'],
     criteria: ['P6', 'P13', 'K13.3'],
     severity: 'error',
     fixable: false,
@@ -67,10 +67,10 @@ lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
     },
   },
   check({ record, graph, options, report }) {
-    if (!record?.data || !record.project) return;
+    if (!record.data || !record.project) return;
 
     if (record.type === 'charter') {
-      const charter = record.data as S.Charter;
+      const charter = record.data;
       const closedBy = requiredRecordTypes(charter.phase).some((t) => t.name === 'lessons') ? 'phase' : charter.status === 'closed' ? 'status' : undefined;
       const file = `projects/${record.project}/lessons.mdx`;
       if (closedBy && !graph.byFile.has(file)) {
@@ -91,7 +91,7 @@ lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
 
     if (record.type === 'lessons') {
       const example = 'Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".';
-      (record.data as S.Lessons).lessons.forEach((lesson, i) => {
+      record.data.lessons.forEach((lesson, i) => {
         const words = wordCount(lesson.recommendation);
         const problem = PLACEHOLDER.test(lesson.recommendation)
           ? 'is still a placeholder'

@@ -10,10 +10,10 @@ import type { LinkIndex, LinkNode } from '../src/model/links.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { criterionAnchor } from '../src/model/urls.ts';
 import type { SourceFile } from '../src/model/source.ts';
-import { diskAssets, linkIndexOf } from '../src/lint/link-index.ts';
-import type { Fix } from '../src/lint/finding.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import type { RuleContext } from '../src/lint/rule.ts';
+import { diskAssets, linkIndexOf } from '../src/rule-kit/link-index.ts';
+import type { Fix } from '../src/rule-kit/finding.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import type { RuleContext } from '../src/rule-kit/rule.ts';
 
 const linkDoc = (body: string) => `---\ntitle: Linking records\n---\n\n## Overview\n\n${body}`;
 
@@ -21,7 +21,8 @@ export default defineRule({
   meta: {
     id: 'links',
     description: 'Links to pages, headings, records and files resolve, and never leave the content folder.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: '*',
     criteria: ['P8', 'P19', 'K21'],
     severity: 'error',
     fixable: true,

@@ -5,7 +5,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { quote } from '../src/model/safe-text.ts';
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const DANGEROUS_URL = /^\s*(javascript|vbscript|data\s*:\s*text\/html)\s*:?/i;
 const EVENT_HANDLER = /^on[a-z]+$/i;
@@ -29,7 +29,8 @@ export default defineRule({
   meta: {
     id: 'mdx-safety',
     description: 'No imports, exports, JavaScript expressions, scripts or event handlers in content.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['K15', 'K28.1', 'K28.2'],
     severity: 'error',
     fixable: false,

@@ -1,13 +1,14 @@
 // mdx-syntax: the body parses as MDX (or Markdown for .md files). A record that does not parse cannot
 // be checked or published, so the error is reported where the parser stopped, with a way out.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {
     id: 'mdx-syntax',
     description: 'The body is valid MDX.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8'],
     severity: 'error',
     fixable: false,

@@ -2,9 +2,9 @@
 // no settings outside the allow-list, no click handlers or links, no HTML or outside addresses in it.
 // Each finding is at its line and column in the MDX file, not the diagram's own line numbers.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
-import { diagramsOf, prepareDiagrams } from '../src/lint/diagrams.ts';
+import { diagramsOf, prepareDiagrams } from '../src/rule-kit/diagrams.ts';
 import { unsafeParts } from '../src/model/mermaid-safety.ts';
 
 
@@ -12,7 +12,8 @@ export default defineRule({
   meta: {
     id: 'mermaid',
     description: 'Every Mermaid diagram parses and stays strict: no loosened settings, click handlers, HTML or outside addresses.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P11', 'K36', 'K22.1'],
     severity: 'error',
     fixable: false,

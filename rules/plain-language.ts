@@ -3,7 +3,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export const DEFAULT_PHRASES = [
   'as appropriate', 'where possible', 'where practicable', 'as needed', 'if necessary', 'in due course',
@@ -65,7 +65,9 @@ export default defineRule({
   meta: {
     id: 'plain-language',
     description: 'Policies make concrete commitments, not vague ones such as "as appropriate" or "TBD".',
-    reads: ['policies'],
+    appliesTo: '*',
+    appliesToWith: (options) => (options.scope === 'all' ? '*' : ['policies']),
+    readsAcross: [],
     criteria: ['P1', 'K7'],
     severity: 'warning',
     fixable: false,
@@ -116,7 +118,7 @@ Options: \`scope\` checks only policies (default) or every record and handbook p
     },
   },
   check({ record, tree, source, options, report }) {
-    if (!tree || (options.scope === 'policies' && record?.type !== 'policies')) return;
+    if (!tree) return;
     const matcher = phraseMatcher(options.phrases);
     if (!matcher) return;
     visit(tree, 'text', (node: Text) => {

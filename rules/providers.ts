@@ -6,7 +6,7 @@ import { overlaps, parsePeriod, periodsBetween, within } from '../src/model/peri
 import type { Period } from '../src/model/periods.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 type Engagement = S.Charter['providers'][number];
 
@@ -22,7 +22,8 @@ export default defineRule({
   meta: {
     id: 'providers',
     description: 'Engaged providers are evaluated for every elapsed period; poor scores have an action.',
-    reads: ['charter', 'evaluations'],
+    appliesTo: ['charter', 'evaluations'],
+    readsAcross: ['charter', 'evaluations', 'providers'],
     criteria: ['P17', 'P18', 'K25.8', 'K27.9', 'K31.1', 'K38.2'],
     severity: 'error',
     fixable: false,
@@ -129,11 +130,11 @@ the \`references\` and \`schema\` rules.`,
     },
   },
   check({ record, graph, today, options, report }) {
-    if (!record?.data || !record.project) return;
+    if (!record.data || !record.project) return;
     const project = graph.projects.get(record.project);
     if (!project) return;
-    if (record.type === 'charter') checkCharter(record as ContentRecord<S.Charter>, project);
-    if (record.type === 'evaluations') checkEvaluation(record as ContentRecord<S.Evaluation>, project);
+    if (record.type === 'charter') checkCharter(record, project);
+    if (record.type === 'evaluations') checkEvaluation(record, project);
 
     function checkCharter(charter: ContentRecord<S.Charter>, project: Project) {
       const evaluated = (provider: string) =>

@@ -1,13 +1,15 @@
 // references: every id a record uses (organisations, systems, providers, policies, stakeholders,
 // workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {
     id: 'references',
     description: 'Every id reference resolves and no id is defined twice.',
-    reads: ['*'],
+    appliesTo: '*',
+    // Problems of this file's references, which resolve against records of every type.
+    readsAcross: '*',
     criteria: ['P4', 'P8', 'K11.4', 'K11.5', 'K21'],
     severity: 'error',
     fixable: false,

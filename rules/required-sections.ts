@@ -1,14 +1,15 @@
 // required-sections: a record's body has the headings its record type requires, each with real prose.
 import { z } from 'zod';
-import { recordTypeByName } from '../src/model/record-types.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import { sameHeading, sections } from '../src/lint/sections.ts';
+import { recordTypeByName, recordTypeNames } from '../src/model/record-types.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import { sameHeading, sections } from '../src/rule-kit/sections.ts';
 
 export default defineRule({
   meta: {
     id: 'required-sections',
     description: 'The body has its record type\'s required headings, each with content.',
-    reads: ['*'],
+    appliesTo: recordTypeNames,
+    readsAcross: [],
     criteria: ['P7', 'P19', 'K36'],
     severity: 'error',
     fixable: false,
@@ -37,7 +38,7 @@ case-insensitively at any level. A Mermaid diagram counts as content.`,
     },
   },
   check({ record, tree, source, options, report }) {
-    if (!record || !tree) return;
+    if (!tree) return;
     const type = recordTypeByName.get(record.type)!;
     if (!type.requiredSections.length) return;
     const found = sections(tree);

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { isReporting, latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
-import type { Fix } from '../src/lint/finding.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
+import type { Fix } from '../src/rule-kit/finding.ts';
 import type { SourceFile } from '../src/model/source.ts';
-import { blockSequenceItems } from '../src/lint/yaml-edit.ts';
+import { blockSequenceItems } from '../src/rule-kit/yaml-edit.ts';
 
 type Milestone = S.Plan['milestones'][number];
 
@@ -16,7 +16,8 @@ export default defineRule({
   meta: {
     id: 'schedule',
     description: 'Milestones are in date order, after their dependencies and acyclic, not done in the future, and overdue ones are flagged in the latest status report.',
-    reads: ['plan', 'status', 'charter'],
+    appliesTo: ['plan'],
+    readsAcross: ['charter', 'status'],
     criteria: ['P12', 'K28.5'],
     severity: 'error',
     fixable: true,
@@ -223,8 +224,8 @@ Testing follows each trial migration before handover to operations.
     },
   },
   check({ record, graph, source, today, options, report }) {
-    if (record?.type !== 'plan' || !record.data) return;
-    const milestones = (record.data as S.Plan).milestones;
+    if (!record.data) return;
+    const { milestones } = record.data;
     const index = new Map<string, number>();
     milestones.forEach((m, i) => index.has(m.id) || index.set(m.id, i));
     const dependencies = (m: Milestone) => m.dependsOn.flatMap((id, j) => (index.has(id) ? [{ dep: milestones[index.get(id)!], i: index.get(id)!, j }] : []));

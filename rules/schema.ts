@@ -1,7 +1,7 @@
 // schema: every record's frontmatter parses as YAML and matches its record type's schema — the same
 // zod schema the site's content collections use — and the file sits where its record type lives.
 import { z } from 'zod';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const CODES = new Set(['yaml', 'schema', 'naming', 'encoding', 'file-too-large', 'unknown-location']);
 
@@ -9,7 +9,8 @@ export default defineRule({
   meta: {
     id: 'schema',
     description: 'Frontmatter is valid YAML and matches its record type\'s schema.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

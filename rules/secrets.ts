@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { RecordGraph } from '../src/model/graph.ts';
 import { readSource } from '../src/model/source.ts';
 import type { SourceFile } from '../src/model/source.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
 import { FAKE_AWS_ACCESS_KEY_ID, FAKE_AWS_SECRET_ACCESS_KEY, FAKE_GITHUB_TOKEN, FAKE_PRIVATE_KEY, FAKE_SLACK_TOKEN } from './examples/fake-secrets.ts';
 
@@ -145,7 +145,8 @@ export default defineRule({
   meta: {
     id: 'secrets',
     description: 'No credentials, tokens or private keys in content.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['K28.1', 'K28.2'],
     severity: 'error',
     fixable: false,

@@ -8,7 +8,7 @@ import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 /** A dated event a record carries, with words saying what happened then. */
 interface Change {
@@ -53,7 +53,9 @@ export default defineRule({
   meta: {
     id: 'signoff',
     description: 'Deliverables are signed off by sign-off authorities, after the signed record last changed.',
-    reads: ['signoff', 'charter', 'stakeholders'],
+    appliesTo: ['charter', 'signoff'],
+    // Whether the sign-off exists, who may sign, and when each signed record last changed.
+    readsAcross: ['signoff', 'stakeholders', 'charter', 'plan', 'status', 'evaluations', 'changes'],
     criteria: ['K3.2', 'K11.2', 'K27.3'],
     severity: 'error',
     fixable: false,
@@ -117,12 +119,12 @@ again and update \`date\`.`,
     },
   },
   check({ record, graph, today, report }) {
-    if (!record?.data || !record.project) return;
+    if (!record.data || !record.project) return;
     const project = graph.projects.get(record.project);
     if (!project) return;
 
     if (record.type === 'charter') {
-      const { phase } = record.data as S.Charter;
+      const { phase } = record.data;
       const file = `projects/${project.id}/signoff.mdx`;
       if (requiredRecordTypes(phase).some((t) => t.name === 'signoff') && !graph.byFile.has(file)) {
         report({
@@ -136,7 +138,7 @@ again and update \`date\`.`,
     if (record.type !== 'signoff') return;
     const register = project.stakeholders?.data?.stakeholders ?? [];
     const registerFile = project.stakeholders?.file;
-    (record.data as S.Signoff).signoffs.forEach((signoff, i) => {
+    record.data.signoffs.forEach((signoff, i) => {
       const signer = register.find((s) => s.id === signoff.by);
       if (signer && !signer.signoff) {
         report({

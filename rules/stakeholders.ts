@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import type * as S from '../src/model/schemas.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 type Stakeholder = S.StakeholderRegister['stakeholders'][number];
 
@@ -12,7 +12,8 @@ export default defineRule({
   meta: {
     id: 'stakeholders',
     description: 'The stakeholder register names a sponsor, a sign-off authority, someone from every organisation, one Accountable per workstream and everyone\'s comms.',
-    reads: ['stakeholders', 'charter'],
+    appliesTo: ['stakeholders'],
+    readsAcross: ['charter'],
     criteria: ['P3', 'P4', 'P14', 'P20', 'K3', 'K11', 'K40'],
     severity: 'error',
     fixable: false,
@@ -148,8 +149,8 @@ Ana chairs the monthly steering meeting; Ben is told when it suits him.
     },
   },
   check({ record, graph, report }) {
-    if (record?.type !== 'stakeholders' || !record.data) return;
-    const people = (record.data as S.StakeholderRegister).stakeholders;
+    if (!record.data) return;
+    const people = record.data.stakeholders;
     const charter = graph.projects.get(record.project ?? '')?.charter?.data;
     const register = { path: ['stakeholders'], key: true };
 

@@ -3,15 +3,15 @@
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
 import { isReporting, latestStatus, projectPath } from '../src/model/project-state.ts';
-import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
   meta: {
     id: 'status-cadence',
     description: 'Active projects in execution or handover have a recent status report, and no report is dated in the future.',
-    reads: ['charter', 'status'],
+    appliesTo: ['charter', 'status'],
+    readsAcross: ['status'],
     criteria: ['P12', 'K25.3'],
     severity: 'error',
     fixable: false,
@@ -111,16 +111,15 @@ None new this period.
     },
   },
   check({ record, graph, today, options, report }) {
-    if (!record?.data) return;
+    if (!record.data) return;
     if (record.type === 'status') {
-      const { date } = record.data as S.StatusReport;
+      const { date } = record.data;
       if (date > today) {
         report({ message: `The report is dated ${date}, after today (${today}): a status report records what has happened. Correct "date", and the file name with it.`, at: { path: ['date'] } });
       }
       return;
     }
-    if (record.type !== 'charter') return;
-    const charter = record.data as S.Charter;
+    const charter = record.data;
     if (!isReporting(charter)) return;
     const limit = charter.statusCadenceDays ?? options.maxDays;
     const cadence = `reports at least every ${limit} days${charter.statusCadenceDays ? ' (the charter\'s "statusCadenceDays")' : ''}`;

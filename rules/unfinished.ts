@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule } from '../src/rule-kit/rule.ts';
 
 const EXCERPT = 60;
 
@@ -39,7 +39,8 @@ export default defineRule({
   meta: {
     id: 'unfinished',
     description: 'No "TODO:" prompt from a template is left in a record.',
-    reads: ['*'],
+    appliesTo: '*',
+    readsAcross: [],
     criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: false,

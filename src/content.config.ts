@@ -12,7 +12,7 @@ import { recordTypes } from './model/record-types.ts';
 import * as schemas from './model/schemas.ts';
 import { siteAudience, siteContentRoot } from './site/content-root.ts';
 import { recordLoader } from './site/loader.ts';
-import type { RecordData, RecordTypeName } from './site/record-data.ts';
+import type { RecordData, RecordTypeName } from './model/record-data.ts';
 import { idOptionsFor } from './site/routes.ts';
 
 const contentRoot = siteContentRoot();

@@ -2,8 +2,8 @@
 // for a pull-request comment. Each cell is evidenced / failing / missing / not required yet, and
 // points to the records behind it.
 import { relative, resolve, sep } from 'node:path';
-import { computeCoverage } from '../lint/coverage.ts';
-import type { Cell, Coverage } from '../lint/coverage.ts';
+import { computeCoverage } from '../rule-kit/coverage.ts';
+import type { Cell, Coverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import type { IO } from './io.ts';
 import { openWorkspace } from './workspace.ts';

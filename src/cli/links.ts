@@ -10,12 +10,12 @@ import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
 import { checkExternalLinks, externalLinkRule, externalLinksIn, isReservedAddress, LinkCache } from '../lint/external-links.ts';
 import type { FetchLike } from '../lint/external-links.ts';
-import { parseSourceBody } from '../lint/parse.ts';
+import { parseSourceBody } from '../rule-kit/parse.ts';
 import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { VERSION } from './main.ts';
+import { HOMEPAGE, VERSION } from './version.ts';
 import { openWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -84,7 +84,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
   const context = {
     cwd: io.cwd,
     version: VERSION,
-    informationUri: 'https://seam.dev/',
+    informationUri: HOMEPAGE,
     color: flags.color && io.isTTY && !io.env.NO_COLOR && !flags.outputFile,
   };
   const output = reporters[flags.format](result, context);

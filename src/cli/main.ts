@@ -2,7 +2,6 @@
 // (errors, or more warnings than allowed), 2 bad usage or an internal failure. Bad content is never
 // an internal failure: it is a finding.
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { reporterNames } from '../lint/reporters/index.ts';
 import { processIO, UsageError } from './io.ts';
 import type { IO } from './io.ts';
@@ -13,8 +12,7 @@ import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
-
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+import { VERSION } from './version.ts';
 
 const workspaceOptions = (command: Command) =>
   command

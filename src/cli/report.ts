@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { recordTypeOf } from '../model/graph.ts';
-import { computeCoverage } from '../lint/coverage.ts';
+import { computeCoverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import { diffCoverage, renderReport } from '../lint/report.ts';
 import type { RecordChange } from '../lint/report.ts';

@@ -12,10 +12,11 @@ import { plainParts } from '../model/message.ts';
 import { parseSource, readSource } from '../model/source.ts';
 import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
-import { compareFindings } from './finding.ts';
-import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from './finding.ts';
-import { parseSourceBody } from './parse.ts';
-import type { Report, Rule } from './rule.ts';
+import { compareFindings } from '../rule-kit/finding.ts';
+import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
+import { parseSourceBody } from '../rule-kit/parse.ts';
+import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
+import type { Report, Rule } from '../rule-kit/rule.ts';
 import { findDirectives, isSuppressed } from './suppress.ts';
 
 export const DOCS_BASE = 'https://seam.dev/rules/';
@@ -161,7 +162,10 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   const display = displayPath(options, file);
   const out: Finding[] = [];
   for (const { rule, severity, options: ruleOptions } of active) {
+    // A rule sees only the files it declares it applies to, so its `record` is of a type it expects.
+    if (!checksFile(appliesUnder(rule.meta, ruleOptions), record)) continue;
     const report = (r: Report) => {
+      if (r.fix && !rule.meta.fixable) throw new Error('it reported a fix but declares "fixable: false"');
       const at = locateReport(source, r);
       // The last guard for every format: whatever a rule interpolated, a message is one line without raw
       // control characters. Parts get the same treatment, so an audience's rendering is as plain.

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import type { Root } from 'mdast';
 import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
-import type { Report, Rule, RuleMeta } from './rule.ts';
+import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
 
 /** The part of `fetch` the checker uses. */
 export type FetchLike = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal; headers: Record<string, string> }) => Promise<{

@@ -14,7 +14,7 @@ import type { RecordGraph } from '../model/graph.ts';
 import { resolveToday } from '../model/today.ts';
 import { rules } from '../../rules/index.ts';
 import { DOCS_BASE, lintText, resolveRuleSettings } from './engine.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../rule-kit/finding.ts';
 
 /** The disk graph per content root, with the stamp (paths, mtimes, sizes) it was built from. */
 const graphs = new Map<string, { stamp: string; graph: RecordGraph }>();

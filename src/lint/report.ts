@@ -1,8 +1,8 @@
 // The pull-request summary behind `seam report`: findings by rule, the records a branch adds, changes or
 // removes, and how criteria coverage moved. Pure: the CLI gathers the inputs (lint runs, git), this
 // module compares them and renders Markdown for a PR comment.
-import type { Cell, CellState, Coverage } from './coverage.ts';
-import type { Finding } from './finding.ts';
+import type { Cell, CellState, Coverage } from '../rule-kit/coverage.ts';
+import type { Finding } from '../rule-kit/finding.ts';
 import { codeSpan } from './reporters/format.ts';
 
 export type ChangeKind = 'added' | 'changed' | 'removed' | 'renamed';

@@ -3,7 +3,7 @@
 //   {/* seam-disable-next-line rule */}   # seam-disable-next-line rule   (frontmatter)
 //   value  # seam-disable-line rule                                        (frontmatter, same line)
 // No rule list means every rule. A directive naming an unknown rule is itself reported.
-import type { Finding } from './finding.ts';
+import type { Finding } from '../rule-kit/finding.ts';
 
 export interface Directive {
   kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';

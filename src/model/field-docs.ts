@@ -59,7 +59,7 @@ export function fieldDocs(type: RecordType): FieldDoc[] {
   return out;
 }
 
-/** The ids of the rules, from a catalogue, that read records of `type`. */
-export function rulesReading(type: RecordType, rules: { id: string; reads: string[] }[]): string[] {
-  return rules.filter((r) => r.reads.includes(type.name) || r.reads.includes('*')).map((r) => r.id);
+/** The ids of the rules, from a catalogue, that read records of `type` (`*`: of every type). */
+export function rulesReading(type: RecordType, rules: { id: string; reads: readonly string[] | '*' }[]): string[] {
+  return rules.filter((r) => r.reads === '*' || r.reads.includes(type.name)).map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 // The record graph: a content root read into typed records, grouped by collection and project, with
 // every id reference resolved. Problems (broken YAML, schema errors, dangling or duplicate ids) are
 // collected as values with file, line and column; loading never throws on bad content.
-import { resolve, relative, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
@@ -10,6 +10,7 @@ import { mention, say, suggest, type Mention, type Message } from './message.ts'
 import type { Problem } from './problem.ts';
 import { projectPath } from './project-state.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
+import type { RecordData, RecordTypeName } from './record-data.ts';
 import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
@@ -35,6 +36,9 @@ export interface ContentRecord<T = unknown> {
   classification: Classification;
   title: string;
 }
+
+/** A record of one of the types `T`: its `type` says which, and narrows `data` to that type's schema. */
+export type TypedRecord<T extends RecordTypeName = RecordTypeName> = { [K in T]: ContentRecord<RecordData[K]> & { type: K } }[T];
 
 export interface Criterion {
   id: string;
@@ -431,9 +435,4 @@ function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target
   if (target === 'project-record') return (project?.records ?? []).map((r) => ({ file: r.file, text: projectPath(r), key: projectPath(r), near: quote(projectPath(r)) }));
   const file = holder[target]?.file;
   return file ? [...projectIds(project, target, graph)].map((id) => ({ file, text: id, key: id, near: quote(id) })) : [];
-}
-
-/** A content-relative path for an absolute one. */
-export function contentPath(root: string, abs: string): string {
-  return relative(root, abs).split(sep).join('/');
 }

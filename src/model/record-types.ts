@@ -2,6 +2,7 @@
 // body needs, the criteria it evidences and the phase from which a project needs it. The loader, the
 // rules, coverage, `seam new`, the site and the handbook all read this table; nothing else lists types.
 import type { z } from 'zod';
+import type { RecordTypeName } from './record-data.ts';
 import * as schemas from './schemas.ts';
 
 export const PHASES = ['planning', 'execution', 'handover', 'closed'] as const;
@@ -184,6 +185,10 @@ export const recordTypes: RecordType[] = [
 ];
 
 export const recordTypeByName = new Map(recordTypes.map((t) => [t.name, t]));
+
+/** Every record type's name (for a rule that applies to every record), and those of project records. */
+export const recordTypeNames = recordTypes.map((t) => t.name as RecordTypeName);
+export const projectRecordTypeNames = recordTypes.filter((t) => t.inProject).map((t) => t.name as RecordTypeName);
 
 /** Record types a project in `phase` must have. */
 export function requiredRecordTypes(phase: Phase): RecordType[] {

@@ -15,7 +15,7 @@ import { AstroError } from 'astro/errors';
 import mdxSafety from '../../rules/mdx-safety.ts';
 import secrets from '../../rules/secrets.ts';
 import { lint, type RuleSetting } from '../lint/engine.ts';
-import type { Finding } from '../lint/finding.ts';
+import type { Finding } from '../rule-kit/finding.ts';
 import { loadConfig, resolveContentRoot } from '../model/config.ts';
 import { formatProblem } from '../model/problem.ts';
 import { describeAudience } from '../model/audience.ts';

@@ -3,7 +3,7 @@
 import type { MarkdownHeading } from 'astro';
 import { getCollection } from 'astro:content';
 import { recordTypes } from '../model/record-types.ts';
-import type { RecordData, RecordTypeName } from './record-data.ts';
+import type { RecordData, RecordTypeName } from '../model/record-data.ts';
 import { criterionAnchor, type ReferenceLookup } from './routes.ts';
 import { sections, type Section } from './sections.ts';
 import { handbookLanding, type HandbookPage } from './sidebar.ts';

@@ -3,7 +3,7 @@
 // project, status). SearchMeta.astro writes them into the page for Pagefind, inside an element
 // Pagefind does not index, so they never become searchable words of the page.
 import { recordTypeByName } from '../model/record-types.ts';
-import type { RecordData, RecordTypeName } from './record-data.ts';
+import type { RecordData, RecordTypeName } from '../model/record-data.ts';
 import { referenceFields, type ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */

@@ -55,11 +55,6 @@ export function projectsOf(published: Published): ProjectRecords[] {
   }));
 }
 
-/** The published record of `type` and `id`, if any. */
-export function publishedRecord<T extends RecordTypeName>(published: Published, type: T, id: string): SeamRecord<T> | undefined {
-  return published[type].get(id) as SeamRecord<T> | undefined;
-}
-
 /** The page (and title) of a content file (content-relative), when this build publishes its record. */
 export function pageOfFile(published: Published, lint: SiteLint) {
   return (contentFile: string): { href: string; title: string } | undefined => {
@@ -80,9 +75,4 @@ export function publishedFindings(published: Published, lint: SiteLint) {
     const file = relative(lint.contentRoot, resolve(lint.repoRoot, f.file)).split(sep).join('/');
     return pageOf(file) !== undefined;
   });
-}
-
-/** The title of a project by id, if published. */
-export function projectTitle(published: Published, id: string): string | undefined {
-  return published.charter.get(id)?.data.title;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import type { Finding } from '../../src/lint/finding.ts';
+import type { Finding } from '../../src/rule-kit/finding.ts';
 import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 

@@ -4,8 +4,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { lint } from '../../src/lint/engine.ts';
-import { defineRule } from '../../src/lint/rule.ts';
-import type { Rule } from '../../src/lint/rule.ts';
+import { defineRule } from '../../src/rule-kit/rule.ts';
+import type { Rule } from '../../src/rule-kit/rule.ts';
 import { configSchema } from '../../src/model/config.ts';
 import { RULE_BASE, tempContent } from '../helpers/content.ts';
 
@@ -16,7 +16,7 @@ afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
 const markRule = (id: string, inlineDisable?: boolean): Rule =>
   defineRule({
     meta: {
-      id, description: 'Reports MARK.', criteria: [], reads: ['*'], severity: 'error', fixable: false, options: z.strictObject({}),
+      id, description: 'Reports MARK.', criteria: [], appliesTo: '*', readsAcross: [], severity: 'error', fixable: false, options: z.strictObject({}),
       docs: 'Test rule.', examples: { valid: [], invalid: [] }, ...(inlineDisable === undefined ? {} : { inlineDisable }),
     },
     check({ file, source, report }) {

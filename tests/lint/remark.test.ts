@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/lint/finding.ts';
+import type { Finding } from '../../src/rule-kit/finding.ts';
 import { diskGraph } from '../../src/lint/remark-preset.ts';
 import { EXAMPLE_CONTENT, REPO } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';

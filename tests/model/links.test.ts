@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { headingAnchors } from '../../src/model/anchors.ts';
 import { classifyLink, linkHref } from '../../src/model/links.ts';
 import { pageHref } from '../../src/model/urls.ts';
-import { parseBody } from '../../src/lint/parse.ts';
+import { parseBody } from '../../src/rule-kit/parse.ts';
 import { renderBody } from '../../src/site/render.ts';
 
 describe('classifyLink', () => {

@@ -1,6 +1,7 @@
 // Every record type's schema: a valid record passes, and typical mistakes give the message an author sees.
 import { describe, expect, it } from 'vitest';
 import { recordTypes } from '../../src/model/record-types.ts';
+import type { RecordTypeName } from '../../src/model/record-data.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import { zodIssueMessage } from '../../src/model/zod-messages.ts';
 import { EXAMPLE_CONTENT } from '../helpers/content.ts';
@@ -66,4 +67,13 @@ describe('schema messages', () => {
     const doc = recordTypes.find((t) => t.name === 'docs')!;
     expect((doc.schema.parse({ title: 'A page' }) as { classification: string }).classification).toBe('public');
   });
+});
+
+it('types the frontmatter of exactly the record types there are (RecordData, which typed rules rely on)', () => {
+  // A `Record` over the names, so a name added to RecordData without a line here fails to compile.
+  const typed: Record<RecordTypeName, true> = {
+    standards: true, policies: true, organisations: true, systems: true, providers: true, docs: true, charter: true,
+    stakeholders: true, plan: true, status: true, evaluations: true, changes: true, signoff: true, lessons: true,
+  };
+  expect(recordTypes.map((t) => t.name).sort()).toEqual(Object.keys(typed).sort());
 });

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/model/config.ts';
 import { lint, resolveRuleSettings } from '../../src/lint/engine.ts';
-import type { Rule, RuleExample } from '../../src/lint/rule.ts';
+import type { Rule, RuleExample } from '../../src/rule-kit/rule.ts';
 import { rules } from '../../rules/index.ts';
 import { BASE_CHARTER } from '../../rules/examples/charter.ts';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // What search knows of a record's page: filters by type, project, phase, organisation and criterion,
 // and the type, project and status shown with each result.
 import { describe, expect, it } from 'vitest';
-import type { RecordData } from '../../src/site/record-data.ts';
+import type { RecordData } from '../../src/model/record-data.ts';
 import type { ReferenceLookup } from '../../src/site/routes.ts';
 import { searchFacets, valuesAt } from '../../src/site/search.ts';
 

@@ -1,7 +1,7 @@
 // The site's pure view modules: what the dashboards, catalogues and record pages show, from the
 // frontmatter and the engine's results, judged against a given today.
 import { describe, expect, it } from 'vitest';
-import type { Coverage } from '../../src/lint/coverage.ts';
+import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import { criterionBacklinks, groupBacklinks, rulesByCriterion } from '../../src/site/views/backlinks.ts';
 import { coverageMatrix } from '../../src/site/views/coverage-matrix.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';

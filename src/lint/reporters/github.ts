@@ -4,7 +4,7 @@
 // CLI then calls `appendGithubSummary`, the one function here that touches the file system.
 
 import { appendFileSync } from 'node:fs';
-import { compareFindings, type Finding, type LintResult } from '../finding.ts';
+import { compareFindings, type Finding, type LintResult } from '../../rule-kit/finding.ts';
 import type { Reporter, ReporterContext } from './index.ts';
 import { plainText } from '../../model/safe-text.ts';
 import { codeSpan, plural, repositoryUri } from './format.ts';

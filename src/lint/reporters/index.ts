@@ -1,7 +1,7 @@
 // The reporters: each turns a LintResult into the text `seam lint --format NAME` prints. They are
 // pure (no I/O, no clock, no environment): the CLI gathers the context and writes the output.
 
-import type { LintResult } from '../finding.ts';
+import type { LintResult } from '../../rule-kit/finding.ts';
 import { github } from './github.ts';
 import { json } from './json.ts';
 import { sarif } from './sarif.ts';
@@ -40,4 +40,4 @@ export function isReporterName(name: string): name is ReporterName {
   return (reporterNames as readonly string[]).includes(name);
 }
 
-export { appendGithubSummary, githubSummary } from './github.ts';
+export { appendGithubSummary } from './github.ts';

@@ -1,7 +1,7 @@
 // The machine-readable reporter, for scripts and the editor integration: one pretty-printed JSON
 // document whose keys always come in the same order, so identical runs give identical bytes.
 
-import { compareFindings, type Finding } from '../finding.ts';
+import { compareFindings, type Finding } from '../../rule-kit/finding.ts';
 import type { Reporter } from './index.ts';
 
 export const json: Reporter = (result, context) => {

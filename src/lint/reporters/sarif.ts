@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { compareFindings, type Finding, type RuleDescriptor } from '../finding.ts';
+import { compareFindings, type Finding, type RuleDescriptor } from '../../rule-kit/finding.ts';
 import { repositoryUri } from './format.ts';
 import type { Reporter } from './index.ts';
 

@@ -3,7 +3,7 @@
 
 import { styleText } from 'node:util';
 import { plainText } from '../../model/safe-text.ts';
-import { compareFindings, type Finding } from '../finding.ts';
+import { compareFindings, type Finding } from '../../rule-kit/finding.ts';
 import { plural } from './format.ts';
 import type { Reporter } from './index.ts';
 

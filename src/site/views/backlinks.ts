@@ -1,7 +1,7 @@
 // What points at each criterion of the standard: the policies that address it, the records that
 // evidence it (by their type, or by a claimed section that holds prose) and the rules that protect it.
 // Evidence comes from the engine's coverage, so a backlink means what the coverage matrix means.
-import type { Coverage } from '../../lint/coverage.ts';
+import type { Coverage } from '../../rule-kit/coverage.ts';
 import { recordTypeByName, recordTypes } from '../../model/record-types.ts';
 import type { PageOf } from './coverage-matrix.ts';
 import { evidenceLink } from './coverage-matrix.ts';

@@ -2,7 +2,7 @@
 // options schema, with types, defaults and descriptions) and its examples (the files an example lays
 // over its base content, and the findings an invalid one must produce), which are also its tests.
 import { z } from 'zod';
-import type { RuleExample } from '../../lint/rule.ts';
+import type { RuleExample } from '../../rule-kit/rule.ts';
 
 export interface RuleOption {
   name: string;

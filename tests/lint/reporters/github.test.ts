@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/lint/finding.ts';
+import type { Finding } from '../../../src/rule-kit/finding.ts';
 import {
   appendGithubSummary,
   escapeData,

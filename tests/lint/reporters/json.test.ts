@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../../src/lint/reporters/json.ts';
-import { compareFindings } from '../../../src/lint/finding.ts';
+import { compareFindings } from '../../../src/rule-kit/finding.ts';
 import { context, emptyResult, sampleResult } from './sample.ts';
 
 describe('json reporter', () => {

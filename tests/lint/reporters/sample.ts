@@ -2,7 +2,7 @@
 // warnings, one fixable), a clean file, a rule with no findings and one turned off, and a message with
 // every character the reporters must escape: % newline : , | and non-ASCII.
 
-import type { Finding, LintResult, RuleDescriptor } from '../../../src/lint/finding.ts';
+import type { Finding, LintResult, RuleDescriptor } from '../../../src/rule-kit/finding.ts';
 import type { ReporterContext } from '../../../src/lint/reporters/index.ts';
 
 export const rules: RuleDescriptor[] = [

@@ -3,7 +3,7 @@
 // in the project's phase. Which record type evidences what, and which phase needs which record, is
 // data in src/model/record-types.ts; evidence claims count only when their section holds prose.
 import type { ContentRecord, Criterion, Project, RecordGraph } from '../model/graph.ts';
-import { PHASES, recordTypeByName, recordTypes, requiredRecordTypes } from '../model/record-types.ts';
+import { recordTypes, requiredRecordTypes } from '../model/record-types.ts';
 import type { Phase, RecordType } from '../model/record-types.ts';
 import type * as S from '../model/schemas.ts';
 import type { Finding } from './finding.ts';
@@ -141,5 +141,3 @@ export function missingRecordTypes(project: Project): RecordType[] {
     return !project.records.some((r) => r.type === t.name);
   });
 }
-
-export { PHASES, recordTypeByName };

@@ -12,9 +12,6 @@ import type { SourceFile } from '../model/source.ts';
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
 
-/** The remark plugins Seam parses with, for the `.remarkrc` preset. */
-export const parsePlugins = { markdown: [remarkFrontmatter, remarkGfm], mdx: [remarkFrontmatter, remarkGfm, remarkMdx] } as const;
-
 export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string } };
 
 const parsedSources = new WeakMap<SourceFile, ParseResult>();

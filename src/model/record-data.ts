@@ -1,5 +1,6 @@
-// The validated frontmatter of each record type, for TypeScript. It cannot be derived from the
-// record-type table (whose names are runtime strings), so it is spelled out here, once.
+// The validated frontmatter of each record type, for TypeScript: the site's typed collections and the
+// rules' typed records. It cannot be derived from the record-type table (whose names are runtime
+// strings), so it is spelled out here, once; tests/model/schemas.test.ts checks the two agree.
 import type * as m from '../model/schemas.ts';
 
 export interface RecordData {
