@@ -8,6 +8,7 @@ import { loadConfig } from '../model/config.ts';
 import { loadGraph } from '../model/graph.ts';
 import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
+import { addressGuard, type Lookup } from '../lint/address-guard.ts';
 import { checkExternalLinks, externalLinkRule, externalLinksIn, isReservedAddress, LinkCache } from '../lint/external-links.ts';
 import type { FetchLike } from '../lint/external-links.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
@@ -35,6 +36,8 @@ export interface LinksFlags extends WorkspaceFlags {
 export interface LinksDependencies {
   /** How web addresses are fetched (tests inject one; the default is the global `fetch`). */
   fetch?: FetchLike;
+  /** Host name resolution for the address guard (DNS by default). */
+  lookup?: Lookup;
 }
 
 export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, deps: LinksDependencies = {}): Promise<number> {
@@ -71,6 +74,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
       retries: linkConfig.retries,
       backoffMs: linkConfig.backoffMs,
       maxAgeMs: linkConfig.cacheMaxAgeDays * 86_400_000,
+      guard: addressGuard(linkConfig.allowPrivate, deps.lookup),
     });
     await cache?.save();
     settings.push({ rule: externalLinkRule(links.rule.meta, results), severity: settings[0]!.severity, options: {} });

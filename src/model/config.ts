@@ -51,6 +51,7 @@ export const configSchema = z.strictObject({
       backoffMs: z.number().int().nonnegative().default(500).describe('The wait before the first retry; it doubles for each further one.'),
       concurrency: z.number().int().positive().default(8).describe('Requests in flight at once; `--concurrency` overrides.'),
       ignore: z.array(z.string()).default([]).describe('Address prefixes never checked (intranets, example domains).'),
+      allowPrivate: z.array(z.string()).default([]).describe('Hosts (`intranet.corp`), addresses or networks (`10.20.0.0/16`) that may be checked although they are private or local. Everything else private, local, link-local or cloud-metadata is never requested, whatever content links to.'),
     })
     .prefault({})
     .describe('External link checking (`seam links --external`).'),
