@@ -48,6 +48,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   } else io.stdout(output);
   if (flags.format === 'github') appendGithubSummary(result, context);
   for (const file of run.fixed) io.stderr(`fixed ${file}\n`);
+  for (const { file, reason } of run.refusedFixes) io.stderr(`not fixed ${file}: ${reason}; nothing was written to it. Fix it by hand.\n`);
   const tooManyWarnings = flags.maxWarnings !== undefined && result.warningCount > flags.maxWarnings;
   if (tooManyWarnings && flags.format === 'stylish') io.stderr(`seam: too many warnings (${result.warningCount}; at most ${flags.maxWarnings} allowed).\n`);
   return result.errorCount > 0 || tooManyWarnings ? 1 : 0;

@@ -1,6 +1,7 @@
 // The lint engine: loads the record graph once, runs every enabled rule over every content file with
 // that graph at hand, applies inline disable comments, and (with `fix`) applies fixes and re-lints.
 // Files are independent once the graph exists, so a cache or worker pool can wrap `lintFiles` later.
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
@@ -81,28 +82,41 @@ export interface LintRun {
   graph: RecordGraph;
   /** Files rewritten by `fix`, relative to cwd. */
   fixed: string[];
+  /** Files whose fixes were not written because the fixed file would parse worse or have more errors. */
+  refusedFixes: { file: string; reason: string }[];
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
   await prepareRules(graph, options);
   const fixed = new Set<string>();
+  const refusedFixes = new Map<string, string>();
   if (options.fix) {
-    // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes).
+    // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes). A fix
+    // is written only when the fixed file parses and has no more errors than before: a fix must never
+    // make a file worse (a moved YAML alias above its anchor, say).
     for (let pass = 0; pass < 10; pass++) {
       const findings = lintFiles(graph, options);
       const byFile = new Map<string, Fix[]>();
-      for (const f of findings) if (f.fix) byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix]);
+      for (const f of findings) if (f.fix && !refusedFixes.has(f.file)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix]);
       if (!byFile.size) break;
+      let wrote = false;
       for (const [file, fixes] of byFile) {
         const abs = resolve(options.cwd, file);
-        const record = graph.byFile.get(contentRelative(options.root, abs));
-        const text = record?.source.text ?? readSource(abs, file).text;
+        const contentFile = contentRelative(options.root, abs);
+        const text = graph.byFile.get(contentFile)?.source.text ?? readSource(abs, file).text;
         const output = applyFixes(text, fixes);
         if (output === text) continue;
-        await writeFileAtomic(abs, output, 'utf8');
+        const worse = await fixMakesWorse(graph, options, contentFile, output, findings.filter((f) => f.file === file));
+        if (worse) {
+          refusedFixes.set(file, worse);
+          continue;
+        }
+        await writeFileAtomic(abs, keepBom(abs, output), 'utf8');
         fixed.add(file);
+        wrote = true;
       }
+      if (!wrote) break;
       graph = await loadGraph(options.root);
       await prepareRules(graph, options);
     }
@@ -113,6 +127,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   return {
     graph,
     fixed: [...fixed].sort(),
+    refusedFixes: [...refusedFixes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, reason]) => ({ file, reason })),
     result: {
       findings,
       files,
@@ -122,6 +137,35 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       fixableCount: findings.filter((f) => f.fix).length,
     },
   };
+}
+
+/**
+ * Why writing `output` for `file` would make it worse — it no longer parses, or it has more errors —
+ * judged by linting the fixed text with every other file as it is; `undefined` when the fix is safe.
+ */
+async function fixMakesWorse(graph: RecordGraph, options: LintOptions, file: string, output: string, before: Finding[]): Promise<string | undefined> {
+  const candidate = parseSource(output, file);
+  const broken = candidate.problems.find((p) => p.code === 'yaml' || p.code === 'frontmatter');
+  const wasBroken = graph.byFile.get(file)?.source.problems.some((p) => p.code === 'yaml' || p.code === 'frontmatter');
+  if (broken && !wasBroken) return `the fixed file would not parse (line ${broken.line}: ${broken.message})`;
+  const after = await lintText(options, file, output, graph);
+  const errors = (list: Finding[]) => list.filter((f) => f.severity === 'error');
+  const added = errors(after).length - errors(before).length;
+  if (added > 0) {
+    const first = errors(after).find((f) => !before.some((b) => b.ruleId === f.ruleId && b.message === f.message)) ?? errors(after)[0]!;
+    return `the fix would add ${added} error${added === 1 ? '' : 's'} (line ${first.line}: ${first.message})`;
+  }
+  return undefined;
+}
+
+/** `text` with the byte-order mark the file on disk starts with, if it has one (reading drops it). */
+function keepBom(abs: string, text: string): string {
+  try {
+    const head = readFileSync(abs).subarray(0, 3);
+    return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
+  } catch {
+    return text;
+  }
 }
 
 function contentRelative(root: string, abs: string): string {
