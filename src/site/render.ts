@@ -14,6 +14,7 @@ import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 're
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { headingAnchors } from '../model/anchors.ts';
+import { isSafeUrl } from '../model/url-policy.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -39,19 +40,6 @@ export interface RenderOptions {
 
 /** JSX elements whose content is code or embedding, not prose: dropped with their children. */
 const DROPPED_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript']);
-
-/** URL schemes a link may use; anything else (javascript:, data:, vbscript:, file: …) loses its target. */
-const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-const SAFE_IMAGE_SCHEMES = new Set(['http', 'https']);
-
-/** Whether `url` is relative (path, `?query`, `#fragment`) or uses one of `schemes`. */
-export function isSafeUrl(url: string, schemes: ReadonlySet<string> = SAFE_LINK_SCHEMES): boolean {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:`).
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1];
-  if (scheme === undefined) return !compact.startsWith('//') || schemes.has('https');
-  return schemes.has(scheme.toLowerCase());
-}
 
 /** Renders a Markdown or MDX body to safe HTML, with an `id` on every heading. */
 export function renderBody(source: string, options: RenderOptions): RenderedBody {
@@ -134,7 +122,7 @@ function neutraliseUrls(tree: HastRoot, resolveLink: RenderOptions['resolveLink'
       if (resolved === null) delete properties.href;
       else properties.href = resolved ?? properties.href;
     }
-    if (typeof properties.href === 'string' && !isSafeUrl(properties.href)) delete properties.href;
-    if (typeof properties.src === 'string' && !isSafeUrl(properties.src, SAFE_IMAGE_SCHEMES)) delete properties.src;
+    if (typeof properties.href === 'string' && !isSafeUrl(properties.href, 'link')) delete properties.href;
+    if (typeof properties.src === 'string' && !isSafeUrl(properties.src, 'image')) delete properties.src;
   });
 }
