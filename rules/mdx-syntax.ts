@@ -30,6 +30,8 @@ Other rules cannot check a body that does not parse.`,
   },
   check({ syntaxError, report }) {
     if (!syntaxError) return;
+    // A body refused unread (nested too deeply to parse safely) says so in its own words.
+    if (syntaxError.refused) return report({ message: syntaxError.message, at: syntaxError });
     const hint = ' Write &lt; for a literal "<" and \\{ for a literal "{", or put the text in `code`.';
     report({ message: `MDX syntax error: ${syntaxError.message.replace(/\.?$/, '.')}${hint}`, at: syntaxError });
   },

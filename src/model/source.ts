@@ -88,12 +88,16 @@ export function parseSource(text: string, file: string): SourceFile {
   let data: unknown;
   if (yamlText !== undefined) {
     const lineCounter = new LineCounter();
-    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
+    // map's size): keys are checked here instead, once each, and a map is bounded in size.
+    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
     for (const error of [...doc.errors, ...doc.warnings]) {
       const at = positionAt(yamlOffset + error.pos[0]);
       problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
     }
-    if (!doc.errors.length) {
+    const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
+    if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
+    if (!doc.errors.length && !keyProblem) {
       const depth = maxDepth(doc.contents as YamlNode | null);
       if (depth.depth > MAX_YAML_DEPTH) {
         problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
@@ -156,6 +160,32 @@ function emptySource(file: string, text: string, problems: Problem[]): SourceFil
 
 function tidyYamlMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+/** The most entries one YAML mapping or list may have: far above any record, far below a stall. */
+export const MAX_YAML_ENTRIES = 10_000;
+
+/** The first duplicate key, or the first mapping or list with too many entries (iterative, linear). */
+function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message: string } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object' || !('items' in node)) continue;
+    const items = (node as { items: unknown[]; range?: number[] }).items;
+    if (items.length > MAX_YAML_ENTRIES) {
+      return { offset: (node as { range?: number[] }).range?.[0] ?? 0, message: `This ${isMap(node) ? 'mapping' : 'list'} has ${items.length} entries; Seam reads at most ${MAX_YAML_ENTRIES}, so the file was refused, not checked. Split the data into smaller records.` };
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        if (seen.has(key)) return { offset: (pair.key as { range?: number[] } | null)?.range?.[0] ?? 0, message: 'Broken YAML: Map keys must be unique' };
+        seen.add(key);
+      }
+    }
+    for (const item of items) stack.push(isPair(item) ? item.value : item);
+  }
+  return undefined;
 }
 
 function maxDepth(root: YamlNode | null): { depth: number; offset?: number } {

@@ -106,7 +106,7 @@ export interface RuleContext<Options = unknown, R extends ContentRecord | undefi
   /** The body's Markdown tree (positions are file positions), when it parsed. */
   tree?: Root;
   /** Why the body did not parse, when it did not. */
-  syntaxError?: Position & { message: string };
+  syntaxError?: Position & { message: string; refused?: true };
   graph: RecordGraph;
   /** The reference date, YYYY-MM-DD, from the one place dates come from. */
   today: string;
