@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { headingAnchors } from '../model/anchors.ts';
+import { headingAnchors } from '../../model/anchors.ts';
 
 export interface BodyHeading {
   depth: number;
