@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_NESTING, excessiveNesting } from '../../src/model/nesting.ts';
 import { MAX_YAML_ENTRIES, parseSource } from '../../src/model/source.ts';
-import { renderBody } from '../../src/site/render.ts';
+import { renderBody } from '../../src/site/views/render.ts';
 import { seam } from '../helpers/cli.ts';
 import { RULE_BASE, tempContent } from '../helpers/content.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLink } from '../../src/model/links.ts';
 import { isSafeUrl, isScriptUrl, schemeOf } from '../../src/model/url-policy.ts';
-import { renderBody } from '../../src/site/render.ts';
+import { renderBody } from '../../src/site/views/render.ts';
 
 describe('the URL policy', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeSiteLint, getSiteLint } from '../../src/site/lint-state.ts';
+import { computeSiteLint, getSiteLint } from '../../src/site/data/lint-state.ts';
 import { REPO, tempContent } from '../helpers/content.ts';
 
 const FIXTURE = join(REPO, 'tests/fixtures/content-min');

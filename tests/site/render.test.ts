@@ -1,6 +1,6 @@
 // Bodies come from other organisations: rendering must never run them and never pass HTML through.
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/site/render.ts';
+import { renderBody } from '../../src/site/views/render.ts';
 
 const mdx = (source: string) => renderBody(source, { format: 'mdx' }).html;
 const md = (source: string) => renderBody(source, { format: 'md' }).html;

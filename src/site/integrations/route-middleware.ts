@@ -2,10 +2,10 @@
 // pages into the sidebar's Handbook group, then recomputes previous/next links, since Starlight
 // computed them before the group was filled.
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { escapeHtml } from './escape.ts';
-import { getHandbookPages } from './entries.ts';
-import { HANDBOOK_LABEL } from './sections.ts';
-import { handbookSidebar, neighbours } from './sidebar.ts';
+import { escapeHtml } from '../views/escape.ts';
+import { getHandbookPages } from '../data/entries.ts';
+import { HANDBOOK_LABEL } from '../views/sections.ts';
+import { handbookSidebar, neighbours } from '../views/sidebar.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;

@@ -13,9 +13,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { headingAnchors } from '../model/anchors.ts';
-import { excessiveNesting, nestingMessage } from '../model/nesting.ts';
-import { isSafeUrl } from '../model/url-policy.ts';
+import { headingAnchors } from '../../model/anchors.ts';
+import { excessiveNesting, nestingMessage } from '../../model/nesting.ts';
+import { isSafeUrl } from '../../model/url-policy.ts';
 
 export interface BodyHeading {
   depth: number;

@@ -1,6 +1,6 @@
 // Arranges a criteria catalogue for reading: its groups (the standard's functions) in order, each with
 // its performance criteria then its knowledge criteria.
-import type { Standard } from '../model/schemas.ts';
+import type { Standard } from '../../model/schemas.ts';
 
 type Criterion = Standard['criteria'][number];
 

@@ -12,17 +12,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import mdxSafety from '../../rules/mdx-safety.ts';
-import secrets from '../../rules/secrets.ts';
-import { lint, type RuleSetting } from '../lint/engine.ts';
-import type { Finding } from '../rule-kit/finding.ts';
-import { loadConfig, resolveContentRoot } from '../model/config.ts';
-import { formatProblem } from '../model/problem.ts';
-import { describeAudience } from '../model/audience.ts';
+import mdxSafety from '../../../rules/mdx-safety.ts';
+import secrets from '../../../rules/secrets.ts';
+import { lint, type RuleSetting } from '../../lint/engine.ts';
+import type { Finding } from '../../rule-kit/finding.ts';
+import { loadConfig, resolveContentRoot } from '../../model/config.ts';
+import { formatProblem } from '../../model/problem.ts';
+import { describeAudience } from '../../model/audience.ts';
 import { siteAudience } from './content-root.ts';
 
 /** The repository root, where seam.config.yaml lives and what finding paths are relative to. */
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths relative to the repository). */
 export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {

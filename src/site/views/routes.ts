@@ -2,9 +2,9 @@
 // another point. A content file's address and a link's target are decided in src/model/urls.ts and
 // src/model/links.ts, shared with the linter's `links` and `classification` rules (re-exported here for
 // the site's imports); this module adds how frontmatter references become links.
-import { criterionAnchor, recordHref } from '../model/urls.ts';
+import { criterionAnchor, recordHref } from '../../model/urls.ts';
 
-export { criterionAnchor, HANDBOOK_PREFIX, idOptionsFor, recordHref } from '../model/urls.ts';
+export { criterionAnchor, HANDBOOK_PREFIX, idOptionsFor, recordHref } from '../../model/urls.ts';
 
 /** What an id in a frontmatter field refers to: a record type, or a criterion of the standard. */
 export type ReferenceTarget = 'criterion' | 'policies' | 'organisations' | 'systems' | 'providers' | 'charter';

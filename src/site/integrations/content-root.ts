@@ -3,12 +3,12 @@
 // `content/`) and the audience (`SEAM_AUDIENCE` beats `site.audience`; unset builds for the public).
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { resolveAudience, type AudienceSetting } from '../model/audience.ts';
-import { formatProblem } from '../model/problem.ts';
-import { loadConfig, resolveContentRoot, type LoadedConfig } from '../model/config.ts';
+import { resolveAudience, type AudienceSetting } from '../../model/audience.ts';
+import { formatProblem } from '../../model/problem.ts';
+import { loadConfig, resolveContentRoot, type LoadedConfig } from '../../model/config.ts';
 
-/** The repository root: two levels above this file (src/site/), where seam.config.yaml lives. */
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root: three levels above this file (src/site/integrations/), where seam.config.yaml lives. */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A setting the site cannot be built with: the message and the fix, no stack trace. */
 function settingError(message: string, hint: string): AstroError {

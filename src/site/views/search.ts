@@ -2,8 +2,8 @@
 // (record type, project, phase, organisation, criterion) and the metadata a result shows (type,
 // project, status). SearchMeta.astro writes them into the page for Pagefind, inside an element
 // Pagefind does not index, so they never become searchable words of the page.
-import { recordTypeByName } from '../model/record-types.ts';
-import type { RecordData, RecordTypeName } from '../model/record-data.ts';
+import { recordTypeByName } from '../../model/record-types.ts';
+import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { referenceFields, type ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */

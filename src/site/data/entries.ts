@@ -1,12 +1,12 @@
 // The site's one door to the content collections: typed records of each type, the titles references
-// link to, and the handbook's pages. Everything else in src/site is pure and does not import astro:content.
+// link to, and the handbook's pages. No other module of the site imports astro:content.
 import type { MarkdownHeading } from 'astro';
 import { getCollection } from 'astro:content';
-import { recordTypes } from '../model/record-types.ts';
-import type { RecordData, RecordTypeName } from '../model/record-data.ts';
-import { criterionAnchor, type ReferenceLookup } from './routes.ts';
-import { sections, type Section } from './sections.ts';
-import { handbookLanding, type HandbookPage } from './sidebar.ts';
+import { recordTypes } from '../../model/record-types.ts';
+import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
+import { criterionAnchor, type ReferenceLookup } from '../views/routes.ts';
+import { sections, type Section } from '../views/sections.ts';
+import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
 
 export type { RecordData, RecordTypeName };
 

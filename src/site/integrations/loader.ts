@@ -13,15 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
-import { visibleFiles, type Audience } from '../model/audience.ts';
-import { loadGraph, type RecordGraph } from '../model/graph.ts';
-import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../model/links.ts';
-import { formatProblem, type Problem } from '../model/problem.ts';
-import type { RecordType } from '../model/record-types.ts';
-import { readSource } from '../model/source.ts';
-import { zodIssueMessage } from '../model/zod-messages.ts';
-import { recordId, type RecordIdOptions } from './record-id.ts';
-import { renderBody, type BodyHeading } from './render.ts';
+import { visibleFiles, type Audience } from '../../model/audience.ts';
+import { loadGraph, type RecordGraph } from '../../model/graph.ts';
+import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../../model/links.ts';
+import { formatProblem, type Problem } from '../../model/problem.ts';
+import type { RecordType } from '../../model/record-types.ts';
+import { readSource } from '../../model/source.ts';
+import { zodIssueMessage } from '../../model/zod-messages.ts';
+import { recordId, type RecordIdOptions } from '../record-id.ts';
+import { renderBody, type BodyHeading } from '../views/render.ts';
 
 export interface RecordLoaderOptions {
   /** The absolute content root. */

@@ -3,16 +3,16 @@
 // The site never re-implements a check: a record page's lint status is exactly what the CLI reports.
 import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
-import { rules } from '../../rules/index.ts';
-import { lint, resolveRuleSettings, type RuleSetting } from '../lint/engine.ts';
-import { computeCoverage, type Coverage } from '../rule-kit/coverage.ts';
-import type { Finding, RuleDescriptor } from '../rule-kit/finding.ts';
-import { loadConfig, resolveContentRoot, type SeamConfig } from '../model/config.ts';
-import type { ContentRecord, RecordGraph } from '../model/graph.ts';
-import { resolveAudience, visibleFiles } from '../model/audience.ts';
-import { renderMessage } from '../model/message.ts';
-import { formatProblem } from '../model/problem.ts';
-import { resolveToday } from '../model/today.ts';
+import { rules } from '../../../rules/index.ts';
+import { lint, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
+import { computeCoverage, type Coverage } from '../../rule-kit/coverage.ts';
+import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
+import { loadConfig, resolveContentRoot, type SeamConfig } from '../../model/config.ts';
+import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
+import { resolveAudience, visibleFiles } from '../../model/audience.ts';
+import { renderMessage } from '../../model/message.ts';
+import { formatProblem } from '../../model/problem.ts';
+import { resolveToday } from '../../model/today.ts';
 
 export interface SiteLint {
   /** The reference date every date on the site is judged against (never the clock when configured). */

@@ -2,11 +2,11 @@
 // project with its records, and the page of a content file — so a page links to a record only when this
 // build (and audience) publishes it. Reads the content collections through entries.ts only.
 import { relative, resolve, sep } from 'node:path';
-import { recordTypes } from '../model/record-types.ts';
+import { recordTypes } from '../../model/record-types.ts';
 import { getRecords, type RecordData, type RecordTypeName, type SeamRecord } from './entries.ts';
 import type { SiteLint } from './lint-state.ts';
-import { projectOf } from './record-id.ts';
-import { recordHref } from './routes.ts';
+import { projectOf } from '../record-id.ts';
+import { recordHref } from '../views/routes.ts';
 
 export type Published = { [T in RecordTypeName]: Map<string, SeamRecord<T>> };
 
