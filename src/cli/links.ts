@@ -15,7 +15,7 @@ import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { HOMEPAGE, VERSION } from './version.ts';
+import { HOMEPAGE, VERSION } from '../lint/version.ts';
 import { openWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 

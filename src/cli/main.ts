@@ -12,7 +12,7 @@ import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
-import { VERSION } from './version.ts';
+import { VERSION } from '../lint/version.ts';
 
 const workspaceOptions = (command: Command) =>
   command

@@ -18,8 +18,7 @@ import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
 import { findDirectives, isSuppressed } from './suppress.ts';
-
-export const DOCS_BASE = 'https://seam.dev/rules/';
+import { RULES_URL } from './version.ts';
 
 export interface RuleSetting {
   rule: Rule;
@@ -56,7 +55,7 @@ export function describeRules(settings: RuleSetting[]): RuleDescriptor[] {
   return settings
     .map(({ rule, severity }) => ({
       id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria, severity, docs: rule.meta.docs,
-      url: `${DOCS_BASE}${rule.meta.id}/`, fixable: rule.meta.fixable,
+      url: `${RULES_URL}${rule.meta.id}/`, fixable: rule.meta.fixable,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }

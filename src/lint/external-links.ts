@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
 import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
+import { RULES_URL, VERSION } from './version.ts';
 
 /** The part of `fetch` the checker uses. */
 export type FetchLike = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal; headers: Record<string, string> }) => Promise<{
@@ -54,7 +55,7 @@ export interface CheckReport {
   fromCache: number;
 }
 
-const USER_AGENT = 'seam-link-checker/0.1 (+https://seam.dev/rules/links/)';
+const USER_AGENT = `seam-link-checker/${VERSION} (+${RULES_URL}links/)`;
 /** Results worth remembering: a transient failure is tried again next run. */
 const CACHEABLE = new Set<ExternalResult['state']>(['ok', 'moved', 'broken', 'refused']);
 
