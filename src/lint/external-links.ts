@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
 import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
-import { RULES_URL, VERSION } from './version.ts';
+import { RULES_URL, seamVersion } from './version.ts';
 
 /** The part of `fetch` the checker uses. */
 export type FetchLike = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal; headers: Record<string, string> }) => Promise<{
@@ -55,7 +55,6 @@ export interface CheckReport {
   fromCache: number;
 }
 
-const USER_AGENT = `seam-link-checker/${VERSION} (+${RULES_URL}links/)`;
 /** Results worth remembering: a transient failure is tried again next run. */
 const CACHEABLE = new Set<ExternalResult['state']>(['ok', 'moved', 'broken', 'refused']);
 
@@ -147,7 +146,7 @@ async function send(url: string, method: 'HEAD' | 'GET', options: CheckOptions):
   const fetcher = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': USER_AGENT, accept: '*/*' } });
+    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': `seam-link-checker/${seamVersion()} (+${RULES_URL}links/)`, accept: '*/*' } });
     // The body is never needed: release the connection.
     await response.body?.cancel().catch(() => {});
     return { status: response.status, location: response.headers.get('location') ?? undefined };
