@@ -3,30 +3,19 @@
 // K24, K26.2).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
+import { formatMoney } from '../src/model/money.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
+import { escapeRegExp } from '../src/model/text.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import type { RuleContext } from '../src/rule-kit/rule.ts';
 import { scalarRange } from '../src/rule-kit/yaml-edit.ts';
 
-/** An amount as readers see it: `£1,234,000`, or `£1,234.50` when it (or `pence`) asks for pence. */
-function formatMoney(amount: number, currency: string, options: { signed?: boolean; pence?: boolean } = {}): string {
-  const digits = options.pence || !Number.isInteger(amount) ? 2 : 0;
-  try {
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: options.signed ? 'exceptZero' : 'auto',
-    }).format(amount);
-  } catch {
-    return `${options.signed && amount > 0 ? '+' : ''}${amount} ${currency}`;
-  }
-}
-
 /** Money compared in whole minor units, so 0.1 + 0.2 adds up to 0.3. */
 const minor = (amount: number) => Math.round(amount * 100);
 const fromMinor = (units: number) => units / 100;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const options = z.strictObject({
   overspendThreshold: z

@@ -3,6 +3,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
+import { escapeRegExp } from '../src/model/text.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 export const DEFAULT_PHRASES = [
@@ -56,7 +57,7 @@ export function phraseMatcher(phrases: string[]): RegExp | undefined {
     .map((p) => p.trim())
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+    .map((p) => p.split(/\s+/).map(escapeRegExp).join('\\s+'));
   if (!parts.length) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }

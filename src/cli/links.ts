@@ -16,7 +16,7 @@ import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { HOMEPAGE, VERSION } from './version.ts';
+import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -87,7 +87,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
   result.rules = result.rules.filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i);
   const context = {
     cwd: io.cwd,
-    version: VERSION,
+    version: seamVersion(),
     informationUri: HOMEPAGE,
     color: flags.color && io.isTTY && !io.env.NO_COLOR && !flags.outputFile,
   };

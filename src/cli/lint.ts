@@ -7,7 +7,7 @@ import { appendGithubSummary, reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { HOMEPAGE, VERSION } from './version.ts';
+import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -34,7 +34,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   }
   const context = {
     cwd: io.cwd,
-    version: VERSION,
+    version: seamVersion(),
     informationUri: HOMEPAGE,
     githubStepSummary: io.env.GITHUB_STEP_SUMMARY || undefined,
     githubBlobUrl: io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : undefined,

@@ -15,12 +15,11 @@ import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
+import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
-import { findDirectives, isSuppressed } from './suppress.ts';
-
-export const DOCS_BASE = 'https://seam.dev/rules/';
+import { RULES_URL } from './version.ts';
 
 export interface RuleSetting {
   rule: Rule;
@@ -57,7 +56,7 @@ export function describeRules(settings: RuleSetting[]): RuleDescriptor[] {
   return settings
     .map(({ rule, severity }) => ({
       id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria, severity, docs: rule.meta.docs,
-      url: `${DOCS_BASE}${rule.meta.id}/`, fixable: rule.meta.fixable,
+      url: `${RULES_URL}${rule.meta.id}/`, fixable: rule.meta.fixable,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -193,15 +192,16 @@ export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions
 export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
+  const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
   for (const file of selectFiles(graph, options)) {
     const record = graph.byFile.get(file);
     const source = record?.source ?? readSource(resolve(graph.root, file), file);
-    findings.push(...lintSource(graph, file, source, record, active, options));
+    findings.push(...lintSource(graph, file, source, record, active, ruleIds, options));
   }
   return findings.sort(compareFindings);
 }
 
-function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], options: LintOptions): Finding[] {
+function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], ruleIds: ReadonlySet<string>, options: LintOptions): Finding[] {
   const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
@@ -218,7 +218,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
     };
     try {
       rule.check({
-        file, source, record, graph, today: options.today, options: ruleOptions, config: options.config, report,
+        file, source, record, graph, today: options.today, options: ruleOptions, config: options.config, ruleIds, report,
         tree: parsed?.ok ? parsed.tree : undefined,
         ...(parsed && !parsed.ok ? { syntaxError: parsed.error } : {}),
       });
@@ -227,11 +227,8 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
       out.push({ ruleId: rule.meta.id, severity: 'error', file: display, line: 1, column: 1, message: plainText(`Internal error in rule "${rule.meta.id}": ${(error as Error).message}. Please report this.`) });
     }
   }
-  const frontmatterLines: [number, number] | undefined = source.hasFrontmatter
-    ? [source.positionAt(source.yamlOffset).line, source.positionAt(Math.max(source.yamlOffset, source.bodyOffset - 1)).line]
-    : /\.ya?ml$/.test(file) ? [1, source.positionAt(source.text.length).line] : undefined;
   if (options.ignoreDirectives) return out;
-  const directives = findDirectives(source.text, frontmatterLines);
+  const directives = findDirectives(source);
   if (!directives.length) return out;
   // Content cannot switch off a rule that declares it may not be disabled inline.
   const undisableable = new Set(active.filter((s) => s.rule.meta.inlineDisable === false).map((s) => s.rule.meta.id));

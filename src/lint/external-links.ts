@@ -11,6 +11,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
 import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
 import { addressGuard, withoutQuery, type AddressGuard } from './address-guard.ts';
+import { RULES_URL, seamVersion } from './version.ts';
 
 const defaultGuard = addressGuard();
 
@@ -62,7 +63,6 @@ export interface CheckReport {
   fromCache: number;
 }
 
-const USER_AGENT = 'seam-link-checker/0.1 (+https://seam.dev/rules/links/)';
 /** Results worth remembering: a transient failure is tried again next run. */
 const CACHEABLE = new Set<ExternalResult['state']>(['ok', 'moved', 'broken', 'refused']);
 
@@ -157,7 +157,7 @@ async function send(url: string, method: 'HEAD' | 'GET', options: CheckOptions):
   const fetcher = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': USER_AGENT, accept: '*/*' } });
+    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': `seam-link-checker/${seamVersion()} (+${RULES_URL}links/)`, accept: '*/*' } });
     // The body is never needed: release the connection.
     await response.body?.cancel().catch(() => {});
     return { status: response.status, location: response.headers.get('location') ?? undefined };

@@ -3,8 +3,9 @@
 // and environment variables named below override the file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { positionsIn } from './position.ts';
 import { isoDate } from './schemas.ts';
 import type { Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -78,20 +79,18 @@ export function loadConfig(cwd: string = process.cwd(), explicitFile?: string): 
     return { config: configSchema.parse({}), baseDir, file, problems: [{ file: display, line: 1, column: 1, code: 'config', message: `Config file not found: ${file}` }] };
   }
   const text = readFileSync(file, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const positionAt = positionsIn(text);
+  const doc = parseDocument(text, { prettyErrors: false });
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const at = lineCounter.linePos(error.pos[0]);
-    problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
+    problems.push({ file: display, ...positionAt(error.pos[0]), code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
   }
   if (problems.length) return { config: configSchema.parse({}), baseDir, file, problems };
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-      const at = lineCounter.linePos(node?.range?.[0] ?? 0);
-      problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: zodIssueMessage(issue) });
+      problems.push({ file: display, ...positionAt(node?.range?.[0] ?? 0), code: 'config', message: zodIssueMessage(issue) });
     }
     return { config: configSchema.parse({}), baseDir, file, problems };
   }

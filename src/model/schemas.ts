@@ -2,6 +2,7 @@
 // graph, the `schema` rule, the JSON Schema for editors and the author's handbook all derive from here.
 // Every field's `.describe()` text is user-facing documentation.
 import { z } from 'zod';
+import { KEBAB_CASE } from './text.ts';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -22,7 +23,7 @@ export const isoMonthOrDate = z
 /** A kebab-case id: lower-case letters and digits separated by single hyphens. */
 export const id = z
   .string({ error: 'expected an id (kebab-case text)' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
+  .regex(KEBAB_CASE, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
 
 /** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`. */
 export const criterionId = z

@@ -112,6 +112,8 @@ export interface RuleContext<Options = unknown, R extends ContentRecord | undefi
   today: string;
   options: Options;
   config: SeamConfig;
+  /** The id of every rule of the run, on or off: what a disable comment may name (the `directives` rule). */
+  ruleIds: ReadonlySet<string>;
   report(report: Report<F>): void;
 }
 

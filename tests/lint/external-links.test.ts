@@ -121,6 +121,17 @@ describe('checkExternalLinks', () => {
     expect(calls).toEqual(['HEAD https://a.example.org/', 'HEAD https://b.example.org/']);
   });
 
+  it("names itself to servers with Seam's version and the links rule's page", async () => {
+    const agents: string[] = [];
+    const fetch: FetchLike = async (_u, init) => {
+      agents.push(init.headers['user-agent']);
+      return { status: 200, headers: new Headers() };
+    };
+    await checkExternalLinks(['https://a.example.org/'], options({ fetch }));
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(agents).toEqual([`seam-link-checker/${version} (+https://seam.dev/rules/links/)`]);
+  });
+
   it('caches definitive answers on disk, trusts them until they are too old, and retries failures', async () => {
     const file = cacheFile();
     let now = 1_000_000;

@@ -3,6 +3,7 @@
 // project, status). SearchMeta.astro writes them into the page for Pagefind, inside an element
 // Pagefind does not index, so they never become searchable words of the page.
 import { recordTypeByName } from '../../model/record-types.ts';
+import { capitalise } from '../../model/text.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { referenceFields, type ReferenceLookup } from './routes.ts';
 
@@ -39,7 +40,6 @@ export function valuesAt(data: unknown, path: string): unknown[] {
   return current.flatMap((value) => (Array.isArray(value) ? value : [value]));
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The organisations a record names (by title), through its organisation reference fields. */
 function organisationsOf(type: string, data: unknown, lookup: ReferenceLookup): string[] {

@@ -1,31 +1,26 @@
 // The site builds from any content root, every collection gets pages, and bad content stops the build
-// with the file, line and column to fix. Runs the real `astro build` (a few seconds each).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// with the file, line and column to fix. Runs the real build (`npm run build`, a few seconds each), so
+// it belongs to the e2e tier, not the unit tier.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, tempContent } from '../helpers/content.ts';
+import { buildSite } from './harness.ts';
+import type { SiteBuild } from './harness.ts';
 
 const FIXTURE = join(REPO, 'tests/fixtures/content-min');
-const outDirs: string[] = [];
-afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const builds: SiteBuild[] = [];
+afterAll(() => builds.forEach((built) => built.remove()));
 
-function build(content: string) {
-  const outDir = mkdtempSync(join(tmpdir(), 'seam-site-'));
-  outDirs.push(outDir);
-  // The build `npm run build` runs (scripts/build-site.ts), which is safe to run beside other builds.
-  const result = spawnSync(process.execPath, [join(REPO, 'scripts/build-site.ts'), '--outDir', outDir], {
-    cwd: REPO,
-    env: { ...process.env, SEAM_CONTENT: content, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, page: (path: string) => join(outDir, path, 'index.html') };
+async function build(content: string) {
+  const built = await buildSite({ content });
+  builds.push(built);
+  return { status: built.status, output: built.output, page: (path: string) => join(built.outDir, path, 'index.html') };
 }
 
 describe('astro build', () => {
-  it('renders a page for every record of the fixture', { timeout: 180_000 }, () => {
-    const { status, output, page } = build(FIXTURE);
+  it('renders a page for every record of the fixture', { timeout: 180_000 }, async () => {
+    const { status, output, page } = await build(FIXTURE);
     expect(status, output).toBe(0);
     for (const path of [
       '', 'handbook', 'handbook/authoring/records', 'standard', 'policies', 'policies/integration-policy',
@@ -43,12 +38,12 @@ describe('astro build', () => {
     expect(charter).toContain('href="/organisations/northwind/"');
   });
 
-  it('stops on a schema error, naming the file, line and field', { timeout: 180_000 }, () => {
+  it('stops on a schema error, naming the file, line and field', { timeout: 180_000 }, async () => {
     const content = tempContent(FIXTURE, {
       'policies/integration-policy.mdx': readFileSync(join(FIXTURE, 'policies/integration-policy.mdx'), 'utf8').replace('kind: policy', 'kind: rulebook'),
     });
     try {
-      const { status, output } = build(content);
+      const { status, output } = await build(content);
       expect(status).not.toBe(0);
       expect(output).toMatch(/policies\/integration-policy\.mdx:5:7: "kind" must be one of: policy, standard, procedure, guideline/);
       expect(output).not.toContain('Stack trace');

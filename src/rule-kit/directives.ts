@@ -2,11 +2,14 @@
 //   {/* seam-disable rule-a, rule-b */} … {/* seam-enable rule-a */}   (to the end of the file when not re-enabled)
 //   {/* seam-disable-next-line rule */}   # seam-disable-next-line rule   (frontmatter)
 //   value  # seam-disable-line rule                                        (frontmatter, same line)
-// No rule list means every rule. A directive naming an unknown rule is itself reported.
-import type { Finding } from '../rule-kit/finding.ts';
+// No rule list means every rule; ` -- ` ends the list and starts a free-text reason. The engine applies
+// them; the `directives` rule reports a directive naming a rule that does not exist, which silences nothing.
+import type { SourceFile } from '../model/source.ts';
+import type { Finding } from './finding.ts';
 
 export interface Directive {
   kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** The rule ids named, in order; empty for every rule. */
   rules: string[];
   line: number;
   column: number;
@@ -15,30 +18,34 @@ export interface Directive {
 const MDX_COMMENT = /\{\/\*\s*seam-(disable-next-line|disable-line|disable|enable)\b([^*]*)\*\/\}/g;
 const YAML_COMMENT = /#\s*seam-(disable-next-line|disable-line|disable|enable)\b(.*)$/;
 
-/** Finds directives: YAML comments inside [yamlStart, yamlEnd) lines, MDX comments elsewhere. */
-export function findDirectives(text: string, frontmatterLines: [number, number] | undefined): Directive[] {
+/** The file's directives, in order: YAML comments in its frontmatter (or a whole YAML file), MDX comments elsewhere. */
+export function findDirectives(source: Pick<SourceFile, 'file' | 'text' | 'hasFrontmatter' | 'yamlOffset' | 'bodyOffset' | 'positionAt'>): Directive[] {
+  const yamlLines: [number, number] | undefined = source.hasFrontmatter
+    ? [source.positionAt(source.yamlOffset).line, source.positionAt(Math.max(source.yamlOffset, source.bodyOffset - 1)).line]
+    : /\.ya?ml$/i.test(source.file) ? [1, Number.POSITIVE_INFINITY] : undefined;
   const directives: Directive[] = [];
-  const lines = text.split('\n');
-  lines.forEach((content, i) => {
+  source.text.split('\n').forEach((content, i) => {
     const line = i + 1;
-    if (frontmatterLines && line >= frontmatterLines[0] && line <= frontmatterLines[1]) {
+    if (yamlLines && line >= yamlLines[0] && line <= yamlLines[1]) {
       const m = YAML_COMMENT.exec(content);
       if (m) directives.push({ kind: m[1] as Directive['kind'], rules: ruleList(m[2]), line, column: m.index + 1 });
       return;
     }
     for (const m of content.matchAll(MDX_COMMENT)) {
-      directives.push({ kind: m[1] as Directive['kind'], rules: ruleList(m[2]), line, column: m.index! + 1 });
+      directives.push({ kind: m[1] as Directive['kind'], rules: ruleList(m[2]), line, column: m.index + 1 });
     }
   });
   return directives;
 }
 
 function ruleList(text: string): string[] {
-  return text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean).filter((s) => s !== '--');
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  const reason = words.indexOf('--');
+  return reason === -1 ? words : words.slice(0, reason);
 }
 
 /** Whether `finding` is silenced by the directives of its file. */
-export function isSuppressed(finding: Finding, directives: Directive[]): boolean {
+export function isSuppressed(finding: Pick<Finding, 'ruleId' | 'line'>, directives: Directive[]): boolean {
   const matches = (d: Directive) => d.rules.length === 0 || d.rules.includes(finding.ruleId);
   let disabled = false;
   for (const d of directives) {
