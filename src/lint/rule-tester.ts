@@ -9,8 +9,7 @@
 // a failing example throws an assertion error whose diff lists the findings missing and unexpected.
 //
 // Bases: `rules/examples/base/` is the one base content folder; another base (`execution`, `closed`)
-// is an overlay of only the files that differ, laid over it. The ESKITP5045 catalogue is not copied
-// into them: every root gets the shipped one, `content/standards/eskitp5045.yaml`.
+// is an overlay of only the files that differ, laid over it.
 import { deepStrictEqual } from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, tempContent } from '../helpers/content.ts';
+import { contentMin, REPO, tempContent } from '../helpers/content.ts';
 
-const FIXTURE = join(REPO, 'tests/fixtures/content-min');
-const outDirs: string[] = [];
+const FIXTURE = contentMin();
+const outDirs: string[] = [FIXTURE];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function build(content: string) {
