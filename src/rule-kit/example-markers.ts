@@ -36,7 +36,7 @@ const OPENER = String.raw`(?:#|%%|\{/\*|<!--)[ \t]*\^[ \t]+(?=[a-z]+(?:-[a-z]+)*
 /** Where the markers of a line start: a comment opener (at the start or after a space) and a caret. */
 const FIRST = new RegExp(String.raw`(?:^|[ \t]+)${OPENER}`);
 const EACH = new RegExp(String.raw`[ \t]*${OPENER}`, 'g');
-const BODY = /^([a-z]+(?:-[a-z]+)*):(\d+)(?:-(\d+)(?::(\d+))?)?(?:[ \t]+\[(error|warning)\])?(?:[ \t]+(.*?))?[ \t]*$/s;
+const BODY = /^([a-z]+(?:-[a-z]+)*):(\d+)(?:-(\d+)(?::(\d+))?)?(?:[ \t]+\[(error|warning)\])?(?:[ \t]+([^[ \t].*?))?[ \t]*$/s;
 
 /** The text without its markers, and the findings they expect in the file `file`. */
 export function readMarkers(file: string, text: string): { text: string; expected: ExpectedFinding[] } {
