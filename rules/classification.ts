@@ -89,10 +89,9 @@ interfaces:
 
 Holds customer accounts.
 `,
-            'organisations/beta.mdx': `${orgPage}Runs [billing](/systems/billing/).\n`,
+            'organisations/beta.mdx': `${orgPage}Runs [billing](/systems/billing/). {/* ^ classification:6 This public organisation links to "Beta Billing" (systems/billing.mdx), which is confidential: readers of a public build cannot follow the link, and it reveals that the record exists. Either raise this page's classification (set "classification: confidential") or remove the link. */}\n`,
           },
           expect: [
-            { file: 'organisations/beta.mdx', line: 9, column: 6, message: 'This public organisation links to "Beta Billing" (systems/billing.mdx), which is confidential: readers of a public build cannot follow the link, and it reveals that the record exists. Either raise this page\'s classification (set "classification: confidential") or remove the link.' },
             { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'This internal project charter refers to the system "billing" (systems/billing.mdx), which is confidential: readers of an internal build cannot follow the reference, and it reveals that the record exists. Either raise this record\'s classification (add "classification: confidential") or remove the reference.' },
           ],
         },
