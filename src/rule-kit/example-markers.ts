@@ -19,18 +19,8 @@
 import type { Severity } from './finding.ts';
 import type { RuleExample } from './rule.ts';
 
-/** A finding an example expects. */
-export interface ExpectedFinding {
-  file: string;
-  /** The rule's id; markers name it, explicit `expect` entries are the example's own rule. */
-  rule?: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  message?: string | RegExp;
-  severity?: Severity;
-}
+/** A finding an example expects: a marker's, or an explicit `expect` entry (whose rule is the example's own). */
+export type ExpectedFinding = NonNullable<RuleExample['expect']>[number] & { rule?: string };
 
 const OPENER = String.raw`(?:#|%%|\{/\*|<!--)[ \t]*\^[ \t]+(?=[a-z]+(?:-[a-z]+)*:\d)`;
 /** Where the markers of a line start: a comment opener (at the start or after a space) and a caret. */
