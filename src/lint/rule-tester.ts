@@ -29,7 +29,7 @@ const EXAMPLES = join(REPO, 'rules/examples');
 const EXAMPLE_TODAY = '2026-06-15';
 
 /** Builds the content root an example runs in: its base (the base folder and its overlay), then its files. */
-export function exampleRoot(base: string | false, files: Record<string, string | null>): string {
+function exampleRoot(base: string | false, files: Record<string, string | null>): string {
   const root = mkdtempSync(join(tmpdir(), 'seam-example-'));
   if (base !== false) {
     cpSync(join(EXAMPLES, 'base'), root, { recursive: true });
