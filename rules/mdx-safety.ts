@@ -105,19 +105,30 @@ The site build runs this rule first and refuses to compile content that fails it
       invalid: [
         {
           title: 'an import, an expression and an event handler',
-          files: { 'organisations/beta.mdx': '---\ntitle: Beta Ltd\nkind: target\n---\n\nimport Evil from "../../evil.js"\n\n## Role in the integration\n\nThe target, worth {1 + 1} millions.\n\n<Chart onClick="steal()" />\n\n[click](javascript:alert(1))\n' },
-          expect: [
-            { file: 'organisations/beta.mdx', line: 6, column: 1, message: 'An import/export statement runs code when the site is built, so content may not contain one. Remove it; to show code, put it in a fenced code block.' },
-            { file: 'organisations/beta.mdx', line: 10, column: 19, message: 'A JavaScript expression "{1 + 1}" runs code at build time. Write the value as text; to show braces literally, escape them as \\{ and \\}.' },
-            { file: 'organisations/beta.mdx', line: 12, column: 1, message: 'The component <Chart> is not on the allow-list ("components" in seam.config.yaml is empty). Remove it or ask a maintainer to allow it.' },
-            { file: 'organisations/beta.mdx', line: 12, column: 8, message: 'The event handler attribute "onClick" runs script in readers\' browsers. Remove it.' },
-            { file: 'organisations/beta.mdx', line: 14, column: 1, message: 'The link URL "javascript:alert(1)" runs script when followed. Link to a page or document instead.' },
-          ],
+          files: { 'organisations/beta.mdx': `---
+title: Beta Ltd
+kind: target
+---
+
+import Evil from "../../evil.js" {/* ^ mdx-safety:1-33 An import/export statement runs code when the site is built, so content may not contain one. Remove it; to show code, put it in a fenced code block. */}
+
+## Role in the integration
+
+The target, worth {1 + 1} millions. {/* ^ mdx-safety:19-26 A JavaScript expression "{1 + 1}" runs code at build time. Write the value as text; to show braces literally, escape them as \\{ and \\}. */}
+
+<Chart onClick="steal()" /> {/* ^ mdx-safety:1-28 The component <Chart> is not on the allow-list ("components" in seam.config.yaml is empty). Remove it or ask a maintainer to allow it. */} {/* ^ mdx-safety:8-25 The event handler attribute "onClick" runs script in readers' browsers. Remove it. */}
+
+[click](javascript:alert(1)) {/* ^ mdx-safety:1-29 The link URL "javascript:alert(1)" runs script when followed. Link to a page or document instead. */}
+` },
         },
         {
           title: 'a script element in plain Markdown',
-          files: { 'docs/page.md': '---\ntitle: A page\n---\n\n<script>alert(1)</script>\n' },
-          expect: [{ file: 'docs/page.md', line: 5, column: 1, message: '<script> is not allowed in content: it runs code. Remove it; use Markdown instead.' }],
+          files: { 'docs/page.md': `---
+title: A page
+---
+
+<script>alert(1)</script> <!-- ^ mdx-safety:1-26 <script> is not allowed in content: it runs code. Remove it; use Markdown instead. -->
+` },
         },
         {
           title: 'raw HTML that redirects, posts, restyles or hides a script URL behind character references',

@@ -69,19 +69,33 @@ it as empty, and in policies \`plain-language\` reports them too.`,
       invalid: [
         {
           title: 'a scaffolded record with its prompts left in',
-          files: { 'organisations/beta.mdx': '---\ntitle: "TODO: the organisation\'s name"\nkind: target\n---\n\n## Role in the integration\n\nTODO: describe the organisation\'s part in the integration and its main contacts.\n' },
-          expect: [
-            { file: 'organisations/beta.mdx', line: 2, column: 8, message: 'Unfinished: replace the prompt “TODO: the organisation\'s name” with the value of "title" it asks for.' },
-            { file: 'organisations/beta.mdx', line: 8, column: 1, message: 'Unfinished: replace the prompt “TODO: describe the organisation\'s part in the integration…” with the text of the section "Role in the integration".' },
-          ],
+          files: { 'organisations/beta.mdx': `---
+title: "TODO: the organisation's name" # ^ unfinished:8-39 Unfinished: replace the prompt “TODO: the organisation's name” with the value of "title" it asks for.
+kind: target
+---
+
+## Role in the integration
+
+TODO: describe the organisation's part in the integration and its main contacts. {/* ^ unfinished:1 Unfinished: replace the prompt “TODO: describe the organisation's part in the integration…” with the text of the section "Role in the integration". */}
+` },
         },
         {
           title: 'a prompt inside a list, and one left after real prose',
-          files: { 'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\ndataClasses: [personal]\ninterfaces:\n  - system: billing\n    protocol: "TODO: how they talk"\n---\n\n## Purpose\n\nHolds customer accounts for Acme. TODO: name the team that runs it.\n' },
-          expect: [
-            { file: 'systems/crm.mdx', line: 9, column: 15, message: 'Unfinished: replace the prompt “TODO: how they talk” with the value of "interfaces[0].protocol" it asks for.' },
-            { file: 'systems/crm.mdx', line: 14, column: 35, message: 'Unfinished: replace the prompt “TODO: name the team that runs it.” with the text of the section "Purpose".' },
-          ],
+          files: { 'systems/crm.mdx': `---
+title: Acme CRM
+owner: acme
+kind: application
+lifecycle: live
+dataClasses: [personal]
+interfaces:
+  - system: billing
+    protocol: "TODO: how they talk" # ^ unfinished:15-36 Unfinished: replace the prompt “TODO: how they talk” with the value of "interfaces[0].protocol" it asks for.
+---
+
+## Purpose
+
+Holds customer accounts for Acme. TODO: name the team that runs it. {/* ^ unfinished:35 Unfinished: replace the prompt “TODO: name the team that runs it.” with the text of the section "Purpose". */}
+` },
         },
       ],
     },

@@ -4,13 +4,16 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, tempContent } from '../helpers/content.ts';
+import { contentMin, REPO, tempContent } from '../helpers/content.ts';
 import { buildSite } from './harness.ts';
 import type { SiteBuild } from './harness.ts';
 
-const FIXTURE = join(REPO, 'tests/fixtures/content-min');
+const FIXTURE = contentMin();
 const builds: SiteBuild[] = [];
-afterAll(() => builds.forEach((built) => built.remove()));
+afterAll(() => {
+  builds.forEach((built) => built.remove());
+  rmSync(FIXTURE, { recursive: true, force: true });
+});
 
 async function build(content: string) {
   const built = await buildSite({ content });

@@ -1,9 +1,10 @@
 // A record's id (and so its address) follows from its file, exactly as the record graph names it.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/model/graph.ts';
 import { pathInProject, projectOf, recordId } from '../../src/site/record-id.ts';
 import { linkHref } from '../../src/model/links.ts';
-import { REPO } from '../helpers/content.ts';
+import { contentMin } from '../helpers/content.ts';
 
 describe('recordId', () => {
   it.each([
@@ -28,7 +29,9 @@ describe('recordId', () => {
   });
 
   it('agrees with the record graph on every record of the fixture (handbook pages aside)', async () => {
-    const graph = await loadGraph(`${REPO}/tests/fixtures/content-min`);
+    const fixture = contentMin();
+    const graph = await loadGraph(fixture);
+    rmSync(fixture, { recursive: true, force: true });
     const records = graph.records.filter((r) => r.type !== 'docs');
     expect(records.length).toBeGreaterThan(10);
     for (const record of records) expect(recordId(record.file), record.file).toBe(record.id);

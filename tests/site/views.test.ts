@@ -273,6 +273,16 @@ describe('rule catalogue', () => {
       expect: [{ where: 'projects/a/plan.mdx:12:8', message: 'matching /total/', severity: undefined }],
     });
   });
+
+  it('shows an example’s markers in its files and lists the findings they expect', () => {
+    const text = '---\ntitle: Acme CRM\nkind: app # ^ schema:7 [warning] /must be one of/\n---\n\nSee [x](./y.mdx). {/* ^ links:5 The link has no target. */}\n';
+    const view = exampleView({ title: 'bad kind', files: { 'systems/crm.mdx': text } });
+    expect(view.files).toEqual([{ path: 'systems/crm.mdx', lang: 'mdx', text }]);
+    expect(view.expect).toEqual([
+      { where: 'systems/crm.mdx:3:7', message: 'matching /must be one of/', severity: 'warning' },
+      { where: 'systems/crm.mdx:6:5', message: 'The link has no target.', severity: undefined },
+    ]);
+  });
 });
 
 describe('format', () => {
