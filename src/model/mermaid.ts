@@ -14,8 +14,18 @@ export type DiagramParse =
     }
   | { ok: false; message: string; line: number; column: number };
 
+/**
+ * The largest diagram read: Mermaid's own `maxTextSize` default, which the site's renderer keeps too (a
+ * longer diagram would not be drawn). Larger ones are refused unparsed, so one hostile block cannot stall
+ * a lint run in Mermaid's parser.
+ */
+export const MAX_DIAGRAM_CHARS = 50_000;
+
 /** Parses one diagram with Mermaid. A diagram Mermaid rejects is a value with a position, not an exception. */
 export function parseDiagram(source: string): Promise<DiagramParse> {
+  if (source.length > MAX_DIAGRAM_CHARS) {
+    return Promise.resolve({ ok: false, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` });
+  }
   return withMermaid(async (mermaid): Promise<DiagramParse> => {
     try {
       return { ok: true, type: (await loadDiagram(mermaid, source, { database: false })).type };

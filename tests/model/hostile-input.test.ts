@@ -54,6 +54,14 @@ describe('hostile content', () => {
     expect(dup.problems).toEqual([expect.objectContaining({ code: 'yaml', line: 4, column: 1, message: 'Broken YAML: Map keys must be unique' })]);
   });
 
+  it('refuses a diagram longer than Mermaid draws, without parsing it', async () => {
+    const edges = Array.from({ length: 6_000 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n');
+    const { findings } = await lintOne('docs/diagram.md', doc(`## Diagram\n\n\`\`\`mermaid\nflowchart LR\n${edges}\n\`\`\``));
+    expect(findings.filter((f) => f.ruleId === 'mermaid')).toEqual([
+      expect.objectContaining({ line: 8, column: 1, message: expect.stringMatching(/^The Mermaid diagram does not parse: the diagram is \d+ characters long; Seam and the site read at most 50000, so it was refused, not checked\./) }),
+    ]);
+  });
+
   it('lets ordinary nesting through', () => {
     expect(excessiveNesting('- a\n  - b\n    > c\n1. d\n')).toBeUndefined();
     expect(excessiveNesting('> '.repeat(MAX_NESTING))).toBeUndefined();
