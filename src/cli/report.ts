@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { recordTypeOf } from '../model/graph.ts';
+import { recordTypeOf } from '../model/identity.ts';
 import { computeCoverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import { diffCoverage, renderReport } from '../lint/report.ts';

@@ -4,7 +4,8 @@
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
-import { buildGraph, loadGraph, recordTypeOf } from '../model/graph.ts';
+import { buildGraph, loadGraph } from '../model/graph.ts';
+import { recordTypeOf } from '../model/identity.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { Position } from '../model/problem.ts';
 import { plainText } from '../model/safe-text.ts';

@@ -29,7 +29,7 @@ export interface SiteLint {
   rules: RuleDescriptor[];
   settings: RuleSetting[];
   coverage: Coverage;
-  /** The graph's record of a site record (`type`, `id` as the site names them), if the graph has it. */
+  /** The graph's record of a site record (`type` and `id`, which the graph and the site share), if the graph has it. */
   recordOf(type: string, id: string): ContentRecord | undefined;
   /** Findings in a content file (content-relative path), in report order. */
   findingsIn(contentFile: string): Finding[];
@@ -87,8 +87,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     rules: result.rules,
     settings,
     coverage: computeCoverage(graph, findings, display),
-    // The site prefixes handbook ids with `handbook/`; the graph does not.
-    recordOf: (type, id) => byId.get(`${type}:${type === 'docs' ? id.replace(/^handbook\/?/, '') : id}`),
+    recordOf: (type, id) => byId.get(`${type}:${id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
   };
 }

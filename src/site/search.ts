@@ -4,7 +4,8 @@
 // Pagefind does not index, so they never become searchable words of the page.
 import { recordTypeByName } from '../model/record-types.ts';
 import type { RecordData, RecordTypeName } from '../model/record-data.ts';
-import { referenceFields, type ReferenceLookup } from './routes.ts';
+import { factPath, referenceFieldsOf } from '../model/references.ts';
+import type { ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */
 export const SEARCH_FILTERS = ['type', 'project', 'phase', 'organisation', 'criterion'] as const;
@@ -43,12 +44,11 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** The organisations a record names (by title), through its organisation reference fields. */
 function organisationsOf(type: string, data: unknown, lookup: ReferenceLookup): string[] {
-  const fields = { ...referenceFields['*'], ...referenceFields[type] };
-  return Object.entries(fields)
-    .filter(([, target]) => target === 'organisations')
-    .flatMap(([path]) => valuesAt(data, path))
+  return referenceFieldsOf(type)
+    .filter(([, target]) => target === 'organisation')
+    .flatMap(([pattern]) => valuesAt(data, factPath(pattern)!))
     .filter((id): id is string => typeof id === 'string')
-    .map((id) => lookup('organisations', id)?.title)
+    .map((id) => lookup('organisation', id)?.title)
     .filter((title): title is string => title !== undefined);
 }
 
