@@ -67,9 +67,9 @@ export default {
     },
     {
       name: 'site-lints-in-one-place',
-      comment: 'The site shows lint findings but never re-implements a check: only src/site/lint-state.ts (the build-time lint state every page shares) and src/site/content-safety.ts (the build\'s refusal of unsafe MDX and credentials, before any record loads) run the engine.',
+      comment: 'The site shows lint findings but never re-implements a check: only src/site/data/lint-state.ts (the build-time lint state every page shares) and src/site/integrations/content-safety.ts (the build\'s refusal of unsafe MDX and credentials, before any record loads) run the engine.',
       severity: 'error',
-      from: { path: SITE, pathNot: '^src/site/(lint-state|content-safety)\\.ts$' },
+      from: { path: SITE, pathNot: '^src/site/(data/lint-state|integrations/content-safety)\\.ts$' },
       to: { path: '^src/lint/' },
     },
     {
@@ -85,6 +85,27 @@ export default {
       severity: 'error',
       from: { path: SITE },
       to: { path: '^rules/', pathNot: '^rules/(index|mdx-safety|secrets)\\.ts$' },
+    },
+    {
+      name: 'site-views-are-pure',
+      comment: 'src/site/views/ holds pure view models, tested without a build: they are handed page data and never fetch it (src/site/data/), wire Astro (src/site/integrations/) or run in the browser (src/site/client/).',
+      severity: 'error',
+      from: { path: '^src/site/views/' },
+      to: { path: '^src/site/(data|integrations|client)/' },
+    },
+    {
+      name: 'site-data-below-integrations',
+      comment: 'src/site/data/ turns the published records into page data; the Astro wiring (src/site/integrations/) sits above it and browser code (src/site/client/) beside the pages.',
+      severity: 'error',
+      from: { path: '^src/site/data/' },
+      to: { path: '^src/site/(integrations|client)/' },
+    },
+    {
+      name: 'site-client-runs-alone',
+      comment: 'src/site/client/ runs in the reader\'s browser: it cannot import what runs at build time (src/site/data/, src/site/integrations/).',
+      severity: 'error',
+      from: { path: '^src/site/client/' },
+      to: { path: '^src/site/(data|integrations)/' },
     },
     {
       name: 'not-to-tests',

@@ -1,13 +1,13 @@
 // The Seam site: Starlight over the content collections declared in src/content.config.ts.
 // Which content folder is read, and for which audience, is decided in one place,
-// src/site/content-root.ts (SEAM_CONTENT / `content:`, SEAM_AUDIENCE / `site.audience` in
+// src/site/integrations/content-root.ts (SEAM_CONTENT / `content:`, SEAM_AUDIENCE / `site.audience` in
 // seam.config.yaml). Build with `npm run build` (scripts/build-site.ts): it builds beside dist/ and
 // swaps the result in only when the whole build, Pagefind included, succeeded.
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { openWorkspace } from './src/model/workspace.ts';
-import { contentSafety } from './src/site/content-safety.ts';
-import { HANDBOOK_LABEL, sections } from './src/site/sections.ts';
+import { contentSafety } from './src/site/integrations/content-safety.ts';
+import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
 // has loaded this file, so it covers `npm run build` and `npx astro build` alike, on any OS.
@@ -15,7 +15,7 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // seam.config.yaml's `site.url` gives the sitemap and canonical links their address (problems with the
 // file are reported when content.config.ts loads it). Opened from the working directory, as every part
-// of the site opens it (src/site/content-root.ts).
+// of the site opens it (src/site/integrations/content-root.ts).
 const { config: seam } = openWorkspace({ cwd: process.cwd() });
 
 export default defineConfig({
@@ -35,14 +35,14 @@ export default defineConfig({
       sidebar: [
         ...sections.map((section) =>
           section.label === HANDBOOK_LABEL
-            ? // Filled with the handbook's pages by src/site/route-middleware.ts.
+            ? // Filled with the handbook's pages by src/site/integrations/route-middleware.ts.
               { label: HANDBOOK_LABEL, items: [{ label: 'Handbook', link: section.href }] }
             : { label: section.label, link: section.href },
         ),
         // Search with filters (record type, project, phase, organisation, criterion): src/pages/search.astro.
         { label: 'Search', link: '/search/' },
       ],
-      routeMiddleware: './src/site/route-middleware.ts',
+      routeMiddleware: './src/site/integrations/route-middleware.ts',
       customCss: ['./src/styles/seam.css'],
       // src/pages/404.astro replaces Starlight's, which expects a docs entry named 404.
       disable404Route: true,

@@ -8,7 +8,7 @@ const config: KnipConfig = {
     'bin/*.js',
     'src/pages/**/*.astro',
     // Starlight loads it by path (`routeMiddleware` in astro.config.mjs).
-    'src/site/route-middleware.ts',
+    'src/site/integrations/route-middleware.ts',
     'scripts/*.ts',
     'tests/**/*.ts',
     'rules/index.ts',

@@ -1,8 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (everything but the browser tests) and `e2e` (tests/e2e/, which build the site
-// once in a global setup and drive chromium). `npm test` runs both; `npx vitest run --project unit`
-// skips the browser and the shared build.
+// Two projects: `unit` (everything outside tests/e2e/: no site build, no browser; well under a minute)
+// and `e2e` (tests/e2e/: the tests that run the real site build — one shared build in a global setup,
+// plus the builds a test is about — and drive chromium). `npm test` runs both; `npx vitest run
+// --project unit` runs no build and no browser.
 export default defineConfig({
   test: {
     testTimeout: 60_000,

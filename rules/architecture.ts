@@ -48,11 +48,11 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
       invalid: [
         {
           title: 'an unknown system node, a system in scope missing from the diagrams, and an undeclared interface',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> ledger[General ledger]\n  crm --> crm2[Old CRM]'), 'systems/crm2.mdx': '---\ntitle: Old CRM\nowner: acme\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nThe CRM being retired.\n' },
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
+  crm[Acme CRM] --> ledger[General ledger] %% ^ architecture:21 The diagram node "ledger" is not a system in the catalogue (content/systems/). Use the system's id as the node id, or mark a node that is not a system (an id starting with actor-, ext- or group-, or the class nonSystem).
+  crm --> crm2[Old CRM] %% ^ architecture:3 The diagram draws an interface between "crm" and "crm2" that neither system declares in the catalogue. Add it to one of their "interfaces", or correct the diagram.`), 'systems/crm2.mdx': '---\ntitle: Old CRM\nowner: acme\nkind: application\nlifecycle: retiring\n---\n\n## Purpose\n\nThe CRM being retired.\n' },
           expect: [
             { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'The system "billing" is in the project\'s scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".' },
-            { file: 'projects/alpha/index.mdx', line: 37, column: 21, message: 'The diagram node "ledger" is not a system in the catalogue (content/systems/). Use the system\'s id as the node id, or mark a node that is not a system (an id starting with actor-, ext- or group-, or the class nonSystem).' },
-            { file: 'projects/alpha/index.mdx', line: 38, column: 3, message: 'The diagram draws an interface between "crm" and "crm2" that neither system declares in the catalogue. Add it to one of their "interfaces", or correct the diagram.' },
           ],
         },
       ],

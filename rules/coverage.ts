@@ -58,11 +58,33 @@ there as failing.`,
         },
         {
           title: 'a claim on a missing section and on an empty one',
-          files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\nevidence:\n  - criterion: K9.2\n    section: Regulatory alignment\n  - criterion: K16\n    section: Architecture updates\n---\n\n## Purpose\n\nSets the rules.\n\n## Scope\n\nAll projects.\n\n## Architecture updates\n\nTo follow.\n' },
-          expect: [
-            { file: 'policies/integration-policy.mdx', line: 11, column: 14, message: 'The evidence claim for K9.2 names the section "Regulatory alignment", which this record does not have. Add "## Regulatory alignment" with the evidence, or correct "section".' },
-            { file: 'policies/integration-policy.mdx', line: 13, column: 14, message: 'The evidence claim for K16 names the section "Architecture updates", which holds 2 words of prose (at least 12 needed). Write the evidence there; a claim counts only when the section shows the work.' },
-          ],
+          files: { 'policies/integration-policy.mdx': `---
+title: Integration policy
+kind: policy
+owner: Head of Integration
+version: "1.0"
+approved: 2026-01-10
+approver: CIO
+reviewBy: 2027-01-10
+evidence:
+  - criterion: K9.2
+    section: Regulatory alignment # ^ coverage:14-34 The evidence claim for K9.2 names the section "Regulatory alignment", which this record does not have. Add "## Regulatory alignment" with the evidence, or correct "section".
+  - criterion: K16
+    section: Architecture updates # ^ coverage:14-34 The evidence claim for K16 names the section "Architecture updates", which holds 2 words of prose (at least 12 needed). Write the evidence there; a claim counts only when the section shows the work.
+---
+
+## Purpose
+
+Sets the rules.
+
+## Scope
+
+All projects.
+
+## Architecture updates
+
+To follow.
+` },
         },
       ],
     },

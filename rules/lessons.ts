@@ -51,18 +51,50 @@ lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
         {
           title: 'a lesson applied from the project itself',
           base: 'closed',
-          files: { 'projects/alpha/index.mdx': '---\ntitle: Alpha billing migration\nstatus: closed\nphase: closed\nstart: 2026-01-05\nend: 2026-05-29\nsponsors: [ana]\norganisations: [acme, beta]\nworkstreams:\n  - id: data\n    title: Data migration\napproach: phased\nlessonsApplied:\n  - project: alpha\n    lesson: retest-capacity\n    how: A second tester joined in April.\n---\n\n## Scope\n\nMoved billing.\n' },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 14, column: 14, message: '"lessonsApplied" records lessons from other projects, but "alpha" is this project. Describe how the project uses its own experience in the Approach section instead, or name the project the lesson came from.' }],
+          files: { 'projects/alpha/index.mdx': `---
+title: Alpha billing migration
+status: closed
+phase: closed
+start: 2026-01-05
+end: 2026-05-29
+sponsors: [ana]
+organisations: [acme, beta]
+workstreams:
+  - id: data
+    title: Data migration
+approach: phased
+lessonsApplied:
+  - project: alpha # ^ lessons:14-19 "lessonsApplied" records lessons from other projects, but "alpha" is this project. Describe how the project uses its own experience in the Approach section instead, or name the project the lesson came from.
+    lesson: retest-capacity
+    how: A second tester joined in April.
+---
+
+## Scope
+
+Moved billing.
+` },
         },
         {
           title: 'recommendations too thin to act on',
           base: 'closed',
           options: { minWords: 8 },
-          files: { 'projects/alpha/lessons.mdx': '---\ntitle: Alpha lessons learned\nlessons:\n  - id: profile-source-data-early\n    category: data\n    what: Duplicate accounts surfaced only in the trial migration.\n    recommendation: Profile data earlier.\n  - id: retest-capacity\n    category: providers\n    what: Interface fixes waited a week for retesting.\n    recommendation: TBD after the provider review.\n---\n\n## Review\n\nThe board reviewed these lessons at closure.\n' },
-          expect: [
-            { file: 'projects/alpha/lessons.mdx', line: 7, column: 21, severity: 'warning', message: 'The recommendation of "profile-source-data-early" is too thin to act on (3 words; at least 8 expected). Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".' },
-            { file: 'projects/alpha/lessons.mdx', line: 11, column: 21, severity: 'warning', message: 'The recommendation of "retest-capacity" is still a placeholder. Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".' },
-          ],
+          files: { 'projects/alpha/lessons.mdx': `---
+title: Alpha lessons learned
+lessons:
+  - id: profile-source-data-early
+    category: data
+    what: Duplicate accounts surfaced only in the trial migration.
+    recommendation: Profile data earlier. # ^ lessons:21-42 [warning] The recommendation of "profile-source-data-early" is too thin to act on (3 words; at least 8 expected). Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".
+  - id: retest-capacity
+    category: providers
+    what: Interface fixes waited a week for retesting.
+    recommendation: TBD after the provider review. # ^ lessons:21-51 [warning] The recommendation of "retest-capacity" is still a placeholder. Say what to do, who does it and when, for example "Freeze reference data when mapping starts and route additions through change control".
+---
+
+## Review
+
+The board reviewed these lessons at closure.
+` },
         },
       ],
     },

@@ -81,39 +81,25 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
         {
           title: 'a missing page, an unknown id, an unknown scheme and a missing image',
           files: {
-            'docs/linking.mdx': linkDoc('The [CRM](../systems/crmm.mdx), [billing](system:biling), [a policy](policies:integration-policy) and [the archive](/archive/).\n\n![Data flow](diagrams/flow.svg)\n'),
+            'docs/linking.mdx': linkDoc(`The [CRM](../systems/crmm.mdx), [billing](system:biling), [a policy](policies:integration-policy) and [the archive](/archive/). {/* ^ links:5-31 The link "../systems/crmm.mdx" points at systems/crmm.mdx, which does not exist. Did you mean "../systems/crm.mdx"? */} {/* ^ links:33-57 Unknown system "biling" in the link "system:biling". Did you mean "system:billing"? */} {/* ^ links:59-98 Unknown id scheme "policies:" in "policies:integration-policy". Did you mean "policy:integration-policy"? */} {/* ^ links:103-127 No page of the site, and no file in public/, is at "/archive/". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed. */}
+
+![Data flow](diagrams/flow.svg) {/* ^ links:1-32 The link "diagrams/flow.svg" points at docs/diagrams/flow.svg, which does not exist. */}
+`),
           },
-          expect: [
-            { file: 'docs/linking.mdx', line: 7, column: 5, message: 'The link "../systems/crmm.mdx" points at systems/crmm.mdx, which does not exist. Did you mean "../systems/crm.mdx"?' },
-            { file: 'docs/linking.mdx', line: 7, column: 33, message: 'Unknown system "biling" in the link "system:biling". Did you mean "system:billing"?' },
-            { file: 'docs/linking.mdx', line: 7, column: 59, message: 'Unknown id scheme "policies:" in "policies:integration-policy". Did you mean "policy:integration-policy"?' },
-            { file: 'docs/linking.mdx', line: 7, column: 103, message: 'No page of the site, and no file in public/, is at "/archive/". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer\'s disk are never followed.' },
-            { file: 'docs/linking.mdx', line: 9, column: 1, message: 'The link "diagrams/flow.svg" points at docs/diagrams/flow.svg, which does not exist.' },
-          ],
         },
         {
           title: 'links that leave the content folder',
           files: {
-            'docs/linking.mdx': linkDoc('Read [the passwords](../../../etc/passwd), [the same](/etc/passwd), [a drive](C:\\Windows\\win.ini) and [a file](file:///etc/passwd).\n'),
+            'docs/linking.mdx': linkDoc(`Read [the passwords](../../../etc/passwd), [the same](/etc/passwd), [a drive](C:\\Windows\\win.ini) and [a file](file:///etc/passwd). {/* ^ links:6-42 The link "../../../etc/passwd" leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, link a page by its path from this file (../systems/crm.mdx), its id (system:crm) or its site address (/systems/crm/). */} {/* ^ links:44-67 /^No page of the site, and no file in public\\/, is at "\\/etc\\/passwd"\\. .* Paths on a computer's disk are never followed\\.$/ */} {/* ^ links:69-98 /^The link "C:\\\\Windows\\\\win\\.ini" is a path on a computer's disk, not an address in the handbook, and is refused\\./ */} {/* ^ links:103-131 /^The link "file:\\/\\/\\/etc\\/passwd" is a path on a computer's disk/ */}
+`),
           },
-          expect: [
-            { file: 'docs/linking.mdx', line: 7, column: 6, message: 'The link "../../../etc/passwd" leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, link a page by its path from this file (../systems/crm.mdx), its id (system:crm) or its site address (/systems/crm/).' },
-            { file: 'docs/linking.mdx', line: 7, column: 44, message: /^No page of the site, and no file in public\/, is at "\/etc\/passwd"\. .* Paths on a computer's disk are never followed\.$/ },
-            { file: 'docs/linking.mdx', line: 7, column: 69, message: /^The link "C:\\Windows\\win\.ini" is a path on a computer's disk, not an address in the handbook, and is refused\./ },
-            { file: 'docs/linking.mdx', line: 7, column: 103, message: /^The link "file:\/\/\/etc\/passwd" is a path on a computer's disk/ },
-          ],
         },
         {
           title: 'anchors that match no heading, and one in the wrong case (fixable)',
           files: {
-            'docs/linking.mdx': linkDoc('See [scope](../projects/alpha/index.mdx#scop), [security](project:alpha#Security-and-Integrity), [up](#Overview) and [K21](/standard/#K21).\n'),
+            'docs/linking.mdx': linkDoc(`See [scope](../projects/alpha/index.mdx#scop), [security](project:alpha#Security-and-Integrity), [up](#Overview) and [K21](/standard/#K21). {/* ^ links:5-46 No heading on projects/alpha/index.mdx has the anchor "#scop". Did you mean "#scope"? */} {/* ^ links:48-96 The anchor "#Security-and-Integrity" is written "#security-and-integrity" on projects/alpha/index.mdx: the site writes anchors in lower case, with hyphens for spaces. */} {/* ^ links:98-113 The anchor "#Overview" is written "#overview" on this page: the site writes anchors in lower case, with hyphens for spaces. */} {/* ^ links:118-139 The anchor "#K21" is written "#k21" on standards/eskitp5045.yaml: the site writes anchors in lower case, with hyphens for spaces. */}
+`),
           },
-          expect: [
-            { file: 'docs/linking.mdx', line: 7, column: 5, message: 'No heading on projects/alpha/index.mdx has the anchor "#scop". Did you mean "#scope"?' },
-            { file: 'docs/linking.mdx', line: 7, column: 48, message: 'The anchor "#Security-and-Integrity" is written "#security-and-integrity" on projects/alpha/index.mdx: the site writes anchors in lower case, with hyphens for spaces.' },
-            { file: 'docs/linking.mdx', line: 7, column: 98, message: 'The anchor "#Overview" is written "#overview" on this page: the site writes anchors in lower case, with hyphens for spaces.' },
-            { file: 'docs/linking.mdx', line: 7, column: 118, message: 'The anchor "#K21" is written "#k21" on standards/eskitp5045.yaml: the site writes anchors in lower case, with hyphens for spaces.' },
-          ],
           fixed: {
             'docs/linking.mdx': linkDoc('See [scope](../projects/alpha/index.mdx#scop), [security](project:alpha#security-and-integrity), [up](#overview) and [K21](/standard/#k21).\n'),
           },

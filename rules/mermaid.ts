@@ -72,38 +72,39 @@ diagram this rule would report, showing its source as text instead. The check re
         },
         {
           title: 'an unknown diagram type',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchat LR\n  crm --> billing') },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 36, column: 1, message: /^The Mermaid diagram does not parse: .*flowchat/ }],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchat LR %% ^ mermaid:1 /^The Mermaid diagram does not parse: .*flowchat/
+  crm --> billing`) },
         },
         {
           title: 'an init directive that loosens security',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('%%{init: {"securityLevel": "loose", "theme": "neutral"}}%%\nflowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]') },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 36, column: 11, message: 'The diagram’s init directive sets `securityLevel`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove `securityLevel`.' }],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`%%{init: {"securityLevel": "loose", "theme": "neutral"}}%% %% ^ mermaid:11 The diagram’s init directive sets \`securityLevel\`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove \`securityLevel\`.
+flowchart LR
+  crm[Acme CRM] --> billing[Beta Billing]`) },
         },
         {
           title: 'front matter config outside the allow-list',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('---\nconfig:\n  theme: neutral\n  flowchart:\n    htmlLabels: true\n  themeCSS: ".node rect { fill: red }"\n  maxTextSize: 900000\n---\nflowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]') },
-          expect: [
-            { file: 'projects/alpha/index.mdx', line: 40, column: 5, message: 'The diagram’s front matter config sets `flowchart.htmlLabels`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove `htmlLabels`.' },
-            { file: 'projects/alpha/index.mdx', line: 41, column: 3, message: 'The diagram’s front matter config sets `themeCSS`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove `themeCSS`.' },
-            { file: 'projects/alpha/index.mdx', line: 42, column: 3, message: 'The diagram’s front matter config sets `maxTextSize`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove `maxTextSize`.' },
-          ],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`---
+config:
+  theme: neutral
+  flowchart:
+    htmlLabels: true # ^ mermaid:5 The diagram’s front matter config sets \`flowchart.htmlLabels\`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove \`htmlLabels\`.
+  themeCSS: ".node rect { fill: red }" # ^ mermaid:3 The diagram’s front matter config sets \`themeCSS\`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove \`themeCSS\`.
+  maxTextSize: 900000 # ^ mermaid:3 The diagram’s front matter config sets \`maxTextSize\`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove \`maxTextSize\`.
+---
+flowchart LR
+  crm[Acme CRM] --> billing[Beta Billing]`) },
         },
         {
           title: 'click callbacks and links',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing]\n  click crm callback\n  click billing href "javascript:alert(1)"') },
-          expect: [
-            { file: 'projects/alpha/index.mdx', line: 38, column: 3, message: 'A `click` statement makes part of the diagram run a script or open an address when clicked; the site draws diagrams without interaction. Remove it, and link the page the reader needs from the text around the diagram.' },
-            { file: 'projects/alpha/index.mdx', line: 39, column: 3, message: 'A `click` statement makes part of the diagram run a script or open an address when clicked; the site draws diagrams without interaction. Remove it, and link the page the reader needs from the text around the diagram.' },
-          ],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
+  crm[Acme CRM] --> billing[Beta Billing]
+  click crm callback %% ^ mermaid:3 A \`click\` statement makes part of the diagram run a script or open an address when clicked; the site draws diagrams without interaction. Remove it, and link the page the reader needs from the text around the diagram.
+  click billing href "javascript:alert(1)" %% ^ mermaid:3 A \`click\` statement makes part of the diagram run a script or open an address when clicked; the site draws diagrams without interaction. Remove it, and link the page the reader needs from the text around the diagram.`) },
         },
         {
           title: 'an image and an event handler in labels',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm["<img src=https://tracker.example/p.png> Acme CRM"] --> billing["<span onmouseover=alert(1)>Beta Billing</span>"]') },
-          expect: [
-            { file: 'projects/alpha/index.mdx', line: 37, column: 8, message: 'The diagram’s text holds `<img>`, which can load content from an address outside the site; the site draws labels as plain text. Remove the tag and write the label as text (only `<br>` is allowed, for a line break; Markdown strings give **bold** and *italic*).' },
-            { file: 'projects/alpha/index.mdx', line: 37, column: 72, message: 'The diagram’s text holds `<span onmouseover=…>`, an event handler that runs code when the reader’s pointer or keyboard reaches it; the site draws labels as plain text. Remove the tag and write the label as text (only `<br>` is allowed, for a line break; Markdown strings give **bold** and *italic*).' },
-          ],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
+  crm["<img src=https://tracker.example/p.png> Acme CRM"] --> billing["<span onmouseover=alert(1)>Beta Billing</span>"] %% ^ mermaid:8 The diagram’s text holds \`<img>\`, which can load content from an address outside the site; the site draws labels as plain text. Remove the tag and write the label as text (only \`<br>\` is allowed, for a line break; Markdown strings give **bold** and *italic*). %% ^ mermaid:72 The diagram’s text holds \`<span onmouseover=…>\`, an event handler that runs code when the reader’s pointer or keyboard reaches it; the site draws labels as plain text. Remove the tag and write the label as text (only \`<br>\` is allowed, for a line break; Markdown strings give **bold** and *italic*).`) },
         },
       ],
     },

@@ -3,6 +3,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
+import { escapeRegExp } from '../src/model/text.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 export const DEFAULT_PHRASES = [
@@ -56,7 +57,7 @@ export function phraseMatcher(phrases: string[]): RegExp | undefined {
     .map((p) => p.trim())
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+    .map((p) => p.split(/\s+/).map(escapeRegExp).join('\\s+'));
   if (!parts.length) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
@@ -100,19 +101,39 @@ Options: \`scope\` checks only policies (default) or every record and handbook p
       invalid: [
         {
           title: 'vague commitments in a policy',
-          files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: Chief Information Officer\nreviewBy: 2027-01-10\n---\n\n## Purpose\n\nSets the rules every project follows, and escalates issues *as appropriate*.\n\n## Scope\n\n- Interfaces, data migrations, etc.\n- Decommissioning is TBD and will be agreed\n  in due course.\n' },
-          expect: [
-            { file: 'policies/integration-policy.mdx', line: 13, column: 61, message: '"as appropriate" is a vague commitment: say who does what by when. Name the condition and the action, for example "when a change touches personal data, the data protection officer reviews it".' },
-            { file: 'policies/integration-policy.mdx', line: 17, column: 32, message: '"etc." is a vague commitment: say who does what by when. List every item, or name the rule that decides what is included.' },
-            { file: 'policies/integration-policy.mdx', line: 18, column: 22, message: '"TBD" is a vague commitment: say who does what by when. Write the decision, or who makes it and by when.' },
-            { file: 'policies/integration-policy.mdx', line: 19, column: 3, message: /^"in due course" is a vague commitment/ },
-          ],
+          files: { 'policies/integration-policy.mdx': `---
+title: Integration policy
+kind: policy
+owner: Head of Integration
+version: "1.0"
+approved: 2026-01-10
+approver: Chief Information Officer
+reviewBy: 2027-01-10
+---
+
+## Purpose
+
+Sets the rules every project follows, and escalates issues *as appropriate*. {/* ^ plain-language:61 "as appropriate" is a vague commitment: say who does what by when. Name the condition and the action, for example "when a change touches personal data, the data protection officer reviews it". */}
+
+## Scope
+
+- Interfaces, data migrations, etc. {/* ^ plain-language:32 "etc." is a vague commitment: say who does what by when. List every item, or name the rule that decides what is included. */}
+- Decommissioning is TBD and will be agreed {/* ^ plain-language:22 "TBD" is a vague commitment: say who does what by when. Write the decision, or who makes it and by when. */}
+  in due course. {/* ^ plain-language:3 /^"in due course" is a vague commitment/ */}
+` },
         },
         {
           title: 'every record, with a custom list',
           options: { scope: 'all', phrases: ['where possible', 'as soon as possible'] },
-          files: { 'organisations/beta.mdx': '---\ntitle: Beta Ltd\nkind: target\n---\n\n## Role in the integration\n\nBeta moves its systems onto Acme\'s platforms as soon as possible.\n' },
-          expect: [{ file: 'organisations/beta.mdx', line: 8, column: 46, message: '"as soon as possible" is a vague commitment: say who does what by when. Give a date, a trigger or a named owner.' }],
+          files: { 'organisations/beta.mdx': `---
+title: Beta Ltd
+kind: target
+---
+
+## Role in the integration
+
+Beta moves its systems onto Acme's platforms as soon as possible. {/* ^ plain-language:46 "as soon as possible" is a vague commitment: say who does what by when. Give a date, a trigger or a named owner. */}
+` },
         },
       ],
     },

@@ -35,13 +35,62 @@ record's own project only.`,
         },
         {
           title: 'a milestone owner misspelt',
-          files: { 'projects/alpha/plan.mdx': '---\ntitle: Alpha plan\ncurrency: GBP\nbudget:\n  - line: people\n    title: Team\n    amount: 10\ntotal: 10\nmilestones:\n  - id: design\n    title: Design\n    workstream: data\n    owner: anna\n    due: 2026-07-01\n---\n\n## Assumptions\n\nNone beyond the charter.\n\n## Coordination\n\nWeekly.\n' },
-          expect: [{ file: 'projects/alpha/plan.mdx', line: 13, column: 12, message: 'Unknown stakeholder "anna" (not found in the project\'s stakeholders.mdx). Did you mean "ana"?' }],
+          files: { 'projects/alpha/plan.mdx': `---
+title: Alpha plan
+currency: GBP
+budget:
+  - line: people
+    title: Team
+    amount: 10
+total: 10
+milestones:
+  - id: design
+    title: Design
+    workstream: data
+    owner: anna # ^ references:12-16 Unknown stakeholder "anna" (not found in the project's stakeholders.mdx). Did you mean "ana"?
+    due: 2026-07-01
+---
+
+## Assumptions
+
+None beyond the charter.
+
+## Coordination
+
+Weekly.
+` },
         },
         {
           title: 'two milestones with one id',
-          files: { 'projects/alpha/plan.mdx': '---\ntitle: Alpha plan\ncurrency: GBP\nbudget:\n  - line: people\n    title: Team\n    amount: 10\ntotal: 10\nmilestones:\n  - id: design\n    title: Design\n    workstream: data\n    owner: ana\n    due: 2026-07-01\n  - id: design\n    title: Build\n    workstream: data\n    owner: ana\n    due: 2026-08-01\n---\n\n## Assumptions\n\nNone beyond the charter.\n\n## Coordination\n\nWeekly.\n' },
-          expect: [{ file: 'projects/alpha/plan.mdx', line: 15, column: 9, message: 'Duplicate id "design" in "milestones" (first used on line 10). Ids in a list must be unique: rename one.' }],
+          files: { 'projects/alpha/plan.mdx': `---
+title: Alpha plan
+currency: GBP
+budget:
+  - line: people
+    title: Team
+    amount: 10
+total: 10
+milestones:
+  - id: design
+    title: Design
+    workstream: data
+    owner: ana
+    due: 2026-07-01
+  - id: design # ^ references:9-15 Duplicate id "design" in "milestones" (first used on line 10). Ids in a list must be unique: rename one.
+    title: Build
+    workstream: data
+    owner: ana
+    due: 2026-08-01
+---
+
+## Assumptions
+
+None beyond the charter.
+
+## Coordination
+
+Weekly.
+` },
         },
       ],
     },

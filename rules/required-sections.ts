@@ -26,13 +26,27 @@ case-insensitively at any level. A Mermaid diagram counts as content.`,
       invalid: [
         {
           title: 'a missing heading and an empty one',
-          files: { 'projects/alpha/stakeholders.mdx': null, 'organisations/beta.mdx': '---\ntitle: Beta Ltd\nkind: target\n---\n\n## Role in the integration\n\nTBD\n' },
-          expect: [{ file: 'organisations/beta.mdx', line: 6, column: 1, message: 'The section "Role in the integration" has no real content yet (found 0 words; at least 3 expected). Write it, replacing any placeholder.' }],
+          files: { 'projects/alpha/stakeholders.mdx': null, 'organisations/beta.mdx': `---
+title: Beta Ltd
+kind: target
+---
+
+## Role in the integration {/* ^ required-sections:1-27 The section "Role in the integration" has no real content yet (found 0 words; at least 3 expected). Write it, replacing any placeholder. */}
+
+TBD
+` },
         },
         {
           title: 'a system without its Purpose section',
-          files: { 'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\n---\n\nHolds customers.\n' },
-          expect: [{ file: 'systems/crm.mdx', line: 8, column: 1, message: 'Missing the section "Purpose": a system needs the headings Purpose. Add "## Purpose" with its content.' }],
+          files: { 'systems/crm.mdx': `---
+title: Acme CRM
+owner: acme
+kind: application
+lifecycle: live
+---
+
+Holds customers. {/* ^ required-sections:1 Missing the section "Purpose": a system needs the headings Purpose. Add "## Purpose" with its content. */}
+` },
         },
       ],
     },

@@ -77,7 +77,7 @@ milestones:
     title: Mapping design approved
     workstream: data
     owner: ana
-    due: 2026-07-01
+    due: 2026-07-01 # ^ schedule:10-20 [warning] "design" (due 2026-07-01) is listed after "trial" (due 2026-09-01). List milestones in due-date order so the plan reads as a timeline; --fix sorts them.
 ---
 
 ## Assumptions
@@ -89,7 +89,6 @@ Beta's finance team is available two days a week.
 Testing follows each trial migration before handover to operations.
 `,
           },
-          expect: [{ file: 'projects/alpha/plan.mdx', line: 21, column: 10, severity: 'warning', message: '"design" (due 2026-07-01) is listed after "trial" (due 2026-09-01). List milestones in due-date order so the plan reads as a timeline; --fix sorts them.' }],
           fixed: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -141,8 +140,8 @@ milestones:
     title: Mapping design approved
     workstream: data
     owner: ana
-    due: 2026-07-01
-    dependsOn: [cutover]
+    due: 2026-07-01 # ^ schedule:10-20 "design" is due 2026-07-01, before "cutover" (due 2026-10-01), which it depends on. Move "design" to 2026-10-01 or later, or drop the dependency.
+    dependsOn: [cutover] # ^ schedule:16-25 Dependency cycle: design → cutover → trial → design (each waits for the next), so none of them can start. Remove one of these dependencies.
   - id: trial
     title: Trial migration
     workstream: data
@@ -166,10 +165,6 @@ Beta's finance team is available two days a week.
 Testing follows each trial migration before handover to operations.
 `,
           },
-          expect: [
-            { file: 'projects/alpha/plan.mdx', line: 15, column: 10, message: '"design" is due 2026-07-01, before "cutover" (due 2026-10-01), which it depends on. Move "design" to 2026-10-01 or later, or drop the dependency.' },
-            { file: 'projects/alpha/plan.mdx', line: 16, column: 16, message: 'Dependency cycle: design → cutover → trial → design (each waits for the next), so none of them can start. Remove one of these dependencies.' },
-          ],
         },
         {
           title: 'done in the future, and done before its dependency',
@@ -189,13 +184,13 @@ milestones:
     workstream: data
     owner: ana
     due: 2026-07-01
-    done: 2026-06-20
+    done: 2026-06-20 # ^ schedule:11-21 "design" is recorded as done on 2026-06-20, after today (2026-06-15). Record "done" only once the milestone is achieved.
   - id: trial
     title: Trial migration
     workstream: data
     owner: ana
     due: 2026-09-01
-    done: 2026-06-10
+    done: 2026-06-10 # ^ schedule:11-21 "trial" was done on 2026-06-10, before "design" (done 2026-06-20), which it depends on. Correct one of the dates, or the dependency.
     dependsOn: [design]
 ---
 
@@ -208,10 +203,6 @@ Beta's finance team is available two days a week.
 Testing follows each trial migration before handover to operations.
 `,
           },
-          expect: [
-            { file: 'projects/alpha/plan.mdx', line: 16, column: 11, message: '"design" is recorded as done on 2026-06-20, after today (2026-06-15). Record "done" only once the milestone is achieved.' },
-            { file: 'projects/alpha/plan.mdx', line: 22, column: 11, message: '"trial" was done on 2026-06-10, before "design" (done 2026-06-20), which it depends on. Correct one of the dates, or the dependency.' },
-          ],
         },
         {
           title: 'an overdue milestone missing from the latest status report',

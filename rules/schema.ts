@@ -28,36 +28,82 @@ The site is built from the same schemas, so a record that passes this rule also 
       invalid: [
         {
           title: 'a value outside the allowed list',
-          files: { 'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: app\nlifecycle: live\n---\n\n## Purpose\n\nHolds customers.\n' },
-          expect: [{ file: 'systems/crm.mdx', line: 4, column: 7, message: '"kind" must be one of: application, platform, data-store, integration, infrastructure, saas (found "app").' }],
+          files: { 'systems/crm.mdx': `---
+title: Acme CRM
+owner: acme
+kind: app # ^ schema:7-10 "kind" must be one of: application, platform, data-store, integration, infrastructure, saas (found "app").
+lifecycle: live
+---
+
+## Purpose
+
+Holds customers.
+` },
         },
         {
           title: 'an unknown field and a missing one',
-          files: { 'organisations/beta.mdx': '---\ntitle: Beta Ltd\ncolour: blue\n---\n\n## Role in the integration\n\nThe target.\n' },
-          expect: [
-            { file: 'organisations/beta.mdx', line: 2, column: 1, message: /^Missing required field "kind"\. Add it: The organisation's part/ },
-            { file: 'organisations/beta.mdx', line: 3, column: 1, message: /^Unknown field "colour"\. Allowed fields: title, description/ },
-          ],
+          files: { 'organisations/beta.mdx': `---
+title: Beta Ltd # ^ schema:1-4:1 /^Missing required field "kind"\\. Add it: The organisation's part/
+colour: blue # ^ schema:1-7 /^Unknown field "colour"\\. Allowed fields: title, description/
+---
+
+## Role in the integration
+
+The target.
+` },
         },
         {
           title: 'broken YAML',
-          files: { 'organisations/beta.mdx': '---\ntitle: Beta Ltd\nkind: [target\n---\n\n## Role in the integration\n\nThe target.\n' },
-          expect: [{ file: 'organisations/beta.mdx', line: 4, column: 1, message: /^Broken YAML/ }],
+          files: { 'organisations/beta.mdx': `---
+title: Beta Ltd
+kind: [target
+--- # ^ schema:1 /^Broken YAML/
+
+## Role in the integration
+
+The target.
+` },
         },
         {
           title: 'a date that does not exist',
-          files: { 'projects/alpha/plan.mdx': null, 'projects/alpha/status/2026-06-31.mdx': '---\ntitle: June\ndate: 2026-06-31\nrag: green\nspend: { toDate: 1, forecast: 2 }\narchitecture: { aligned: true }\nquality: { openDefects: 0, summary: Fine }\n---\n' },
-          expect: [{ file: 'projects/alpha/status/2026-06-31.mdx', line: 3, column: 7, message: '"date" is not a real calendar date (found "2026-06-31").' }],
+          files: { 'projects/alpha/plan.mdx': null, 'projects/alpha/status/2026-06-31.mdx': `---
+title: June
+date: 2026-06-31 # ^ schema:7-17 "date" is not a real calendar date (found "2026-06-31").
+rag: green
+spend: { toDate: 1, forecast: 2 }
+architecture: { aligned: true }
+quality: { openDefects: 0, summary: Fine }
+---
+` },
         },
         {
           title: 'a status report not named after its date',
-          files: { 'projects/alpha/status/latest.mdx': '---\ntitle: June\ndate: 2026-06-12\nrag: green\nspend: { toDate: 1, forecast: 2 }\narchitecture: { aligned: true }\nquality: { openDefects: 0, summary: Fine }\n---\n\n## Summary\n\nOn track.\n\n## Progress\n\nDesign done.\n\n## Risks and issues\n\nNone open.\n' },
-          expect: [{ file: 'projects/alpha/status/latest.mdx', line: 3, column: 7, message: /rename the file to "2026-06-12\.mdx"/ }],
+          files: { 'projects/alpha/status/latest.mdx': `---
+title: June
+date: 2026-06-12 # ^ schema:7-17 /rename the file to "2026-06-12\\.mdx"/
+rag: green
+spend: { toDate: 1, forecast: 2 }
+architecture: { aligned: true }
+quality: { openDefects: 0, summary: Fine }
+---
+
+## Summary
+
+On track.
+
+## Progress
+
+Design done.
+
+## Risks and issues
+
+None open.
+` },
         },
         {
           title: 'a Markdown file where no record type lives',
-          files: { 'notes/todo.md': '# Notes\n' },
-          expect: [{ file: 'notes/todo.md', line: 1, column: 1, message: /is not where any record type lives/ }],
+          files: { 'notes/todo.md': `# Notes <!-- ^ schema:1 /is not where any record type lives/ -->
+` },
         },
       ],
     },

@@ -179,25 +179,39 @@ severity in seam.config.yaml: content cannot switch it off.`,
       invalid: [
         {
           title: 'an AWS key pair in the frontmatter, a GitHub token and a private key in the body',
-          files: { 'systems/billing.mdx': `---\ntitle: Beta Billing\nowner: beta\nkind: application\nlifecycle: retiring\naws_access_key_id: ${FAKE_AWS_ACCESS_KEY_ID}\naws_secret_access_key: ${FAKE_AWS_SECRET_ACCESS_KEY}\n---\n\n## Purpose\n\nInvoices Beta's customers. Export with \`${FAKE_GITHUB_TOKEN}\` and this key:\n\n\`\`\`\n${FAKE_PRIVATE_KEY}\n\`\`\`\n` },
+          files: {
+            'systems/billing.mdx': `---
+title: Beta Billing
+owner: beta
+kind: application
+lifecycle: retiring
+aws_access_key_id: ${FAKE_AWS_ACCESS_KEY_ID} # ^ secrets:20 An AWS access key id in the frontmatter would be published ("AKIA…", 20 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:d12103dc918a3ccf3b56944a66b43b5b48a6e9132b421c41b2dd1ff6c217b9d5"] }.
+aws_secret_access_key: ${FAKE_AWS_SECRET_ACCESS_KEY} # ^ secrets:24 An AWS secret access key in the frontmatter would be published ("seam…", 40 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:24fcae1bf3b2f8c9b8b58fabbc53b28705081330b0336ad3b98659e80761513d"] }.
+---
+
+## Purpose
+
+Invoices Beta's customers. Export with \`${FAKE_GITHUB_TOKEN}\` and this key: {/* ^ secrets:41 A GitHub token in the body would be published ("ghp_…", 40 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:e1c1f14a474ff1418fd1616245852b34caf141d50c80124a36e14efff16a5af3"] }. */}
+
+\`\`\`
+${FAKE_PRIVATE_KEY}
+\`\`\`
+`,
+          },
           expect: [
-            { file: 'systems/billing.mdx', line: 6, column: 20, message: 'An AWS access key id in the frontmatter would be published ("AKIA…", 20 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:d12103dc918a3ccf3b56944a66b43b5b48a6e9132b421c41b2dd1ff6c217b9d5"] }.' },
-            { file: 'systems/billing.mdx', line: 7, column: 24, message: 'An AWS secret access key in the frontmatter would be published ("seam…", 40 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:24fcae1bf3b2f8c9b8b58fabbc53b28705081330b0336ad3b98659e80761513d"] }.' },
-            { file: 'systems/billing.mdx', line: 12, column: 41, message: 'A GitHub token in the body would be published ("ghp_…", 40 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:e1c1f14a474ff1418fd1616245852b34caf141d50c80124a36e14efff16a5af3"] }.' },
             { file: 'systems/billing.mdx', line: 15, column: 1, message: 'A private key in the body would be published (279 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:db2aaa86f0ac60c1874a8dc5eaffcc94dea392c48c605d1baca366a6ca3ee3a8"] }.' },
           ],
         },
         {
           title: 'a Slack token in a Mermaid diagram',
-          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR\n  crm[Acme CRM] -- "alerts via ${FAKE_SLACK_TOKEN}" --> billing[Beta Billing]`) },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 37, column: 32, message: 'A Slack token in a Mermaid diagram would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.' }],
+          files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
+  crm[Acme CRM] -- "alerts via ${FAKE_SLACK_TOKEN}" --> billing[Beta Billing] %% ^ secrets:32 A Slack token in a Mermaid diagram would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.`) },
         },
         {
           title: 'a token in a YAML catalogue, under a disable comment that does not apply',
           files: {
-            'standards/partner-api.yaml': `title: Partner API standard\ncode: ACME-API\npublisher: Acme Group\nversion: "1"\napproved: 2026-01\nreviewBy: 2099-12\nclassification: public\n# seam-disable-next-line secrets\noverview: Partners call the API with the token ${FAKE_SLACK_TOKEN}.\ngroups:\n  - id: connect\n    title: Connect to the partner API\ncriteria:\n  - id: API1\n    kind: performance\n    group: connect\n    text: Call the partner API only with a token issued to your organisation\n`,
+            'standards/partner-api.yaml': `title: Partner API standard\ncode: ACME-API\npublisher: Acme Group\nversion: "1"\napproved: 2026-01\nreviewBy: 2099-12\nclassification: public\n# seam-disable-next-line secrets\noverview: Partners call the API with the token ${FAKE_SLACK_TOKEN}. # ^ secrets:48 A Slack token in the catalogue would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.\ngroups:\n  - id: connect\n    title: Connect to the partner API\ncriteria:\n  - id: API1\n    kind: performance\n    group: connect\n    text: Call the partner API only with a token issued to your organisation\n`,
           },
-          expect: [{ file: 'standards/partner-api.yaml', line: 9, column: 48, message: 'A Slack token in the catalogue would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.' }],
         },
       ],
     },

@@ -92,23 +92,46 @@ again and update \`date\`.`,
         {
           title: 'a sign-off by someone without the authority, dated in the future',
           base: 'closed',
-          files: { 'projects/alpha/signoff.mdx': '---\ntitle: Alpha sign-off record\nsignoffs:\n  - deliverable: Mapping design\n    by: ben\n    date: 2026-07-01\n---\n\n## Sign-off\n\nBen signed the mapping design for Beta finance.\n' },
-          expect: [
-            { file: 'projects/alpha/signoff.mdx', line: 5, column: 9, message: '"ben" (Ben Walsh, Finance Director) is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.' },
-            { file: 'projects/alpha/signoff.mdx', line: 6, column: 11, message: 'The sign-off is dated 2026-07-01, after today (2026-06-15). Record a sign-off once it has been given, with the date it was given.' },
-          ],
+          files: { 'projects/alpha/signoff.mdx': `---
+title: Alpha sign-off record
+signoffs:
+  - deliverable: Mapping design
+    by: ben # ^ signoff:9-12 "ben" (Ben Walsh, Finance Director) is not a sign-off authority: the stakeholder register does not give them "signoff: true". Have a sign-off authority sign this deliverable, or record the authority in stakeholders.mdx if they hold it.
+    date: 2026-07-01 # ^ signoff:11-21 The sign-off is dated 2026-07-01, after today (2026-06-15). Record a sign-off once it has been given, with the date it was given.
+---
+
+## Sign-off
+
+Ben signed the mapping design for Beta finance.
+` },
         },
         {
           title: 'records signed before they last changed',
           base: 'closed',
           files: {
             'projects/alpha/changes/extra-segment.mdx': '---\ntitle: Add the dormant accounts segment\nrequestedBy: ben\nraised: 2026-04-02\nimpact:\n  budget: 0\n  scheduleDays: 0\n  scope: Dormant accounts migrate with the last segment.\ndecision: approved\napprover: ana\ndecided: 2026-04-09\n---\n\n## Request\n\nMigrate dormant accounts too.\n\n## Impact\n\nNo cost; one more segment.\n\n## Decision\n\nApproved by Ana.\n',
-            'projects/alpha/signoff.mdx': '---\ntitle: Alpha sign-off record\nsignoffs:\n  - deliverable: Final plan and actuals\n    record: plan\n    by: ana\n    date: 2026-05-20\n  - deliverable: Dormant accounts change\n    record: changes/extra-segment\n    by: ana\n    date: 2026-04-09\n  - deliverable: Final status report\n    record: status/2026-05-29\n    by: ana\n    date: 2026-05-28\n---\n\n## Sign-off\n\nAna signed each deliverable at the steering meeting.\n',
+            'projects/alpha/signoff.mdx': `---
+title: Alpha sign-off record
+signoffs:
+  - deliverable: Final plan and actuals
+    record: plan
+    by: ana
+    date: 2026-05-20 # ^ signoff:11-21 "plan" was signed off on 2026-05-20, before its last change on 2026-05-22 (milestone "cutover" done). A sign-off covers the record as it stands: get it signed again and update "date".
+  - deliverable: Dormant accounts change
+    record: changes/extra-segment
+    by: ana
+    date: 2026-04-09
+  - deliverable: Final status report
+    record: status/2026-05-29
+    by: ana
+    date: 2026-05-28 # ^ signoff:11-21 "status/2026-05-29" was signed off on 2026-05-28, before its last change on 2026-05-29 (the report's date). A sign-off covers the record as it stands: get it signed again and update "date".
+---
+
+## Sign-off
+
+Ana signed each deliverable at the steering meeting.
+`,
           },
-          expect: [
-            { file: 'projects/alpha/signoff.mdx', line: 7, column: 11, message: '"plan" was signed off on 2026-05-20, before its last change on 2026-05-22 (milestone "cutover" done). A sign-off covers the record as it stands: get it signed again and update "date".' },
-            { file: 'projects/alpha/signoff.mdx', line: 15, column: 11, message: '"status/2026-05-29" was signed off on 2026-05-28, before its last change on 2026-05-29 (the report\'s date). A sign-off covers the record as it stands: get it signed again and update "date".' },
-          ],
         },
         {
           title: 'a closed project without a sign-off record',

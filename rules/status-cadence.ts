@@ -52,7 +52,7 @@ export default defineRule({
           files: {
             'projects/alpha/index.mdx': `---
 title: Alpha billing migration
-status: active
+status: active # ^ status-cadence:1-7 No status report for 18 days: the latest is status/2026-06-12, and an active project in execution reports at least every 14 days (the charter's "statusCadenceDays"). Add this period's report as status/YYYY-MM-DD.mdx.
 phase: execution
 start: 2026-05-01
 end: 2026-12-31
@@ -71,7 +71,6 @@ approach: phased
 Moves Beta's billing accounts into Acme's CRM.
 `,
           },
-          expect: [{ file: 'projects/alpha/index.mdx', line: 3, column: 1, message: 'No status report for 18 days: the latest is status/2026-06-12, and an active project in execution reports at least every 14 days (the charter\'s "statusCadenceDays"). Add this period\'s report as status/YYYY-MM-DD.mdx.' }],
         },
         {
           title: 'no report at all, six weeks after the start',
@@ -85,7 +84,7 @@ Moves Beta's billing accounts into Acme's CRM.
           files: {
             'projects/alpha/status/2026-06-30.mdx': `---
 title: Alpha status, 30 June 2026
-date: 2026-06-30
+date: 2026-06-30 # ^ status-cadence:7-17 The report is dated 2026-06-30, after today (2026-06-15): a status report records what has happened. Correct "date", and the file name with it.
 rag: green
 spend: { toDate: 160000, forecast: 250000 }
 architecture: { aligned: true }
@@ -105,7 +104,6 @@ The trial is expected to finish on time.
 None new this period.
 `,
           },
-          expect: [{ file: 'projects/alpha/status/2026-06-30.mdx', line: 3, column: 7, message: 'The report is dated 2026-06-30, after today (2026-06-15): a status report records what has happened. Correct "date", and the file name with it.' }],
         },
       ],
     },

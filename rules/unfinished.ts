@@ -5,13 +5,15 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
-import { defineRule } from '../src/rule-kit/rule.ts';
+import { defineRule, type Report, type RuleContext } from '../src/rule-kit/rule.ts';
 
 const EXCERPT = 60;
 
 /** The prompt as the author sees it: from the mark to the end of its line, shortened. */
 function excerpt(text: string, at: number): string {
-  const line = text.slice(at).split(/\r?\n/)[0].trim();
+  // Only as much of the line as an excerpt can show: the rest of a huge paragraph is never copied.
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + EXCERPT * 4)).replace(/\r$/, '').trim();
   if (line.length <= EXCERPT) return line;
   const cut = line.slice(0, EXCERPT - 1);
   const space = cut.lastIndexOf(' ');
@@ -67,40 +69,70 @@ it as empty, and in policies \`plain-language\` reports them too.`,
       invalid: [
         {
           title: 'a scaffolded record with its prompts left in',
-          files: { 'organisations/beta.mdx': '---\ntitle: "TODO: the organisation\'s name"\nkind: target\n---\n\n## Role in the integration\n\nTODO: describe the organisation\'s part in the integration and its main contacts.\n' },
-          expect: [
-            { file: 'organisations/beta.mdx', line: 2, column: 8, message: 'Unfinished: replace the prompt “TODO: the organisation\'s name” with the value of "title" it asks for.' },
-            { file: 'organisations/beta.mdx', line: 8, column: 1, message: 'Unfinished: replace the prompt “TODO: describe the organisation\'s part in the integration…” with the text of the section "Role in the integration".' },
-          ],
+          files: { 'organisations/beta.mdx': `---
+title: "TODO: the organisation's name" # ^ unfinished:8-39 Unfinished: replace the prompt “TODO: the organisation's name” with the value of "title" it asks for.
+kind: target
+---
+
+## Role in the integration
+
+TODO: describe the organisation's part in the integration and its main contacts. {/* ^ unfinished:1 Unfinished: replace the prompt “TODO: describe the organisation's part in the integration…” with the text of the section "Role in the integration". */}
+` },
         },
         {
           title: 'a prompt inside a list, and one left after real prose',
-          files: { 'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\ndataClasses: [personal]\ninterfaces:\n  - system: billing\n    protocol: "TODO: how they talk"\n---\n\n## Purpose\n\nHolds customer accounts for Acme. TODO: name the team that runs it.\n' },
-          expect: [
-            { file: 'systems/crm.mdx', line: 9, column: 15, message: 'Unfinished: replace the prompt “TODO: how they talk” with the value of "interfaces[0].protocol" it asks for.' },
-            { file: 'systems/crm.mdx', line: 14, column: 35, message: 'Unfinished: replace the prompt “TODO: name the team that runs it.” with the text of the section "Purpose".' },
-          ],
+          files: { 'systems/crm.mdx': `---
+title: Acme CRM
+owner: acme
+kind: application
+lifecycle: live
+dataClasses: [personal]
+interfaces:
+  - system: billing
+    protocol: "TODO: how they talk" # ^ unfinished:15-36 Unfinished: replace the prompt “TODO: how they talk” with the value of "interfaces[0].protocol" it asks for.
+---
+
+## Purpose
+
+Holds customer accounts for Acme. TODO: name the team that runs it. {/* ^ unfinished:35 Unfinished: replace the prompt “TODO: name the team that runs it.” with the text of the section "Purpose". */}
+` },
         },
       ],
     },
   },
-  check({ source, tree, report }) {
-    for (const prompt of promptsIn(source.data, [], [])) {
-      const text = excerpt(prompt.text, prompt.text.indexOf(PROMPT_MARK));
-      report({ message: `Unfinished: replace the prompt “${text}” with the ${prompt.key ? 'key' : 'value'} of "${fieldName(prompt.path)}" it asks for.`, at: { path: prompt.path, key: prompt.key } });
-    }
-    if (!tree) return;
-    let heading: string | undefined;
-    visit(tree, (node) => {
-      if (node.type === 'heading') heading = (node as Heading).children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-      if (node.type !== 'text') return;
-      const { start, end } = (node as Text).position ?? {};
-      if (start?.offset === undefined || end?.offset === undefined) return;
-      const raw = source.text.slice(start.offset, end.offset);
-      for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
-        const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
-        report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
-      }
-    });
+  check({ source, tree, report: reportEach }) {
+    // A file left full of prompts gets the first MAX_PROMPTS, then one finding counting the rest:
+    // enough to act on, and a hostile file cannot flood the output.
+    let count = 0;
+    let firstHidden: Report['at'];
+    const report = (r: Report) => {
+      if (++count <= MAX_PROMPTS) reportEach(r);
+      else firstHidden ??= r.at;
+    };
+    promptsInFile({ source, tree, report });
+    if (count > MAX_PROMPTS) reportEach({ message: `Unfinished: ${count - MAX_PROMPTS} more prompts in this file after the first ${MAX_PROMPTS}. Replace every "${PROMPT_MARK}" prompt.`, at: firstHidden });
   },
 });
+
+/** The most prompts reported one by one in a file. */
+const MAX_PROMPTS = 100;
+
+function promptsInFile({ source, tree, report }: Pick<RuleContext, 'source' | 'tree' | 'report'>): void {
+  for (const prompt of promptsIn(source.data, [], [])) {
+    const text = excerpt(prompt.text, prompt.text.indexOf(PROMPT_MARK));
+    report({ message: `Unfinished: replace the prompt “${text}” with the ${prompt.key ? 'key' : 'value'} of "${fieldName(prompt.path)}" it asks for.`, at: { path: prompt.path, key: prompt.key } });
+  }
+  if (!tree) return;
+  let heading: string | undefined;
+  visit(tree, (node) => {
+    if (node.type === 'heading') heading = (node as Heading).children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+    if (node.type !== 'text') return;
+    const { start, end } = (node as Text).position ?? {};
+    if (start?.offset === undefined || end?.offset === undefined) return;
+    const raw = source.text.slice(start.offset, end.offset);
+    for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
+      const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
+      report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
+    }
+  });
+}

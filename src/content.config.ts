@@ -10,8 +10,8 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { recordTypes } from './model/record-types.ts';
 import * as schemas from './model/schemas.ts';
-import { siteAudience, siteContentRoot } from './site/content-root.ts';
-import { recordLoader } from './site/loader.ts';
+import { siteAudience, siteContentRoot } from './site/integrations/content-root.ts';
+import { recordLoader } from './site/integrations/loader.ts';
 import type { RecordData, RecordTypeName } from './model/record-data.ts';
 
 const contentRoot = siteContentRoot();

@@ -68,7 +68,7 @@ describe('layers (dependency-cruiser)', () => {
     expect(await astroViolations(options.ruleSet?.forbidden ?? [])).toEqual([]);
   });
 
-  it('bites: a rule importing the engine, a site module linting, and a runtime cycle are violations; a type-only cycle is not', async () => {
+  it('bites: a rule importing the engine, a site module linting, a view fetching its own data, and a runtime cycle are violations; a type-only cycle is not', async () => {
     const root = mkdtempSync(join(tmpdir(), 'seam-layers-'));
     made.push(root);
     const files: Record<string, string> = {
@@ -76,6 +76,8 @@ describe('layers (dependency-cruiser)', () => {
       'rules/bad.ts': "import { lint } from '../src/lint/engine.ts';\nexport default lint;\n",
       'rules/typed.ts': "import type { Finding } from '../src/lint/engine.ts';\nexport const finding: Finding = { message: '' };\n",
       'src/site/page.ts': "import { lint } from '../lint/engine.ts';\nexport const page = lint();\n",
+      'src/site/data/records.ts': 'export const records: string[] = [];\n',
+      'src/site/views/table.ts': "import { records } from '../data/records.ts';\nexport const rows = records.length;\n",
       'src/cli/main.ts': "import { lintCommand } from './lint.ts';\nexport const VERSION = '1';\nexport const main = lintCommand;\n",
       'src/cli/lint.ts': "import { VERSION } from './main.ts';\nexport const lintCommand = () => VERSION;\n",
       'src/model/graph.ts': "import type { Project } from './project.ts';\nexport type Graph = { projects: Project[] };\nexport const empty = 0;\n",
@@ -90,6 +92,7 @@ describe('layers (dependency-cruiser)', () => {
       'rules-not-to-engine: rules/bad.ts → src/lint/engine.ts',
       'rules-not-to-engine: rules/typed.ts → src/lint/engine.ts',
       'site-lints-in-one-place: src/site/page.ts → src/lint/engine.ts',
+      'site-views-are-pure: src/site/views/table.ts → src/site/data/records.ts',
     ]);
   });
 });

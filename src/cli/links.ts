@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { loadGraph } from '../model/graph.ts';
 import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
+import { addressGuard, type Lookup } from '../lint/address-guard.ts';
 import { checkExternalLinks, externalLinkRule, externalLinksIn, isReservedAddress, LinkCache } from '../lint/external-links.ts';
 import type { FetchLike } from '../lint/external-links.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
@@ -14,7 +15,7 @@ import { reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { HOMEPAGE, VERSION } from './version.ts';
+import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -34,6 +35,8 @@ export interface LinksFlags extends WorkspaceFlags {
 export interface LinksDependencies {
   /** How web addresses are fetched (tests inject one; the default is the global `fetch`). */
   fetch?: FetchLike;
+  /** Host name resolution for the address guard (DNS by default). */
+  lookup?: Lookup;
 }
 
 export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, deps: LinksDependencies = {}): Promise<number> {
@@ -70,6 +73,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
       retries: linkConfig.retries,
       backoffMs: linkConfig.backoffMs,
       maxAgeMs: linkConfig.cacheMaxAgeDays * 86_400_000,
+      guard: addressGuard(linkConfig.allowPrivate, deps.lookup),
     });
     await cache?.save();
     settings.push({ rule: externalLinkRule(links.rule.meta, results), severity: settings[0]!.severity, options: {} });
@@ -82,7 +86,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
   result.rules = result.rules.filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i);
   const context = {
     cwd: io.cwd,
-    version: VERSION,
+    version: seamVersion(),
     informationUri: HOMEPAGE,
     color: flags.color && io.isTTY && !io.env.NO_COLOR && !flags.outputFile,
   };

@@ -7,7 +7,7 @@ import { appendGithubSummary, reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { HOMEPAGE, VERSION } from './version.ts';
+import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -34,7 +34,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   }
   const context = {
     cwd: io.cwd,
-    version: VERSION,
+    version: seamVersion(),
     informationUri: HOMEPAGE,
     githubStepSummary: io.env.GITHUB_STEP_SUMMARY || undefined,
     githubBlobUrl: io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : undefined,
@@ -48,6 +48,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   } else io.stdout(output);
   if (flags.format === 'github') appendGithubSummary(result, context);
   for (const file of run.fixed) io.stderr(`fixed ${file}\n`);
+  for (const { file, reason } of run.refusedFixes) io.stderr(`not fixed ${file}: ${reason}; nothing was written to it. Fix it by hand.\n`);
   const tooManyWarnings = flags.maxWarnings !== undefined && result.warningCount > flags.maxWarnings;
   if (tooManyWarnings && flags.format === 'stylish') io.stderr(`seam: too many warnings (${result.warningCount}; at most ${flags.maxWarnings} allowed).\n`);
   return result.errorCount > 0 || tooManyWarnings ? 1 : 0;

@@ -12,7 +12,7 @@ import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
-import { VERSION } from './version.ts';
+import { seamVersion } from '../lint/version.ts';
 
 const workspaceOptions = (command: Command) =>
   command
@@ -24,7 +24,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
   let exitCode = 0;
   const program = new Command('seam')
     .description('Seam: the systems-integration handbook and ESKITP5045 compliance linter.')
-    .version(VERSION, '-v, --version')
+    .version(seamVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run "seam --help" for usage)');

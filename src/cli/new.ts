@@ -9,6 +9,7 @@ import type { PeriodKind } from '../model/periods.ts';
 import { isNewKind, newKinds, PROMPT_MARK, scaffold } from '../model/scaffold.ts';
 import type { NewKind, ScaffoldRequest } from '../model/scaffold.ts';
 import { recordTypeByName } from '../model/record-types.ts';
+import { KEBAB_CASE } from '../model/text.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { openCommandWorkspace } from './workspace.ts';
@@ -99,7 +100,7 @@ function writeNew(path: string, text: string) {
 async function ask(request: ScaffoldRequest, graph: RecordGraph): Promise<ScaffoldRequest | undefined> {
   const type = recordTypeByName.get(newKinds[request.kind])!;
   const out = { ...request };
-  const kebab = (value: string | undefined) => (value && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? 'Use lower-case letters and digits joined by hyphens.' : undefined);
+  const kebab = (value: string | undefined) => (value && !KEBAB_CASE.test(value) ? 'Use lower-case letters and digits joined by hyphens.' : undefined);
   clack.intro(`seam new ${request.kind}: a ${request.kind === 'project' ? 'project (charter, stakeholder register, plan)' : type.label}`);
   if (request.kind === 'project' && !out.project) {
     const id = await clack.text({ message: 'Project id (kebab-case, also its folder name)', placeholder: 'crm-consolidation', validate: (v) => (v ? kebab(v) : 'A project needs an id.') });

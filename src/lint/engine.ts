@@ -1,6 +1,7 @@
 // The lint engine: loads the record graph once, runs every enabled rule over every content file with
 // that graph at hand, applies inline disable comments, and (with `fix`) applies fixes and re-lints.
 // Files are independent once the graph exists, so a cache or worker pool can wrap `lintFiles` later.
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
@@ -15,12 +16,11 @@ import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
+import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
-import { findDirectives, isSuppressed } from './suppress.ts';
-
-export const DOCS_BASE = 'https://seam.dev/rules/';
+import { RULES_URL } from './version.ts';
 
 export interface RuleSetting {
   rule: Rule;
@@ -57,7 +57,7 @@ export function describeRules(settings: RuleSetting[]): RuleDescriptor[] {
   return settings
     .map(({ rule, severity }) => ({
       id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria, severity, docs: rule.meta.docs,
-      url: `${DOCS_BASE}${rule.meta.id}/`, fixable: rule.meta.fixable,
+      url: `${RULES_URL}${rule.meta.id}/`, fixable: rule.meta.fixable,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -82,28 +82,41 @@ export interface LintRun {
   graph: RecordGraph;
   /** Files rewritten by `fix`, relative to cwd. */
   fixed: string[];
+  /** Files whose fixes were not written because the fixed file would parse worse or have more errors. */
+  refusedFixes: { file: string; reason: string }[];
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
   await prepareRules(graph, options);
   const fixed = new Set<string>();
+  const refusedFixes = new Map<string, string>();
   if (options.fix) {
-    // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes).
+    // Apply fixes, then rebuild and re-check, until nothing more is fixable (at most 10 passes). A fix
+    // is written only when the fixed file parses and has no more errors than before: a fix must never
+    // make a file worse (a moved YAML alias above its anchor, say).
     for (let pass = 0; pass < 10; pass++) {
       const findings = lintFiles(graph, options);
       const byFile = new Map<string, Fix[]>();
-      for (const f of findings) if (f.fix) byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix]);
+      for (const f of findings) if (f.fix && !refusedFixes.has(f.file)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.fix]);
       if (!byFile.size) break;
+      let wrote = false;
       for (const [file, fixes] of byFile) {
         const abs = resolve(options.cwd, file);
-        const record = graph.byFile.get(contentRelative(options.root, abs));
-        const text = record?.source.text ?? readSource(abs, file).text;
+        const contentFile = contentRelative(options.root, abs);
+        const text = graph.byFile.get(contentFile)?.source.text ?? readSource(abs, file).text;
         const output = applyFixes(text, fixes);
         if (output === text) continue;
-        await writeFileAtomic(abs, output, 'utf8');
+        const worse = await fixMakesWorse(graph, options, contentFile, output, findings.filter((f) => f.file === file));
+        if (worse) {
+          refusedFixes.set(file, worse);
+          continue;
+        }
+        await writeFileAtomic(abs, keepBom(abs, output), 'utf8');
         fixed.add(file);
+        wrote = true;
       }
+      if (!wrote) break;
       graph = await loadGraph(options.root);
       await prepareRules(graph, options);
     }
@@ -114,6 +127,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   return {
     graph,
     fixed: [...fixed].sort(),
+    refusedFixes: [...refusedFixes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, reason]) => ({ file, reason })),
     result: {
       findings,
       files,
@@ -123,6 +137,35 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       fixableCount: findings.filter((f) => f.fix).length,
     },
   };
+}
+
+/**
+ * Why writing `output` for `file` would make it worse — it no longer parses, or it has more errors —
+ * judged by linting the fixed text with every other file as it is; `undefined` when the fix is safe.
+ */
+async function fixMakesWorse(graph: RecordGraph, options: LintOptions, file: string, output: string, before: Finding[]): Promise<string | undefined> {
+  const candidate = parseSource(output, file);
+  const broken = candidate.problems.find((p) => p.code === 'yaml' || p.code === 'frontmatter');
+  const wasBroken = graph.byFile.get(file)?.source.problems.some((p) => p.code === 'yaml' || p.code === 'frontmatter');
+  if (broken && !wasBroken) return `the fixed file would not parse (line ${broken.line}: ${broken.message})`;
+  const after = await lintText(options, file, output, graph);
+  const errors = (list: Finding[]) => list.filter((f) => f.severity === 'error');
+  const added = errors(after).length - errors(before).length;
+  if (added > 0) {
+    const first = errors(after).find((f) => !before.some((b) => b.ruleId === f.ruleId && b.message === f.message)) ?? errors(after)[0]!;
+    return `the fix would add ${added} error${added === 1 ? '' : 's'} (line ${first.line}: ${first.message})`;
+  }
+  return undefined;
+}
+
+/** `text` with the byte-order mark the file on disk starts with, if it has one (reading drops it). */
+function keepBom(abs: string, text: string): string {
+  try {
+    const head = readFileSync(abs).subarray(0, 3);
+    return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
+  } catch {
+    return text;
+  }
 }
 
 function contentRelative(root: string, abs: string): string {
@@ -150,15 +193,16 @@ export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions
 export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
+  const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
   for (const file of selectFiles(graph, options)) {
     const record = graph.byFile.get(file);
     const source = record?.source ?? readSource(resolve(graph.root, file), file);
-    findings.push(...lintSource(graph, file, source, record, active, options));
+    findings.push(...lintSource(graph, file, source, record, active, ruleIds, options));
   }
   return findings.sort(compareFindings);
 }
 
-function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], options: LintOptions): Finding[] {
+function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], ruleIds: ReadonlySet<string>, options: LintOptions): Finding[] {
   const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
@@ -175,7 +219,7 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
     };
     try {
       rule.check({
-        file, source, record, graph, today: options.today, options: ruleOptions, config: options.config, report,
+        file, source, record, graph, today: options.today, options: ruleOptions, config: options.config, ruleIds, report,
         tree: parsed?.ok ? parsed.tree : undefined,
         ...(parsed && !parsed.ok ? { syntaxError: parsed.error } : {}),
       });
@@ -184,11 +228,8 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
       out.push({ ruleId: rule.meta.id, severity: 'error', file: display, line: 1, column: 1, message: plainText(`Internal error in rule "${rule.meta.id}": ${(error as Error).message}. Please report this.`) });
     }
   }
-  const frontmatterLines: [number, number] | undefined = source.hasFrontmatter
-    ? [source.positionAt(source.yamlOffset).line, source.positionAt(Math.max(source.yamlOffset, source.bodyOffset - 1)).line]
-    : /\.ya?ml$/.test(file) ? [1, source.positionAt(source.text.length).line] : undefined;
   if (options.ignoreDirectives) return out;
-  const directives = findDirectives(source.text, frontmatterLines);
+  const directives = findDirectives(source);
   if (!directives.length) return out;
   // Content cannot switch off a rule that declares it may not be disabled inline.
   const undisableable = new Set(active.filter((s) => s.rule.meta.inlineDisable === false).map((s) => s.rule.meta.id));

@@ -1,7 +1,8 @@
 // Checks web addresses (`seam links --external`): HEAD, falling back to GET, with a timeout, retries
 // with exponential backoff on transient failures, a limit on requests in flight, and a cache on disk so
 // a CI run does not hammer the same sites. `fetch` is injected, so tests never touch the network, and
-// `offline` answers from the cache alone.
+// `offline` answers from the cache alone. Every address, and every redirect target, passes the address
+// guard first (address-guard.ts): private, local and metadata addresses are never requested.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { dirname } from 'node:path';
@@ -9,6 +10,10 @@ import type { Root } from 'mdast';
 import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
 import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
+import { addressGuard, withoutQuery, type AddressGuard } from './address-guard.ts';
+import { RULES_URL, seamVersion } from './version.ts';
+
+const defaultGuard = addressGuard();
 
 /** The part of `fetch` the checker uses. */
 export type FetchLike = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal; headers: Record<string, string> }) => Promise<{
@@ -29,7 +34,9 @@ export type ExternalResult =
   /** Still failing after the retries: timeouts, network errors, 429, 5xx, redirect loops. */
   | { state: 'unreachable'; reason: string; attempts: number }
   /** Offline, and the cache had no fresh answer. */
-  | { state: 'unchecked' };
+  | { state: 'unchecked' }
+  /** Never requested: it (or a redirect) points at a private, local or metadata address. */
+  | { state: 'blocked'; reason: string };
 
 export interface CheckOptions {
   fetch?: FetchLike;
@@ -46,6 +53,8 @@ export interface CheckOptions {
   maxRedirects?: number;
   /** Waits between retries; injectable so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** Which addresses may be requested; by default every private, local or reserved one is refused. */
+  guard?: AddressGuard;
 }
 
 export interface CheckReport {
@@ -54,7 +63,6 @@ export interface CheckReport {
   fromCache: number;
 }
 
-const USER_AGENT = 'seam-link-checker/0.1 (+https://seam.dev/rules/links/)';
 /** Results worth remembering: a transient failure is tried again next run. */
 const CACHEABLE = new Set<ExternalResult['state']>(['ok', 'moved', 'broken', 'refused']);
 
@@ -95,7 +103,7 @@ async function checkOne(url: string, options: CheckOptions): Promise<ExternalRes
   let last: ExternalResult = { state: 'unreachable', reason: 'not tried', attempts: 0 };
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) await sleep(options.backoffMs * 2 ** (attempt - 1));
-    const outcome = await follow(url, options);
+    const outcome = await follow(url, options, options.guard ?? defaultGuard);
     if (!('transient' in outcome)) return outcome;
     last = { state: 'unreachable', reason: outcome.transient, attempts: attempt + 1 };
   }
@@ -105,10 +113,12 @@ async function checkOne(url: string, options: CheckOptions): Promise<ExternalRes
 type Outcome = ExternalResult | { transient: string };
 
 /** Follows redirects by hand, so a permanent move can be reported. */
-async function follow(url: string, options: CheckOptions): Promise<Outcome> {
+async function follow(url: string, options: CheckOptions, guard: AddressGuard): Promise<Outcome> {
   let current = url;
   let movedTo: string | undefined;
   for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop++) {
+    const refusal = await guard.refusal(current);
+    if (refusal) return { state: 'blocked', reason: hop === 0 ? refusal : `it redirects to ${withoutQuery(current)}: ${refusal}` };
     const answer = await request(current, options);
     if ('transient' in answer) return answer;
     const { status, location } = answer;
@@ -126,7 +136,8 @@ async function follow(url: string, options: CheckOptions): Promise<Outcome> {
       current = target.href;
       continue;
     }
-    if (status >= 200 && status < 300) return movedTo ? { state: 'moved', status: 200, location: movedTo } : { state: 'ok', status };
+    // A redirect target's query string can carry a token or session: never kept or shown.
+    if (status >= 200 && status < 300) return movedTo ? { state: 'moved', status: 200, location: withoutQuery(movedTo) } : { state: 'ok', status };
     if (status === 429 || status >= 500) return { transient: `the server answered ${status}` };
     if (status === 401 || status === 403) return { state: 'refused', status };
     return { state: 'broken', status };
@@ -146,7 +157,7 @@ async function send(url: string, method: 'HEAD' | 'GET', options: CheckOptions):
   const fetcher = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': USER_AGENT, accept: '*/*' } });
+    const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': `seam-link-checker/${seamVersion()} (+${RULES_URL}links/)`, accept: '*/*' } });
     // The body is never needed: release the connection.
     await response.body?.cancel().catch(() => {});
     return { status: response.status, location: response.headers.get('location') ?? undefined };
@@ -276,6 +287,8 @@ export function externalMessage(url: string, result: ExternalResult): { message:
       return { message: `Could not check the web address "${url}": ${result.reason}${result.attempts ? ` (${result.attempts} ${result.attempts === 1 ? 'attempt' : 'attempts'})` : ''}. Check it in a browser, or run "seam links --external" again later.`, severity: 'warning' };
     case 'unchecked':
       return { message: `Not checked (offline): "${url}". Run "seam links --external" with network access to check it.`, severity: 'warning' };
+    case 'blocked':
+      return { message: `Not checked: "${url}" is never requested, because ${result.reason}. If it is your own intranet, name its host or network in "links.allowPrivate" in seam.config.yaml.`, severity: 'warning' };
   }
 }
 

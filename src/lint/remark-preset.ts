@@ -12,7 +12,8 @@ import { CONTENT_GLOB, loadGraph } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { rules } from '../../rules/index.ts';
-import { DOCS_BASE, lintText, resolveRuleSettings } from './engine.ts';
+import { lintText, resolveRuleSettings } from './engine.ts';
+import { RULES_URL } from './version.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 
 /** The disk graph per content root, with the stamp (paths, mtimes, sizes) it was built from. */
@@ -50,7 +51,7 @@ function attach(file: VFile, finding: Pick<Finding, 'ruleId' | 'severity' | 'mes
   const start = { line: finding.line, column: finding.column };
   const place = finding.endLine !== undefined && finding.endColumn !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn } } : start;
   const message = file.message(finding.message, { place, ruleId: finding.ruleId, source: 'seam' });
-  message.url = `${DOCS_BASE}${finding.ruleId}/`;
+  message.url = `${RULES_URL}${finding.ruleId}/`;
   message.fatal = finding.severity === 'error';
 }
 

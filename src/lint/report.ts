@@ -1,6 +1,7 @@
 // The pull-request summary behind `seam report`: findings by rule, the records a branch adds, changes or
 // removes, and how criteria coverage moved. Pure: the CLI gathers the inputs (lint runs, git), this
 // module compares them and renders Markdown for a PR comment.
+import { plural } from '../model/text.ts';
 import type { Cell, CellState, Coverage } from '../rule-kit/coverage.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 import { codeSpan } from './reporters/format.ts';
@@ -74,7 +75,6 @@ export interface ReportInput {
 
 const STATE: Record<CellState, string> = { evidenced: '✅ evidenced', failing: '❌ failing', missing: '⬜ missing', 'not-required': '➖ not required' };
 const cellState = (s: CellState | undefined) => (s ? STATE[s] : '—');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Text safe inside a Markdown table cell. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 

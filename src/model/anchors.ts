@@ -1,5 +1,5 @@
 // The heading anchors a page really has on the site, computed from its Markdown tree exactly as the site
-// renders them (src/site/render.ts): MDX expressions and ESM dropped, JSX elements reduced to their
+// renders them (src/site/views/render.ts): MDX expressions and ESM dropped, JSX elements reduced to their
 // text, then github-slugger over each heading's text in order — the algorithm Astro's rehypeHeadingIds
 // and Starlight use, so `## Scope` is `#scope` and a second `## Scope` is `#scope-1`.
 import GithubSlugger, { slug } from 'github-slugger';

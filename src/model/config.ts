@@ -3,8 +3,9 @@
 // and environment variables named below override the file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { positionsIn } from './position.ts';
 import { isoDate } from './schemas.ts';
 import type { Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -51,6 +52,7 @@ export const configSchema = z.strictObject({
       backoffMs: z.number().int().nonnegative().default(500).describe('The wait before the first retry; it doubles for each further one.'),
       concurrency: z.number().int().positive().default(8).describe('Requests in flight at once; `--concurrency` overrides.'),
       ignore: z.array(z.string()).default([]).describe('Address prefixes never checked (intranets, example domains).'),
+      allowPrivate: z.array(z.string()).default([]).describe('Hosts (`intranet.corp`), addresses or networks (`10.20.0.0/16`) that may be checked although they are private or local. Everything else private, local, link-local or cloud-metadata is never requested, whatever content links to.'),
     })
     .prefault({})
     .describe('External link checking (`seam links --external`).'),
@@ -77,20 +79,18 @@ export function loadConfig(cwd: string = process.cwd(), explicitFile?: string): 
     return { config: configSchema.parse({}), baseDir, file, problems: [{ file: display, line: 1, column: 1, code: 'config', message: `Config file not found: ${file}` }] };
   }
   const text = readFileSync(file, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const positionAt = positionsIn(text);
+  const doc = parseDocument(text, { prettyErrors: false });
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const at = lineCounter.linePos(error.pos[0]);
-    problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
+    problems.push({ file: display, ...positionAt(error.pos[0]), code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
   }
   if (problems.length) return { config: configSchema.parse({}), baseDir, file, problems };
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-      const at = lineCounter.linePos(node?.range?.[0] ?? 0);
-      problems.push({ file: display, line: at.line, column: at.col, code: 'config', message: zodIssueMessage(issue) });
+      problems.push({ file: display, ...positionAt(node?.range?.[0] ?? 0), code: 'config', message: zodIssueMessage(issue) });
     }
     return { config: configSchema.parse({}), baseDir, file, problems };
   }

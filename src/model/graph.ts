@@ -16,6 +16,7 @@ import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
 import { readSource } from './source.ts';
+import { KEBAB_CASE, kebab } from './text.ts';
 import type { SourceFile } from './source.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
@@ -88,7 +89,6 @@ export interface RecordGraph {
 }
 
 export const CONTENT_GLOB = '**/*.{md,mdx,yaml,yml}';
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Reads every content file under `root` into a record graph. */
 export async function loadGraph(root: string): Promise<RecordGraph> {
@@ -143,10 +143,10 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
     classification: (raw?.classification as Classification) ?? (type.name === 'docs' || type.name === 'standards' ? 'public' : 'internal'),
     title: typeof raw?.title === 'string' ? raw.title : stem,
   };
-  if (project !== undefined && !KEBAB.test(project)) {
+  if (project !== undefined && !KEBAB_CASE.test(project)) {
     problems.push({ file, line: 1, column: 1, code: 'naming', message: `The project folder ${quote(project)} is not a kebab-case id. Rename it, for example to "${kebab(project)}".` });
   }
-  if (!type.inProject && type.name !== 'docs' && !KEBAB.test(stem)) {
+  if (!type.inProject && type.name !== 'docs' && !KEBAB_CASE.test(stem)) {
     problems.push({ file, line: 1, column: 1, code: 'naming', message: `The file name ${quote(stem)} is the record's id and must be kebab-case. Rename it, for example to "${kebab(stem)}".` });
   }
   if (!source.hasFrontmatter && !source.problems.length) {
@@ -169,8 +169,6 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
   checkNaming(record, problems);
   return record;
 }
-
-const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** File names that carry facts must agree with the frontmatter. */
 function checkNaming(record: ContentRecord, problems: Problem[]) {

@@ -15,6 +15,7 @@ import { headingAnchors, PAGE_ANCHORS } from './anchors.ts';
 import { closest, say, suggest, type Message } from './message.ts';
 import type { ContentRecord, RecordGraph } from './graph.ts';
 import { quote } from './safe-text.ts';
+import { isScriptUrl } from './url-policy.ts';
 import type * as S from './schemas.ts';
 import { criterionAnchor, handbookId, handbookLinkId, listingHrefs, pageHref, recordHref } from './identity.ts';
 
@@ -41,8 +42,6 @@ const SCHEME_ALIASES: Record<string, IdScheme> = {
 };
 
 const EXTERNAL_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-/** Script URLs are the `mdx-safety` rule's business. */
-const SCRIPT_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -64,11 +63,12 @@ const LINK_FORMS_HINT = 'link a page by its path from this file (../systems/crm.
 /** Classifies `url`, written in the content file `fromFile` (content-relative). Pure. */
 export function classifyLink(fromFile: string, url: string): LinkForm {
   if (url.trim() === '') return { kind: 'invalid', message: 'The link has no address. Add the page or address it points to, or remove the link.' };
+  // Script URLs, however disguised, are the `mdx-safety` rule's business (the one policy: url-policy.ts).
+  if (isScriptUrl(url)) return { kind: 'script' };
   if (CONTROL.test(url)) return { kind: 'invalid', message: `The link ${quote(url)} contains control characters. Retype the address.` };
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     if (EXTERNAL_SCHEMES.has(scheme)) return { kind: 'external', url, scheme };
-    if (SCRIPT_SCHEMES.has(scheme)) return { kind: 'script' };
     if (scheme.length === 1 || scheme === 'file') {
       return { kind: 'invalid', message: `The link ${quote(url)} is a path on a computer's disk, not an address in the handbook, and is refused. Files outside the content folder cannot be linked; ${LINK_FORMS_HINT}.` };
     }

@@ -2,7 +2,8 @@
 // different shape and count lines in preprocessed text. This turns any of them into one sentence a
 // person can act on, at a position in the diagram's own source. Pure functions; no Mermaid here.
 import type { Position } from './problem.ts';
-import { frontMatter, lineStarts, normalise, parsedText, positionAt, type Traced } from './mermaid-source.ts';
+import { frontMatter, normalise, parsedText, positions, type Traced } from './mermaid-source.ts';
+import { lineStarts } from './position.ts';
 
 /** Where an error points, as Mermaid says it. Lines and columns are 1-based. */
 type Where =
@@ -67,7 +68,7 @@ export function explainFailure(error: unknown, source: string, type: string | un
   } else {
     message = reading.detail === undefined ? syntaxMessage(reading) : sentence(reading.detail);
   }
-  return { message, ...positionAt(source, offset) };
+  return { message, ...positions(source)(offset) };
 }
 
 function readError(error: unknown, type: string | undefined, source: string): Reading {

@@ -1,6 +1,7 @@
 // A Mermaid diagram's source as text: what Mermaid's parsers actually see (so their positions can be
 // traced back to what the author wrote), and where nodes and edges are written (Mermaid's databases
 // say what a diagram contains but not where). Pure functions over strings; no Mermaid here.
+import { positionsIn } from './position.ts';
 import type { Position } from './problem.ts';
 
 // --- What the parser sees -------------------------------------------------------------------------------------
@@ -106,19 +107,6 @@ export function frontMatterEnd(source: string): number {
 
 const FRONT_MATTER_START = /^[^\S\n]*---/;
 
-/** Offsets where lines start in `text`, counting from `from`. */
-export function lineStarts(text: string, from = 0): number[] {
-  const starts = [from];
-  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The 1-based position of `offset` in `source` (CRLF, CR and LF all end a line, as for Mermaid). */
-export function positionAt(source: string, offset: number): Position {
-  const before = source.slice(0, offset).split(/\r\n?|\n/);
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
 // --- Where things are written ------------------------------------------------------------------------------
 
 /** An edge as written: its ends' ids and where its source id stands in the statement. */
@@ -147,21 +135,8 @@ export function codeOnly(source: string, { strings = false } = {}): string {
   return strings ? code.replace(/"[^"\r\n]*"/g, blank) : code;
 }
 
-/** Finds positions fast: source offsets to 1-based positions by binary search over line starts. */
-export function positions(source: string): (offset: number) => Position {
-  const starts = [0];
-  for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  };
-}
+/** Source offsets to 1-based positions in a diagram: CRLF, CR and LF all end a line, as for Mermaid. */
+export const positions = (source: string): ((offset: number) => Position) => positionsIn(source, 'any');
 
 /** Flowchart lines that declare no nodes, by their first word. */
 const FLOWCHART_KEYWORDS = /^(?:graph|flowchart|flowchart-elk|swimlane-beta|subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr)$/;

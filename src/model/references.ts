@@ -1,7 +1,7 @@
 // Which frontmatter fields hold ids of other records, and what each names: the one table of references.
 // The record graph resolves them (and the `references` rule reports those that dangle), the
 // `classification` rule checks what they reveal, `seam new` offers their known ids, and the site links
-// them, mapping a target to its page (src/site/routes.ts).
+// them, mapping a target to its page (src/site/views/routes.ts).
 import type { RecordTypeName } from './record-data.ts';
 
 /** What an id field refers to, in the authors' words. Project-scoped targets resolve within the record's own project. */

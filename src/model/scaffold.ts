@@ -16,6 +16,7 @@ import { latestStatus } from './project-state.ts';
 import { recordTypeByName, requiredRecordTypes } from './record-types.ts';
 import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
+import { capitalise, KEBAB_CASE, kebab } from './text.ts';
 
 /** The word that marks a prompt an author must replace; `unfinished` reports every one left. */
 export const PROMPT_MARK = 'TODO:';
@@ -106,7 +107,7 @@ export function scaffold(graph: RecordGraph, request: ScaffoldRequest): Scaffold
   if (!type.inProject) {
     const id = request.id ?? (request.title ? kebab(request.title) : undefined);
     if (!id) return { ok: false, message: `Give the new ${type.label}'s id (kebab-case), for example "seam new ${kind} ${exampleId(kind)}", or a --title to derive it from.` };
-    if (!KEBAB.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(id) || exampleId(kind)}".` };
+    if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(id) || exampleId(kind)}".` };
     return { ok: true, files: [render(graph, type, undefined, recordFile(type.name, id), { title: request.title ?? ASK }, today)] };
   }
 
@@ -126,7 +127,7 @@ export function scaffold(graph: RecordGraph, request: ScaffoldRequest): Scaffold
     }
     case 'change': {
       const id = request.id ?? nextChangeId(project);
-      if (!KEBAB.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "cr-004-extend-hypercare".` };
+      if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "cr-004-extend-hypercare".` };
       return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, id), { title: request.title ?? ASK, raised: today }, today)] };
     }
     case 'signoff':
@@ -203,7 +204,7 @@ function nextChangeId(project: Project): string {
 function scaffoldProject(graph: RecordGraph, request: ScaffoldRequest): ScaffoldResult {
   const { project: id, today } = request;
   if (!id) return { ok: false, message: 'Give the new project\'s id (kebab-case), for example "seam new project crm-consolidation".' };
-  if (!KEBAB.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(id) || 'crm-consolidation'}".` };
+  if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(id) || 'crm-consolidation'}".` };
   const sponsor = 'TODO: the sponsor\'s stakeholder id, the same in the charter, the register and the plan';
   const workstream = 'delivery';
   const name = request.title ?? ASK;
@@ -222,8 +223,6 @@ function scaffoldProject(graph: RecordGraph, request: ScaffoldRequest): Scaffold
 
 // ── Rendering ──────────────────────────────────────────────────────────────────────────────────────
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const exampleId = (kind: NewKind) => ({ policy: 'data-retention-policy', system: 'payments-gateway', provider: 'acme-integration', organisation: 'acme-insurance' })[kind as string] ?? 'new-record';
 
 interface RenderContext {
@@ -340,8 +339,6 @@ function describePath(path: (string | number)[], ctx: RenderContext): string {
   if (typeof parent === 'string') return `${humanise(parent)}: ${humanise(String(name))}`;
   return humanise(String(name));
 }
-
-const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** A schema description as a prompt: its first sentence, without Markdown code marks or the final stop. */
 function firstSentence(description: string): string {

@@ -2,6 +2,7 @@
 // graph, the `schema` rule, the JSON Schema for editors and the author's handbook all derive from here.
 // Every field's `.describe()` text is user-facing documentation.
 import { z } from 'zod';
+import { KEBAB_CASE } from './text.ts';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -22,7 +23,7 @@ export const isoMonthOrDate = z
 /** A kebab-case id: lower-case letters and digits separated by single hyphens. */
 export const id = z
   .string({ error: 'expected an id (kebab-case text)' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
+  .regex(KEBAB_CASE, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
 
 /** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`. */
 export const criterionId = z
@@ -34,7 +35,12 @@ export const classification = z
   .default('internal')
   .describe('Who may read this record: `public` (anyone), `internal` (the organisation) or `confidential` (named people). Public builds of the site leave out internal and confidential records.');
 
-const money = z.number({ error: 'expected an amount as a number, without currency symbols or separators' }).nonnegative({ error: 'amounts cannot be negative' });
+/** The largest amount a record may hold: far above any integration budget, and exact in minor units. */
+export const MAX_AMOUNT = 1_000_000_000_000;
+const money = z
+  .number({ error: 'expected an amount as a number, without currency symbols or separators' })
+  .nonnegative({ error: 'amounts cannot be negative' })
+  .max(MAX_AMOUNT, { error: 'amounts above 1,000,000,000,000 are refused: check the figure (write it in the plan\'s currency, without minor units)' });
 /** Free text: may hold `<` and `&` ("R&D", "< 200 ms"); the site escapes it wherever it is shown. */
 const prose = z.string().trim().min(1, { error: 'cannot be empty' });
 
@@ -393,7 +399,7 @@ export const changeRequest = z.strictObject({
   raised: isoDate.describe('When the change was raised.'),
   impact: z
     .strictObject({
-      budget: z.number().default(0).describe('Change to the budget, in the plan\'s currency (negative for savings).'),
+      budget: z.number().min(-MAX_AMOUNT, { error: 'a budget impact below -1,000,000,000,000 is refused: check the figure' }).max(MAX_AMOUNT, { error: 'a budget impact above 1,000,000,000,000 is refused: check the figure' }).default(0).describe('Change to the budget, in the plan\'s currency (negative for savings).'),
       budgetLine: id.optional().describe('The plan budget line affected.'),
       scheduleDays: z.number().int().default(0).describe('Days added to (or, negative, removed from) the schedule.'),
       scope: prose.describe('What changes in scope.'),

@@ -2,8 +2,9 @@
 // every later problem can point at a line and column in the original file. Bad input (invalid UTF-8,
 // oversized files, broken YAML) becomes a Problem, never an exception.
 import { readFileSync, statSync } from 'node:fs';
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
+import { positionsIn } from './position.ts';
 import type { Position, Problem } from './problem.ts';
 
 /** Files above this size are refused: content is prose and small tables, not data dumps. */
@@ -45,8 +46,7 @@ export function readSource(absPath: string, file: string): SourceFile {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, at));
-    const lines = before.split('\n');
-    return emptySource(file, '', [{ file, line: lines.length, column: lines.at(-1)!.length + 1, code: 'encoding', message: `The file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8.` }]);
+    return emptySource(file, '', [{ file, ...positionsIn(before)(before.length), code: 'encoding', message: `The file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8.` }]);
   }
   return parseSource(text, file);
 }
@@ -54,18 +54,7 @@ export function readSource(absPath: string, file: string): SourceFile {
 /** Parses already-decoded text: `.yaml`/`.yml` whole-file YAML, otherwise optional frontmatter. */
 export function parseSource(text: string, file: string): SourceFile {
   const isYamlFile = /\.ya?ml$/i.test(file);
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const positionAt = (offset: number): Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-  };
+  const positionAt = positionsIn(text);
 
   let yamlText: string | undefined;
   let yamlOffset = 0;
@@ -87,13 +76,16 @@ export function parseSource(text: string, file: string): SourceFile {
   let doc: Document | undefined;
   let data: unknown;
   if (yamlText !== undefined) {
-    const lineCounter = new LineCounter();
-    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
+    // map's size): keys are checked here instead, once each, and a map is bounded in size.
+    doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
     for (const error of [...doc.errors, ...doc.warnings]) {
       const at = positionAt(yamlOffset + error.pos[0]);
       problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
     }
-    if (!doc.errors.length) {
+    const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
+    if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
+    if (!doc.errors.length && !keyProblem) {
       const depth = maxDepth(doc.contents as YamlNode | null);
       if (depth.depth > MAX_YAML_DEPTH) {
         problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
@@ -156,6 +148,32 @@ function emptySource(file: string, text: string, problems: Problem[]): SourceFil
 
 function tidyYamlMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+/** The most entries one YAML mapping or list may have: far above any record, far below a stall. */
+export const MAX_YAML_ENTRIES = 10_000;
+
+/** The first duplicate key, or the first mapping or list with too many entries (iterative, linear). */
+function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message: string } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object' || !('items' in node)) continue;
+    const items = (node as { items: unknown[]; range?: number[] }).items;
+    if (items.length > MAX_YAML_ENTRIES) {
+      return { offset: (node as { range?: number[] }).range?.[0] ?? 0, message: `This ${isMap(node) ? 'mapping' : 'list'} has ${items.length} entries; Seam reads at most ${MAX_YAML_ENTRIES}, so the file was refused, not checked. Split the data into smaller records.` };
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        if (seen.has(key)) return { offset: (pair.key as { range?: number[] } | null)?.range?.[0] ?? 0, message: 'Broken YAML: Map keys must be unique' };
+        seen.add(key);
+      }
+    }
+    for (const item of items) stack.push(isPair(item) ? item.value : item);
+  }
+  return undefined;
 }
 
 function maxDepth(root: YamlNode | null): { depth: number; offset?: number } {

@@ -6,13 +6,15 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { excessiveNesting, nestingMessage } from '../model/nesting.ts';
 import type { Position } from '../model/problem.ts';
 import type { SourceFile } from '../model/source.ts';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
 
-export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string } };
+/** `refused`: the body was not parsed at all because it is too deeply nested (its message says so). */
+export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string; refused?: true } };
 
 const parsedSources = new WeakMap<SourceFile, ParseResult>();
 
@@ -26,6 +28,13 @@ export function parseSourceBody(source: SourceFile): ParseResult {
 export function parseBody(text: string, file: string): ParseResult {
   if (/\.ya?ml$/i.test(file)) return { ok: true, tree: { type: 'root', children: [] } };
   const processor = file.endsWith('.mdx') ? mdx : markdown;
+  // Refused before the parser sees it: hostile nesting would stall the parser or overflow its stack.
+  const deep = excessiveNesting(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split('\n').length;
+    return { ok: false, error: { line, column: deep.offset - before.lastIndexOf('\n'), message: nestingMessage(deep.depth), refused: true } };
+  }
   try {
     return { ok: true, tree: processor.parse(text) as Root };
   } catch (error) {

@@ -22,21 +22,30 @@ export type AppliesTo = readonly RecordTypeName[] | '*';
 /** The record a rule's `check` receives, from what it applies to. */
 export type RecordFor<A extends AppliesTo> = A extends readonly (infer T extends RecordTypeName)[] ? TypedRecord<T> : ContentRecord | undefined;
 
-/** One example in a rule's docs; the generic tester runs it. */
+/**
+ * One example in a rule's docs; the rule tester (src/lint/rule-tester.ts) runs it, the rule's page
+ * shows it. An invalid example marks each finding the rule must report with a comment at the end of
+ * the offending line, `# ^ <rule>:<column> <message>` (syntax: src/rule-kit/example-markers.ts).
+ */
 export interface RuleExample {
   /** What the example shows, in a few words. */
   title: string;
   /**
-   * Files of a content root, by content-relative path. They are laid over a base content folder
-   * (`rules/examples/<base>/`, default `base`; `false` for none); a value of `null` deletes that file.
+   * Files of a content root, by content-relative path, with their markers. They are laid over the
+   * base content folder `rules/examples/base/`, or over it with the overlay `rules/examples/<base>/`
+   * (`false`: an empty folder); a value of `null` deletes that file.
    */
   files: Record<string, string | null>;
   base?: string | false;
   /** The reference date for the example; defaults to the base's 2026-06-15. */
   today?: string;
   options?: Record<string, unknown>;
-  /** For invalid examples: the findings this rule must report (all of them, in order). */
-  expect?: { file: string; line: number; column: number; message?: string | RegExp; severity?: Severity }[];
+  /**
+   * Findings the rule must report where no marker can say so: in a base file the example does not
+   * show (a project's finding placed on its charter), or on a line a helper builds. With the markers,
+   * all the rule reports: nothing more, nothing less.
+   */
+  expect?: { file: string; line: number; column: number; endLine?: number; endColumn?: number; message?: string | RegExp; severity?: Severity }[];
   /** For fixable rules: a file's content after `--fix`. */
   fixed?: Record<string, string>;
 }
@@ -106,12 +115,14 @@ export interface RuleContext<Options = unknown, R extends ContentRecord | undefi
   /** The body's Markdown tree (positions are file positions), when it parsed. */
   tree?: Root;
   /** Why the body did not parse, when it did not. */
-  syntaxError?: Position & { message: string };
+  syntaxError?: Position & { message: string; refused?: true };
   graph: RecordGraph;
   /** The reference date, YYYY-MM-DD, from the one place dates come from. */
   today: string;
   options: Options;
   config: SeamConfig;
+  /** The id of every rule of the run, on or off: what a disable comment may name (the `directives` rule). */
+  ruleIds: ReadonlySet<string>;
   report(report: Report<F>): void;
 }
 

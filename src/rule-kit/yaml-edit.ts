@@ -13,8 +13,23 @@ export function scalarRange(source: SourceFile, path: YamlPath): [number, number
 }
 
 /**
+ * Where an item starts once the comment lines directly above it are counted as its own: a comment (a
+ * `# seam-disable-next-line`, say) moves with the item it is written above.
+ */
+function withCommentsAbove(text: string, lineStart: number, floor: number): number {
+  let start = lineStart;
+  while (start > floor) {
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    if (previous < floor || !/^[ \t]*#[^\n]*\n$/.test(text.slice(previous, start))) break;
+    start = previous;
+  }
+  return start;
+}
+
+/**
  * The items of the block sequence at `path` as whole lines of text: each runs from the start of its
- * `- ` line to the start of the next item, the last to the end of its last line. Joining them in
+ * `- ` line (or of the comment lines directly above it) to the start of the next item, the last to the
+ * end of its last line. Joining them in
  * another order and replacing `[start, end)` reorders the list without touching anything else.
  * Undefined for flow sequences (`[a, b]`) and items that do not start a line of their own.
  */
@@ -29,7 +44,7 @@ export function blockSequenceItems(source: SourceFile, path: YamlPath): { start:
     const at = yamlOffset + range[0];
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     if (!/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, at))) return undefined;
-    starts.push(lineStart);
+    starts.push(withCommentsAbove(text, lineStart, yamlOffset));
   }
   const last = (node.items.at(-1) as { range: [number, number, number] }).range;
   let valueEnd = yamlOffset + last[1];

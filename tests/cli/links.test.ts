@@ -27,7 +27,8 @@ afterAll(async () => {
 const temp = (files: Record<string, string | null> = {}, links = 'retries: 2\n  backoffMs: 1\n  timeoutMs: 2000') => {
   const dir = tempContent(RULE_BASE, files);
   made.push(dir);
-  writeFileSync(join(dir, 'seam.config.yaml'), `content: .\ntoday: 2026-06-15\nlinks:\n  ${links}\n`);
+  // The test server is on 127.0.0.1: allowed here, as an intranet would be.
+  writeFileSync(join(dir, 'seam.config.yaml'), `content: .\ntoday: 2026-06-15\nlinks:\n  allowPrivate: ['127.0.0.1']\n  ${links}\n`);
   return dir;
 };
 
@@ -114,6 +115,22 @@ describe('seam links', () => {
     server.requests.length = 0;
     await seam(['links', '--external'], { cwd: fresh });
     expect(server.requests).toEqual(['HEAD /about']);
+  });
+
+  it('never requests a private or local address that the config does not allow', async () => {
+    const o = server.origin;
+    const dir = tempContent(RULE_BASE, { 'docs/links.mdx': doc(`[Admin](${o}/ok) and [metadata](http://169.254.169.254/latest/meta-data/).`) });
+    made.push(dir);
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-06-15\n');
+    server.requests.length = 0;
+    const r = await seam(['links', '--external', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const messages = JSON.parse(r.stdout).findings.map((f: { message: string }) => f.message);
+    expect(messages).toEqual([
+      `Not checked: "${o}/ok" is never requested, because it is 127.0.0.1, a private, local or reserved address. If it is your own intranet, name its host or network in "links.allowPrivate" in seam.config.yaml.`,
+      'Not checked: "http://169.254.169.254/latest/meta-data/" is never requested, because it is 169.254.169.254, a private, local or reserved address. If it is your own intranet, name its host or network in "links.allowPrivate" in seam.config.yaml.',
+    ]);
+    expect(server.requests).toEqual([]);
   });
 
   it('with --offline, reports what it could not check as warnings and exits 0', async () => {

@@ -16,7 +16,7 @@ const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('seam schema', () => {
-  it('has written the committed schemas/ from the current zod schemas', async () => {
+  it('finds the committed schemas/ up to date with the zod schemas (--check)', async () => {
     const r = await seam(['schema', '--out', 'schemas', '--check']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

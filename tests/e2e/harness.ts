@@ -30,7 +30,8 @@
 //
 //   Assertions are Vitest's, which has no Playwright matchers (toHaveCount, toHaveText…): wait with
 //   `await locator.waitFor()` or `await expect.poll(() => locator.count()).toBe(3)`.
-//   Run only these tests: `npx vitest run --project e2e` (the `unit` project skips the build).
+//   Run only these tests: `npx vitest run --project e2e` (the `unit` project runs no build:
+//   every test that builds the site lives here).
 //   Builds are child processes with their own Astro cache and staging folder, so files may build at
 //   once; each costs 15–40 s, so prefer the shared site and build only what a test is about.
 import { spawn } from 'node:child_process';

@@ -1,11 +1,16 @@
 // Test helpers: temporary content roots built from a base folder plus overrides, cleaned up after.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
+/**
+ * The ESKITP5045 criteria catalogue of the test content, kept once: the rule examples' base holds it
+ * (with its review date pinned ahead), and the other fixtures get it from there.
+ */
+const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
 
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */
 export function tempContent(base: string | null, files: Record<string, string | null> = {}): string {
@@ -20,4 +25,12 @@ export function tempContent(base: string | null, files: Record<string, string | 
     }
   }
   return dir;
+}
+
+/**
+ * The minimal content the site tests build (tests/fixtures/content-min) in a fresh temp folder, with
+ * the test catalogue, which the fixture does not copy.
+ */
+export function contentMin(): string {
+  return tempContent(join(REPO, 'tests/fixtures/content-min'), { [CATALOGUE.file]: readFileSync(CATALOGUE.from, 'utf8') });
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalLinks, externalMessage, isReservedAddress, LinkCache } from '../../src/lint/external-links.ts';
 import type { CheckOptions, FetchLike } from '../../src/lint/external-links.ts';
+import { addressGuard, isPrivateAddress, withoutQuery } from '../../src/lint/address-guard.ts';
 import { answer, startServer } from '../helpers/http.ts';
 import type { TestServer } from '../helpers/http.ts';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
     '/found': answer.status(302, { location: '/ok' }),
     '/moved-to-missing': answer.status(308, { location: '/missing' }),
     '/loop': answer.status(302, { location: '/loop' }),
+    '/moved-with-token': answer.status(301, { location: '/ok?token=s3cr3t#frag' }),
     '/flaky': answer.failing(500, 2),
     '/down': answer.status(503),
     '/private': answer.status(403),
@@ -36,6 +38,8 @@ afterAll(async () => {
 const waits: number[] = [];
 const options = (more: Partial<CheckOptions> = {}): CheckOptions => ({
   timeoutMs: 500, retries: 2, backoffMs: 100, concurrency: 4, maxAgeMs: 86_400_000,
+  // The test server is on 127.0.0.1, which the link checker refuses unless allowed.
+  guard: addressGuard(['127.0.0.1']),
   sleep: async (ms) => void waits.push(ms), ...more,
 });
 const url = (path: string) => `${server.origin}${path}`;
@@ -117,6 +121,17 @@ describe('checkExternalLinks', () => {
     expect(calls).toEqual(['HEAD https://a.example.org/', 'HEAD https://b.example.org/']);
   });
 
+  it("names itself to servers with Seam's version and the links rule's page", async () => {
+    const agents: string[] = [];
+    const fetch: FetchLike = async (_u, init) => {
+      agents.push(init.headers['user-agent']);
+      return { status: 200, headers: new Headers() };
+    };
+    await checkExternalLinks(['https://a.example.org/'], options({ fetch }));
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(agents).toEqual([`seam-link-checker/${version} (+https://seam.dev/rules/links/)`]);
+  });
+
   it('caches definitive answers on disk, trusts them until they are too old, and retries failures', async () => {
     const file = cacheFile();
     let now = 1_000_000;
@@ -181,5 +196,48 @@ describe('externalMessage', () => {
     expect(isReservedAddress('https://www.harbourmutual.example/about')).toBe(true);
     expect(isReservedAddress('http://intranet.test')).toBe(true);
     expect(isReservedAddress('https://example.org/')).toBe(false);
+  });
+});
+
+describe('the address guard', () => {
+  it('refuses loopback, private, link-local, metadata and reserved addresses, IPv4 and IPv6', () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00:ec2::254', '::ffff:127.0.0.1', '224.0.0.1']) expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('judges a host by every address it resolves to, and names allowed hosts and networks', async () => {
+    const lookup = async (host: string) => ({ 'rebind.attacker.example.com': ['93.184.216.34', '10.0.0.7'], 'public.example.com': ['93.184.216.34'], 'intranet.corp': ['10.20.1.5'] })[host] ?? [];
+    const guard = addressGuard([], lookup);
+    expect(await guard.refusal('http://rebind.attacker.example.com/')).toBe('"rebind.attacker.example.com" resolves to 10.0.0.7, a private, local or reserved address');
+    expect(await guard.refusal('https://public.example.com/a')).toBeUndefined();
+    expect(await guard.refusal('http://[::1]:8080/')).toBe('it is ::1, a private, local or reserved address');
+    expect(await guard.refusal('http://metadata.google.internal/computeMetadata/v1/')).toBe('"metadata.google.internal" is a local or cloud-metadata host');
+    expect(await guard.refusal('http://localhost:3000/')).toBe('"localhost" is a local or cloud-metadata host');
+    expect(await guard.refusal('http://intranet.corp/')).toMatch(/resolves to 10\.20\.1\.5/);
+    expect(await addressGuard(['intranet.corp'], lookup).refusal('http://intranet.corp/')).toBeUndefined();
+    expect(await addressGuard(['10.20.0.0/16'], lookup).refusal('http://intranet.corp/')).toBeUndefined();
+    expect(await addressGuard(['10.30.0.0/16'], lookup).refusal('http://intranet.corp/')).toMatch(/10\.20\.1\.5/);
+  });
+
+  it('never requests a refused address, with HEAD or GET, nor follows a redirect to one', async () => {
+    server.requests.length = 0;
+    const { results } = await checkExternalLinks([url('/ok')], { ...options(), guard: addressGuard() });
+    expect(results.get(url('/ok'))).toEqual({ state: 'blocked', reason: 'it is 127.0.0.1, a private, local or reserved address' });
+    expect(server.requests).toEqual([]);
+    expect(externalMessage(url('/ok'), results.get(url('/ok'))!)).toEqual({
+      message: `Not checked: "${url('/ok')}" is never requested, because it is 127.0.0.1, a private, local or reserved address. If it is your own intranet, name its host or network in "links.allowPrivate" in seam.config.yaml.`,
+      severity: 'warning',
+    });
+    // A public address that redirects into the private network: the redirect target is refused.
+    const redirecting: FetchLike = async () => ({ status: 302, headers: { get: (name: string) => (name === 'location' ? 'http://169.254.169.254/latest/meta-data/?x=1' : null) } });
+    const hops = await checkExternalLinks(['https://public.example.com/'], { ...options(), fetch: redirecting, guard: addressGuard([], async () => ['93.184.216.34']) });
+    expect(hops.results.get('https://public.example.com/')).toEqual({ state: 'blocked', reason: 'it redirects to http://169.254.169.254/latest/meta-data/?…: it is 169.254.169.254, a private, local or reserved address' });
+  });
+
+  it('shows a redirect target without its query string or fragment', async () => {
+    const { results } = await checkExternalLinks([url('/moved-with-token')], options());
+    expect(results.get(url('/moved-with-token'))).toEqual({ state: 'moved', status: 200, location: `${url('/ok')}?…` });
+    expect(withoutQuery('https://a.example/b?token=1')).toBe('https://a.example/b?…');
+    expect(withoutQuery('https://a.example/b')).toBe('https://a.example/b');
   });
 });

@@ -1,11 +1,12 @@
 // A record's id (and so its address) follows from its file, exactly as the record graph names it, and
 // the file a record of a type has in a project follows from its record type.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, loadGraph } from '../../src/model/graph.ts';
 import { parseSource } from '../../src/model/source.ts';
 import { evaluationName, handbookId, handbookLinkId, pathInProject, projectFile, projectOf, recordFile, recordId, recordTypeOf } from '../../src/model/identity.ts';
 import { linkHref } from '../../src/model/links.ts';
-import { REPO } from '../helpers/content.ts';
+import { contentMin } from '../helpers/content.ts';
 
 describe('recordId', () => {
   it.each([
@@ -41,7 +42,9 @@ describe('recordId', () => {
   });
 
   it('is the record graph\'s id for every record of the fixture, handbook pages included', async () => {
-    const graph = await loadGraph(`${REPO}/tests/fixtures/content-min`);
+    const fixture = contentMin();
+    const graph = await loadGraph(fixture);
+    rmSync(fixture, { recursive: true, force: true });
     expect(graph.records.length).toBeGreaterThan(10);
     for (const record of graph.records) expect(recordId(record.file), record.file).toBe(record.id);
     expect([...graph.docs.keys()].sort()).toEqual(['handbook', 'handbook/authoring/records']);

@@ -6,7 +6,7 @@ import { headingAnchors } from '../../src/model/anchors.ts';
 import { classifyLink, linkHref } from '../../src/model/links.ts';
 import { pageHref } from '../../src/model/identity.ts';
 import { parseBody } from '../../src/rule-kit/parse.ts';
-import { renderBody } from '../../src/site/render.ts';
+import { renderBody } from '../../src/site/views/render.ts';
 
 describe('classifyLink', () => {
   it.each([

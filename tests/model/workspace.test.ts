@@ -51,6 +51,9 @@ describe('openWorkspace', () => {
     // A relative flag is relative to the working directory, not to the config file.
     expect(fromFlags).toMatchObject({ contentRoot: join(dir, 'docs/flagged'), today: '2028-02-02' });
     expect(openWorkspace({ cwd: dir, contentFlag: '/abs/content', env, clock }).contentRoot).toBe('/abs/content');
+    // An absolute `content:` in the config is kept as it is.
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: /abs/configured\n');
+    expect(openWorkspace({ cwd: dir, env: {}, clock }).contentRoot).toBe('/abs/configured');
   });
 
   it('reads the config file it is given instead of searching', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editUrlFor, gitDates, lastUpdated, parseGitLog } from '../../src/site/authoring.ts';
+import { editUrlFor, gitDates, lastUpdated, parseGitLog } from '../../src/site/data/authoring.ts';
 
 describe('editUrlFor', () => {
   it('joins the configured base and the file’s path in the repository', () => {

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitOutDir } from '../../scripts/build-site.ts';
-import { contentSafetyFindings, describeFindings, formatSafetyFindings } from '../../src/site/content-safety.ts';
+import { contentSafetyFindings, describeFindings, formatSafetyFindings } from '../../src/site/integrations/content-safety.ts';
 import { FAKE_GITHUB_TOKEN } from '../../rules/examples/fake-secrets.ts';
 import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
 

@@ -1,7 +1,7 @@
 // Every frontmatter field becomes something a reader can scan, and references become links.
 import { describe, expect, it } from 'vitest';
-import { factsOf, labelOf } from '../../src/site/facts.ts';
-import { referenceLinker } from '../../src/site/routes.ts';
+import { factsOf, labelOf } from '../../src/site/views/facts.ts';
+import { referenceLinker } from '../../src/site/views/routes.ts';
 
 describe('labelOf', () => {
   it.each([

@@ -1,12 +1,12 @@
 // The site's lint state is the engine's result for the content the site is built from: the same
 // findings and coverage as `seam lint` and `seam coverage`, against the configured today.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { computeSiteLint, getSiteLint } from '../../src/site/lint-state.ts';
-import { REPO, tempContent } from '../helpers/content.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computeSiteLint, getSiteLint } from '../../src/site/data/lint-state.ts';
+import { contentMin, REPO, tempContent } from '../helpers/content.ts';
 
-const FIXTURE = join(REPO, 'tests/fixtures/content-min');
+const FIXTURE = contentMin();
+afterAll(() => rmSync(FIXTURE, { recursive: true, force: true }));
 
 describe('computeSiteLint', () => {
   it('lints the configured content against the configured today, once per build', async () => {

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/model/graph.ts';
-import { bodyLinkResolver, publicationOf } from '../../src/site/loader.ts';
+import { bodyLinkResolver, publicationOf } from '../../src/site/integrations/loader.ts';
 import { RULE_BASE, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];

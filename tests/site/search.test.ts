@@ -2,8 +2,8 @@
 // and the type, project and status shown with each result.
 import { describe, expect, it } from 'vitest';
 import type { RecordData } from '../../src/model/record-data.ts';
-import type { ReferenceLookup } from '../../src/site/routes.ts';
-import { searchFacets, valuesAt } from '../../src/site/search.ts';
+import type { ReferenceLookup } from '../../src/site/views/routes.ts';
+import { searchFacets, valuesAt } from '../../src/site/views/search.ts';
 
 const organisations: Record<string, string> = { acme: 'Acme Group', beta: 'Beta Ltd' };
 const lookup: ReferenceLookup = (target, id) => (target === 'organisation' && organisations[id] ? { title: organisations[id] } : undefined);

@@ -1,6 +1,6 @@
 // The handbook's sidebar is built from its pages: folders become groups, `sidebar.order` sorts.
 import { describe, expect, it } from 'vitest';
-import { handbookLanding, handbookSidebar, neighbours } from '../../src/site/sidebar.ts';
+import { handbookLanding, handbookSidebar, neighbours } from '../../src/site/views/sidebar.ts';
 
 const pages = [
   { id: 'handbook/glossary', title: 'Glossary', sidebar: { order: 9 } },

@@ -5,7 +5,8 @@ import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import { criterionBacklinks, groupBacklinks, rulesByCriterion } from '../../src/site/views/backlinks.ts';
 import { coverageMatrix } from '../../src/site/views/coverage-matrix.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
-import { formatDate, formatDays, formatMoney, formatPercent } from '../../src/site/views/format.ts';
+import { formatMoney } from '../../src/model/money.ts';
+import { formatDate, formatDays, formatPercent } from '../../src/site/views/format.ts';
 import { connections, diagramDraws, interfacesOf, landscapeSource, mermaidBlocks, neighbourhoodSource } from '../../src/site/views/landscape.ts';
 import { lessonsLibrary } from '../../src/site/views/lessons.ts';
 import { reviewState } from '../../src/site/views/reviews.ts';
@@ -271,6 +272,16 @@ describe('rule catalogue', () => {
       files: [{ path: 'projects/a/plan.mdx', lang: 'mdx', text: '---\n' }, { path: 'projects/a/lessons.mdx', lang: 'mdx', text: null }],
       expect: [{ where: 'projects/a/plan.mdx:12:8', message: 'matching /total/', severity: undefined }],
     });
+  });
+
+  it('shows an example’s markers in its files and lists the findings they expect', () => {
+    const text = '---\ntitle: Acme CRM\nkind: app # ^ schema:7 [warning] /must be one of/\n---\n\nSee [x](./y.mdx). {/* ^ links:5 The link has no target. */}\n';
+    const view = exampleView({ title: 'bad kind', files: { 'systems/crm.mdx': text } });
+    expect(view.files).toEqual([{ path: 'systems/crm.mdx', lang: 'mdx', text }]);
+    expect(view.expect).toEqual([
+      { where: 'systems/crm.mdx:3:7', message: 'matching /must be one of/', severity: 'warning' },
+      { where: 'systems/crm.mdx:6:5', message: 'The link has no target.', severity: undefined },
+    ]);
   });
 });
 

@@ -7,7 +7,8 @@ import { appendFileSync } from 'node:fs';
 import { compareFindings, type Finding, type LintResult } from '../../rule-kit/finding.ts';
 import type { Reporter, ReporterContext } from './index.ts';
 import { plainText } from '../../model/safe-text.ts';
-import { codeSpan, plural, repositoryUri } from './format.ts';
+import { plural } from '../../model/text.ts';
+import { codeSpan, repositoryUri } from './format.ts';
 
 export const github: Reporter = (result) =>
   [...result.findings]

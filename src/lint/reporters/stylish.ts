@@ -3,8 +3,8 @@
 
 import { styleText } from 'node:util';
 import { plainText } from '../../model/safe-text.ts';
+import { plural } from '../../model/text.ts';
 import { compareFindings, type Finding } from '../../rule-kit/finding.ts';
-import { plural } from './format.ts';
 import type { Reporter } from './index.ts';
 
 type Style = Parameters<typeof styleText>[0];

@@ -1,15 +1,7 @@
 // How numbers, money and dates read on the site: British English, whole pounds unless pence matter,
-// dates as "20 Nov 2026". Pure and locale-fixed, so a build looks the same on every machine.
-
-/** An amount in `currency` (ISO 4217): `£1,234,000`; an unknown code falls back to `1,234,000 XYZ`. */
-export function formatMoney(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
-  } catch {
-    return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
-  }
-}
+// dates as "20 Nov 2026". Pure and locale-fixed, so a build looks the same on every machine. Money in
+// full and counts of things read as in findings: formatMoney (src/model/money.ts), plural (src/model/text.ts).
+import { formatMoney } from '../../model/money.ts';
 
 /** A short amount for tight spaces: `£3.4m`, `£214k`, `£950`. */
 export function formatMoneyShort(amount: number, currency: string): string {
@@ -41,9 +33,4 @@ export function formatDays(days: number): string {
   if (n >= 730) return `${Math.floor(n / 365)} years`;
   if (n >= 60) return `${Math.floor(n / 30)} months`;
   return n === 1 ? '1 day' : `${n} days`;
-}
-
-/** `count` with the right form of the noun: `1 issue`, `3 issues`. */
-export function plural(count: number, one: string, other = `${one}s`): string {
-  return `${count} ${count === 1 ? one : other}`;
 }

@@ -3,7 +3,7 @@
 // start) to when it is due. Done milestones are marked done, overdue ones critical, and "today" is the
 // configured date, drawn as a marker — never the reader's clock.
 import type { Charter, Plan } from '../../model/schemas.ts';
-import { plural } from './format.ts';
+import { plural } from '../../model/text.ts';
 import { ganttText } from './mermaid-text.ts';
 
 type Milestone = Plan['milestones'][number];

@@ -2,6 +2,7 @@
 // grouped by the organisation that owns it, joined by its interfaces; and one system's neighbourhood.
 // Interfaces are declared from either end, so a pair declared twice is drawn once.
 import type { System } from '../../model/schemas.ts';
+import { escapeRegExp } from '../../model/text.ts';
 import { plainText, quotedLabel } from './mermaid-text.ts';
 
 export interface CatalogueSystem {
@@ -138,8 +139,7 @@ export function mermaidBlocks(html: string): string[] {
 
 /** Whether a diagram's source draws the system `id` (as a node id, the convention architecture diagrams follow). */
 export function diagramDraws(source: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w-])${escaped}(?![\\w-])`, 'm').test(source);
+  return new RegExp(`(^|[^\\w-])${escapeRegExp(id)}(?![\\w-])`, 'm').test(source);
 }
 
 /** The records among `records` whose body draws the system `id` in a Mermaid diagram. */

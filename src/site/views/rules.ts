@@ -2,6 +2,7 @@
 // options schema, with types, defaults and descriptions) and its examples (the files an example lays
 // over its base content, and the findings an invalid one must produce), which are also its tests.
 import { z } from 'zod';
+import { readExample } from '../../rule-kit/example-markers.ts';
 import type { RuleExample } from '../../rule-kit/rule.ts';
 
 export interface RuleOption {
@@ -47,13 +48,13 @@ export interface ExampleFile {
   path: string;
   /** The code block's language, from the file's extension. */
   lang: string;
-  /** The file's text, or `null` when the example deletes it from the base. */
+  /** The file's text as the example writes it, markers of expected findings included, or `null` when the example deletes it from the base. */
   text: string | null;
 }
 
 export interface ExampleView {
   title: string;
-  /** What the example is laid over: `rules/examples/<base>/`, or nothing. */
+  /** What the example is laid over: `rules/examples/base/` (with the overlay `rules/examples/<base>/`), or nothing. */
   base?: string;
   today?: string;
   options?: string;
@@ -61,7 +62,7 @@ export interface ExampleView {
   expect: { where: string; message?: string; severity?: string }[];
 }
 
-/** An example as the rule's page shows it. */
+/** An example as the rule's page shows it: its files with their markers, and the findings they expect. */
 export function exampleView(example: RuleExample): ExampleView {
   return {
     title: example.title,
@@ -69,7 +70,7 @@ export function exampleView(example: RuleExample): ExampleView {
     today: example.today,
     options: example.options ? JSON.stringify(example.options) : undefined,
     files: Object.entries(example.files).map(([path, text]) => ({ path, lang: /\.ya?ml$/.test(path) ? 'yaml' : /\.mdx$/.test(path) ? 'mdx' : 'md', text })),
-    expect: (example.expect ?? []).map((e) => ({
+    expect: readExample(example).expected.map((e) => ({
       where: `${e.file}:${e.line}:${e.column}`,
       message: e.message === undefined ? undefined : typeof e.message === 'string' ? e.message : `matching ${String(e.message)}`,
       severity: e.severity,

@@ -1,0 +1,79 @@
+// The site's one door to the content collections: typed records of each type, the titles references
+// link to, and the handbook's pages. No other module of the site imports astro:content.
+import type { MarkdownHeading } from 'astro';
+import { getCollection } from 'astro:content';
+import { recordTypes } from '../../model/record-types.ts';
+import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
+import { criterionAnchor } from '../../model/identity.ts';
+import { targetRecordTypes } from '../../model/references.ts';
+import type { ReferenceLookup } from '../views/routes.ts';
+import { sections, type Section } from '../views/sections.ts';
+import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
+
+export type { RecordData, RecordTypeName };
+
+export interface SeamRecord<T extends RecordTypeName = RecordTypeName> {
+  type: T;
+  id: string;
+  data: RecordData[T];
+  /** The body as safe HTML (empty for data files). */
+  html: string;
+  headings: MarkdownHeading[];
+  /** The source file, relative to the repository root. */
+  filePath?: string;
+}
+
+/** Every record of `type`, ordered by id. */
+export async function getRecords<T extends RecordTypeName>(type: T): Promise<SeamRecord<T>[]> {
+  const entries = await getCollection(type);
+  return entries
+    .map((entry) => ({
+      type,
+      id: entry.id,
+      data: entry.data as RecordData[T],
+      html: entry.rendered?.html ?? '',
+      headings: (entry.rendered?.metadata?.headings ?? []) as MarkdownHeading[],
+      filePath: entry.filePath,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+let builtLookup: Promise<ReferenceLookup> | undefined;
+
+/** The title of every record by type and id (and every criterion), so references can be shown as links. */
+export function getReferenceLookup(): Promise<ReferenceLookup> {
+  // A build reads the content once; `astro dev` rebuilds it per page so edits show up.
+  if (import.meta.env.PROD) return (builtLookup ??= buildReferenceLookup());
+  return buildReferenceLookup();
+}
+
+async function buildReferenceLookup(): Promise<ReferenceLookup> {
+  const titles = new Map<string, Map<string, string>>();
+  for (const type of recordTypes) {
+    const entries = await getRecords(type.name as RecordTypeName);
+    titles.set(type.name, new Map(entries.map((e) => [e.id, String(e.data.title)])));
+  }
+  const criteria = new Map<string, string>();
+  for (const { data } of await getRecords('standards')) {
+    for (const c of data.criteria) for (const item of [c, ...(c.items ?? [])]) criteria.set(criterionAnchor(item.id), item.text);
+  }
+  return (target, id) => {
+    const title = target === 'criterion' ? criteria.get(criterionAnchor(id)) : titles.get(targetRecordTypes[target] ?? '')?.get(id);
+    return title === undefined ? undefined : { title };
+  };
+}
+
+/** The handbook's pages (drafts only in `astro dev`), for the sidebar and the handbook's landing link. */
+export async function getHandbookPages(): Promise<HandbookPage[]> {
+  const docs = await getCollection('docs', ({ data }) => import.meta.env.MODE !== 'production' || !data.draft);
+  return docs.map(({ id, data }) => ({ id, title: data.title, sidebar: data.sidebar }));
+}
+
+/** The site's sections with their real addresses; the handbook's is its landing page, and it is left out when there are no handbook pages. */
+export async function getSections(): Promise<Section[]> {
+  const landing = handbookLanding(await getHandbookPages());
+  return sections.flatMap((section) => {
+    if (section.recordType !== 'docs') return [section];
+    return landing ? [{ ...section, href: landing }] : [];
+  });
+}

@@ -1,0 +1,111 @@
+// The lint findings and criteria coverage the site shows, computed once per build by the same engine
+// and rules as `seam lint` and `seam coverage`, then shared by every page through one cached promise.
+// The site never re-implements a check: a record page's lint status is exactly what the CLI reports.
+import { posix, relative, resolve, sep } from 'node:path';
+import { AstroError } from 'astro/errors';
+import { rules } from '../../../rules/index.ts';
+import { lint, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
+import { computeCoverage, type Coverage } from '../../rule-kit/coverage.ts';
+import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
+import type { SeamConfig } from '../../model/config.ts';
+import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
+import { visibleFiles } from '../../model/audience.ts';
+import { renderMessage } from '../../model/message.ts';
+import { openWorkspace, problemLines } from '../../model/workspace.ts';
+
+export interface SiteLint {
+  /** The reference date every date on the site is judged against (never the clock when configured). */
+  today: string;
+  config: SeamConfig;
+  /** The repository root: where seam.config.yaml is, and what finding paths are relative to. */
+  repoRoot: string;
+  /** The absolute content root. */
+  contentRoot: string;
+  graph: RecordGraph;
+  /** Every finding, its message as this build's audience may read it. */
+  findings: Finding[];
+  /** The rule catalogue with each rule's configured severity. */
+  rules: RuleDescriptor[];
+  settings: RuleSetting[];
+  coverage: Coverage;
+  /** The graph's record of a site record (`type` and `id`, which the graph and the site share), if the graph has it. */
+  recordOf(type: string, id: string): ContentRecord | undefined;
+  /** Findings in a content file (content-relative path), in report order. */
+  findingsIn(contentFile: string): Finding[];
+}
+
+export interface SiteLintOptions {
+  /** Where to look for seam.config.yaml from (upwards); defaults to the working directory. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A configuration problem the site cannot be built with, as Astro prints it: the message, no stack trace. */
+function configError(message: string): AstroError {
+  const error = new AstroError(message, 'Fix seam.config.yaml (or SEAM_TODAY), then build again.');
+  error.stack = '';
+  return error;
+}
+
+/** Lints the content the site is built from, as `seam lint` would from the repository root. */
+export async function computeSiteLint({ cwd = process.cwd(), env = process.env }: SiteLintOptions = {}): Promise<SiteLint> {
+  const workspace = openWorkspace({ cwd, env });
+  const { config, repoRoot, contentRoot, today } = workspace;
+  const configProblems = problemLines(workspace, 'config');
+  if (configProblems.length) throw configError(configProblems.join('\n'));
+  const [todayProblem] = problemLines(workspace, 'today');
+  if (todayProblem) throw configError(todayProblem);
+  const { settings, problems } = resolveRuleSettings(rules, config);
+  if (problems.length) throw configError(problems.map((p) => p.message).join('\n'));
+  const [audienceProblem] = problemLines(workspace, 'audience');
+  if (audienceProblem) throw configError(audienceProblem);
+
+  const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings });
+  // The same findings as `seam lint`, but a message that names a record this build's readers may not
+  // read says "a restricted record" instead, and suggests only what they can read.
+  const readable = visibleFiles(graph, workspace.audience);
+  const canRead = (file: string) => readable.has(file);
+  const findings = result.findings.map((f) => (f.parts ? { ...f, message: renderMessage(f.parts, canRead) } : f));
+  const toContent = (file: string) => relative(contentRoot, resolve(repoRoot, file)).split(sep).join(posix.sep);
+  const display = (contentFile: string) => relative(repoRoot, resolve(contentRoot, contentFile)).split(sep).join(posix.sep);
+
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const file = toContent(finding.file);
+    byFile.set(file, [...(byFile.get(file) ?? []), finding]);
+  }
+  const byId = new Map(graph.records.map((r) => [`${r.type}:${r.id}`, r]));
+  return {
+    today,
+    config,
+    repoRoot,
+    contentRoot,
+    graph,
+    findings,
+    rules: result.rules,
+    settings,
+    coverage: computeCoverage(graph, findings, display),
+    recordOf: (type, id) => byId.get(`${type}:${id}`),
+    findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
+  };
+}
+
+let cached: { at: number; state: Promise<SiteLint> } | undefined;
+
+/**
+ * The site's lint state. A build computes it once and every page shares it; `astro dev` recomputes it
+ * when it is more than a couple of seconds old, so edits to content show up on the next page load.
+ */
+export function getSiteLint(options: { maxAgeMs?: number } = {}): Promise<SiteLint> {
+  const maxAge = options.maxAgeMs ?? (import.meta.env?.PROD ? Number.POSITIVE_INFINITY : 2000);
+  const now = Date.now();
+  if (!cached || now - cached.at > maxAge) {
+    const state = computeSiteLint();
+    cached = { at: now, state };
+    // A failed run is not cached: the next page reports the problem again rather than a stale one.
+    state.catch(() => {
+      if (cached?.state === state) cached = undefined;
+    });
+  }
+  return cached.state;
+}

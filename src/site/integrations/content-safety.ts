@@ -1,0 +1,77 @@
+// The site build's first step: the `mdx-safety` and `secrets` rules over the whole content root,
+// through the lint engine with only those rules on, before Astro loads a single record. Content
+// arrives through pull requests from other organisations; a build that finds an import, an export, an
+// `{expression}`, a script or an event handler (code that would run), or a credential, token or private
+// key (that would be published), stops with file:line:column lines and no stack trace. The rules'
+// severity in seam.config.yaml and disable comments in content do not apply here: the check cannot be
+// switched off from the content it guards (only a fingerprint in `secrets.allow` lets a documented
+// sample key through). (Bodies are never compiled anyway, see render.ts; this makes the author fix them
+// instead of having them silently neutralised.) In `astro dev` the findings are logged.
+// It also checks the build's audience setting first, so a wrong SEAM_AUDIENCE is one clear line.
+import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import mdxSafety from '../../../rules/mdx-safety.ts';
+import secrets from '../../../rules/secrets.ts';
+import { lint, type RuleSetting } from '../../lint/engine.ts';
+import type { Finding } from '../../rule-kit/finding.ts';
+import { describeAudience } from '../../model/audience.ts';
+import { siteAudience, siteWorkspace } from './content-root.ts';
+
+/** The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths relative to the repository). */
+export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {
+  const { config, contentRoot, repoRoot, today } = siteWorkspace(env);
+  const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
+  // Neither rule compares dates (a bad "today" is the lint state's to report); the engine still wants one.
+  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings, ignoreDirectives: true });
+  return result.findings;
+}
+
+/** The findings as the build prints them: one `file:line:column: message` line each. */
+export function formatSafetyFindings(findings: Finding[]): string {
+  // A content root outside the repository is named by its absolute path rather than by `../../`.
+  const { repoRoot } = siteWorkspace();
+  const shown = (file: string) => (file.startsWith('../') ? resolve(repoRoot, file) : file);
+  return findings.map((f) => `${shown(f.file)}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`).join('\n');
+}
+
+/** What is wrong with the content and how to fix it, for the rules that found something. */
+export function describeFindings(findings: Finding[]): { problem: string; fix: string } {
+  const code = findings.some((f) => f.ruleId === mdxSafety.meta.id);
+  const credentials = findings.some((f) => f.ruleId === secrets.meta.id);
+  const problems = [code && 'would run code when the site is built', credentials && 'holds credentials that the site would publish'].filter(Boolean);
+  const fixes = [
+    code && 'Remove the imports, exports, {expressions}, scripts and event handlers named above; write braces in prose as \\{ and \\}.',
+    credentials && 'Remove the credentials named above and revoke or rotate them: they have been exposed. A documented sample key that grants nothing can be allowed by its fingerprint in "secrets.allow" in seam.config.yaml.',
+  ].filter(Boolean);
+  return { problem: problems.join(' and '), fix: fixes.join(' ') };
+}
+
+function buildError(message: string, hint: string): AstroError {
+  const error = new AstroError(message, hint);
+  error.name = 'ContentError';
+  error.stack = '';
+  return error;
+}
+
+export function contentSafety(): AstroIntegration {
+  return {
+    name: 'seam:content-safety',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        // A wrong SEAM_AUDIENCE stops the build here, as one line, rather than inside content sync.
+        logger.info(describeAudience(siteAudience()));
+        const findings = await contentSafetyFindings();
+        if (findings.length === 0) return;
+        const count = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
+        const { problem, fix } = describeFindings(findings);
+        if (command === 'dev') {
+          logger.error(`Content that ${problem} (${count}); a build refuses it:\n${formatSafetyFindings(findings)}`);
+          return;
+        }
+        throw buildError(`The content ${problem} (${count}), so nothing was built:\n${formatSafetyFindings(findings)}`, `${fix} Run \`npm run lint:content\` to check again.`);
+      },
+    },
+  };
+}

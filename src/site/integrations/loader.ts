@@ -1,0 +1,193 @@
+// The Astro content loader for one Seam record type: it finds the type's files under the content root,
+// reads them with the model's `readSource`, holds their frontmatter to the record type's schema
+// (errors name file:line:column), hands it to the collection's schema (Astro's `parseData`) and stores
+// each body already rendered by `renderBody()`. Astro's own Markdown/MDX pipeline never sees the
+// content, so nothing an author writes is compiled or run at build time.
+//
+// It is also where an audience build leaves records out (src/model/audience.ts decides which): a record
+// the audience may not see is checked like any other but never stored, so no page, search index entry
+// or sitemap line can name it, and links to it from other bodies are rendered as plain text.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'tinyglobby';
+import { visibleFiles, type Audience } from '../../model/audience.ts';
+import { loadGraph, type RecordGraph } from '../../model/graph.ts';
+import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../../model/links.ts';
+import { formatProblem, type Problem } from '../../model/problem.ts';
+import type { RecordType } from '../../model/record-types.ts';
+import { readSource } from '../../model/source.ts';
+import { zodIssueMessage } from '../../model/zod-messages.ts';
+import { recordId } from '../../model/identity.ts';
+import { renderBody, type BodyHeading } from '../views/render.ts';
+
+export interface RecordLoaderOptions {
+  /** The absolute content root. */
+  contentRoot: string;
+  /** Who the build is for; `confidential` (every record) by default. */
+  audience?: Audience;
+}
+
+/** What an audience build publishes: the files it stores, and every record's page for resolving links. */
+export interface Publication {
+  visible: ReadonlySet<string>;
+  links: LinkIndex;
+}
+
+/** What an audience sees of a content root (pure, given the graph). */
+export function publicationOf(graph: RecordGraph, audience: Audience): Publication {
+  return { visible: visibleFiles(graph, audience), links: buildLinkIndex(graph, () => undefined) };
+}
+
+/**
+ * The site address of each link in the body of `file`: a record's page, `null` for a record this build
+ * leaves out (the link becomes plain text), `undefined` for anything else (kept as written).
+ */
+export function bodyLinkResolver({ visible, links }: Publication, file: string): (url: string) => string | null | undefined {
+  return (url) => {
+    const target = resolveLink(links, file, url);
+    return target.kind === 'page' && !visible.has(target.record.file) ? null : linkHref(file, url);
+  };
+}
+
+let cached: { key: string; at: number; value: Promise<Publication> } | undefined;
+
+/**
+ * Read once per build for every collection (and again in `astro dev` after content changes): which
+ * records the audience sees, decided by the model from the whole content root, since a project
+ * record's visibility depends on its charter and a link's on its target.
+ */
+function publicationFor(contentRoot: string, audience: Audience): Promise<Publication> {
+  const key = `${contentRoot}\0${audience}`;
+  if (cached?.key !== key) {
+    const value = loadGraph(contentRoot).then((graph) => publicationOf(graph, audience));
+    cached = { key, at: Date.now(), value };
+  }
+  return cached.value;
+}
+
+/** Forgets the publication when the content changed after it was read. */
+function contentChanged(at: number): void {
+  if (cached && cached.at < at) cached = undefined;
+}
+
+export function recordLoader(type: RecordType, options: RecordLoaderOptions): Loader {
+  const { contentRoot } = options;
+  return {
+    name: 'seam-record-loader',
+    load: async (context) => {
+      await syncCollection(type, options, context);
+      const { watcher } = context;
+      if (!watcher) return;
+      // In `astro dev`: any change under the content root re-reads this collection. Errors are logged,
+      // not thrown, so a half-typed file does not stop the dev server.
+      watcher.add(contentRoot);
+      const resync = (changed: string) => {
+        if (path.relative(contentRoot, changed).startsWith('..')) return;
+        contentChanged(Date.now());
+        syncCollection(type, options, context).catch((e: Error) => context.logger.error(e.message));
+      };
+      watcher.on('change', resync);
+      watcher.on('add', resync);
+      watcher.on('unlink', resync);
+    },
+  };
+}
+
+/**
+ * Problems in content files, as Astro prints them: one file:line:column line each, named after the
+ * problem and without a stack trace, since the fix is in the content, not in Seam's code.
+ */
+function contentError(problems: Problem[], hint: string): Error {
+  const error = new AstroError(problems.map(formatProblem).join('\n'), hint);
+  error.name = 'ContentError';
+  error.stack = '';
+  return error;
+}
+
+async function syncCollection(type: RecordType, options: RecordLoaderOptions, context: LoaderContext): Promise<void> {
+  const { contentRoot, audience = 'confidential' } = options;
+  const { store, config, parseData, generateDigest } = context;
+  if (!existsSync(contentRoot)) {
+    throw contentError(
+      [{ file: contentRoot, line: 1, column: 1, code: 'content-root', message: 'The content folder does not exist.' }],
+      'Point SEAM_CONTENT (or `content:` in seam.config.yaml) at a folder laid out like content/.',
+    );
+  }
+  const astroRoot = fileURLToPath(config.root);
+  const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false })).sort();
+  const seen = new Map<string, string>();
+  const publication = await publicationFor(contentRoot, audience);
+  const { visible } = publication;
+  const stored = new Set<string>();
+
+  for (const file of files) {
+    const absolute = path.join(contentRoot, file);
+    // Shown relative to the repository, as an editor or CI annotation would.
+    const shown = path.relative(astroRoot, absolute).split(path.sep).join('/');
+    const at = (p: Problem): Problem => ({ ...p, file: shown });
+    const id = recordId(file);
+    const other = seen.get(id);
+    if (other) {
+      throw contentError([{ file: shown, line: 1, column: 1, code: 'duplicate-id', message: `The ${type.label} id "${id}" is already used by ${other}.` }], 'Rename or remove one of the two files.');
+    }
+    seen.set(id, shown);
+
+    const source = readSource(absolute, file);
+    if (source.problems.length) throw contentError(source.problems.map(at), 'Fix the file, then build again.');
+    if (!source.hasFrontmatter && !/\.ya?ml$/i.test(file)) {
+      throw contentError(
+        [{ file: shown, line: 1, column: 1, code: 'schema', message: `The ${type.label} has no frontmatter.` }],
+        'Start the file with a line `---`, the fields (at least `title:`), and another line `---`.',
+      );
+    }
+    // Always validate and render, even when the file is unchanged: Astro only clears its cache when
+    // content.config.ts itself changes, not when a schema or the renderer does.
+    const raw = (source.data ?? {}) as Record<string, unknown>;
+    const checked = type.schema.safeParse(raw, { reportInput: true });
+    if (!checked.success) {
+      const problems = checked.error.issues.map((issue): Problem => {
+        const keyProblem = issue.code === 'unrecognized_keys';
+        const where = source.locate(keyProblem ? [...issue.path, issue.keys[0] ?? ''] : issue.path, { key: keyProblem });
+        return { file: shown, line: where.line, column: where.column, code: 'schema', message: zodIssueMessage(issue, raw, type.schema) };
+      });
+      throw contentError(problems, `Each line is a field of this ${type.label} that does not match its schema.`);
+    }
+    // The collection's own schema (for handbook pages, Starlight's) then shapes what the site stores.
+    let data: Record<string, unknown>;
+    try {
+      data = await parseData({ id, data: raw, filePath: absolute });
+    } catch (e) {
+      const message = (e as Error).message.replace(/\*\*/g, '').trim();
+      throw contentError([{ file: shown, line: 1, column: 1, code: 'schema', message }], 'Fix the frontmatter, then build again.');
+    }
+
+    let rendered: { html: string; metadata: { headings: BodyHeading[] } } | undefined;
+    if (source.hasFrontmatter && !/\.ya?ml$/i.test(file)) {
+      try {
+        const { html, headings } = renderBody(source.body, {
+          format: /\.mdx$/i.test(file) ? 'mdx' : 'md',
+          resolveLink: bodyLinkResolver(publication, file),
+        });
+        rendered = { html, metadata: { headings } };
+      } catch (e) {
+        // remark-mdx reports MDX syntax errors with a position inside the body.
+        const { line = 1, column = 1, reason = (e as Error).message } = e as { line?: number; column?: number; reason?: string };
+        const bodyLine = source.positionAt(source.bodyOffset).line;
+        throw contentError(
+          [{ file: shown, line: line + bodyLine - 1, column, code: 'mdx', message: `Broken MDX: ${reason}` }],
+          'In MDX, `<`, `{` and `}` start code: write them as `&lt;`, `\\{` and `\\}` in prose.',
+        );
+      }
+    }
+    // Checked and rendered like every record, so a broken file fails every build, but stored only
+    // when this build's audience may see it.
+    if (!visible.has(file)) continue;
+    store.set({ id, data, body: source.body || undefined, filePath: shown, digest: generateDigest(source.text), rendered });
+    stored.add(id);
+  }
+
+  for (const id of store.keys()) if (!stored.has(id)) store.delete(id);
+}

@@ -1,0 +1,28 @@
+// Starlight route middleware: escapes the page title where it enters the head, puts the handbook's
+// pages into the sidebar's Handbook group, then recomputes previous/next links, since Starlight
+// computed them before the group was filled.
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { escapeHtml } from '../views/escape.ts';
+import { getHandbookPages } from '../data/entries.ts';
+import { HANDBOOK_LABEL } from '../views/sections.ts';
+import { handbookSidebar, neighbours } from '../views/sidebar.ts';
+
+export const onRequest = defineRouteMiddleware(async (context) => {
+  const route = context.locals.starlightRoute;
+  // Starlight writes every head entry's content as raw HTML (`set:html`), and builds the <title> entry
+  // from the page's title without escaping it: a record titled `x</title><script>…` would run script.
+  // Titles come from content, so the title entry is escaped here, once; the visible heading is
+  // rendered as text by Astro and stays unescaped.
+  for (const entry of route.head) if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeHtml(entry.content);
+  const at = route.sidebar.findIndex((entry) => entry.type === 'group' && entry.label === HANDBOOK_LABEL);
+  const group = route.sidebar[at];
+  if (!group || group.type !== 'group') return;
+  group.entries = handbookSidebar(await getHandbookPages(), context.url.pathname);
+  if (group.entries.length === 0) route.sidebar.splice(at, 1);
+  const { prev, next } = neighbours(route.sidebar);
+  const { prev: prevConfig, next: nextConfig } = route.entry.data;
+  route.pagination = {
+    prev: prevConfig === false ? undefined : prev,
+    next: nextConfig === false ? undefined : next,
+  };
+});
