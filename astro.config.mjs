@@ -3,10 +3,9 @@
 // src/site/integrations/content-root.ts (SEAM_CONTENT / `content:`, SEAM_AUDIENCE / `site.audience` in
 // seam.config.yaml). Build with `npm run build` (scripts/build-site.ts): it builds beside dist/ and
 // swaps the result in only when the whole build, Pagefind included, succeeded.
-import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { loadConfig } from './src/model/config.ts';
+import { openWorkspace } from './src/model/workspace.ts';
 import { contentSafety } from './src/site/integrations/content-safety.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 
@@ -15,8 +14,9 @@ import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // seam.config.yaml's `site.url` gives the sitemap and canonical links their address (problems with the
-// file are reported when content.config.ts loads it).
-const { config: seam } = loadConfig(fileURLToPath(new URL('.', import.meta.url)));
+// file are reported when content.config.ts loads it). Opened from the working directory, as every part
+// of the site opens it (src/site/integrations/content-root.ts).
+const { config: seam } = openWorkspace({ cwd: process.cwd() });
 
 export default defineConfig({
   site: seam.site.url,

@@ -7,6 +7,7 @@ import { quote } from '../src/model/safe-text.ts';
 import type { Classification, ContentRecord, RecordGraph, Reference, TypedRecord } from '../src/model/graph.ts';
 import { referencesOf } from '../src/model/graph.ts';
 import { linkNodes, resolveLink } from '../src/model/links.ts';
+import { projectPath } from '../src/model/project-state.ts';
 import { recordTypeByName, recordTypeNames } from '../src/model/record-types.ts';
 import { linkIndexOf } from '../src/rule-kit/link-index.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
@@ -181,7 +182,7 @@ function referencedRecord(graph: RecordGraph, record: TypedRecord, ref: Referenc
       return applied ? graph.projects.get(applied.project)?.lessons : undefined;
     }
     case 'project-record':
-      return graph.projects.get(record.project ?? '')?.records.find((r) => r.file.split('/').slice(2).join('/').replace(/\.[^.]+$/, '') === ref.value);
+      return graph.projects.get(record.project ?? '')?.records.find((r) => projectPath(r) === ref.value);
     case 'criterion': {
       const criterion = graph.criteria.get(ref.value);
       return criterion && graph.byType.get('standards')?.find((s) => s.id === criterion.standard);

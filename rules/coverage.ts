@@ -1,6 +1,7 @@
 // coverage: each project has the records its phase requires, and every `evidence:` claim is backed
 // by a section with real prose. The full criteria × projects matrix is `seam coverage`.
 import { z } from 'zod';
+import { projectFile } from '../src/model/identity.ts';
 import { quote } from '../src/model/safe-text.ts';
 import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/rule-kit/coverage.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
@@ -105,7 +106,7 @@ To follow.
     const { phase } = record.data;
     // Status reports, evaluations, sign-off and lessons have dedicated rules that say more; skip them here.
     for (const type of missingRecordTypes(project).filter((t) => !t.enforcedBy)) {
-      const where = type.pattern.replace('projects/*/', `projects/${project.id}/`).replace('status/*.mdx', 'status/YYYY-MM-DD.mdx').replace('evaluations/*.mdx', 'evaluations/<provider>-<period>.mdx');
+      const where = projectFile(project.id, type.name);
       report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${[...criteriaOfType(type, graph)].join(', ')}.`, at: { path: ['phase'] }, scope: 'project' });
     }
   },

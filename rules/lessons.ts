@@ -1,6 +1,7 @@
 // lessons: closed projects record what they learned, projects apply lessons from other projects, and
 // every recommendation is something a future project can act on (P6, P13, K13.3).
 import { z } from 'zod';
+import { projectFile } from '../src/model/identity.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import { PLACEHOLDER } from '../src/rule-kit/sections.ts';
@@ -104,7 +105,7 @@ The board reviewed these lessons at closure.
     if (record.type === 'charter') {
       const charter = record.data;
       const closedBy = requiredRecordTypes(charter.phase).some((t) => t.name === 'lessons') ? 'phase' : charter.status === 'closed' ? 'status' : undefined;
-      const file = `projects/${record.project}/lessons.mdx`;
+      const file = projectFile(record.project, 'lessons');
       if (closedBy && !graph.byFile.has(file)) {
         report({
           message: `The project is closed but has no lessons learned. Create ${file} with at least one lesson (id, category, what happened, recommendation) and a "Review" section, so later projects can apply them.`,

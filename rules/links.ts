@@ -8,7 +8,7 @@ import { mention, say, suggest } from '../src/model/message.ts';
 import { resolveLink, linkNodes } from '../src/model/links.ts';
 import type { LinkIndex, LinkNode } from '../src/model/links.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
-import { criterionAnchor } from '../src/model/urls.ts';
+import { criterionAnchor } from '../src/model/identity.ts';
 import type { SourceFile } from '../src/model/source.ts';
 import { diskAssets, linkIndexOf } from '../src/rule-kit/link-index.ts';
 import type { Fix } from '../src/rule-kit/finding.ts';

@@ -2,6 +2,7 @@
 // that has ended, evaluations match an engagement, and poor scores come with an action (P17, P18).
 import { z } from 'zod';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
+import { evaluationName, projectFile } from '../src/model/identity.ts';
 import { overlaps, parsePeriod, periodsBetween, within } from '../src/model/periods.ts';
 import type { Period } from '../src/model/periods.ts';
 import type * as S from '../src/model/schemas.ts';
@@ -211,7 +212,7 @@ Status reports often arrived late.
           const inside = done.filter((d) => within(d, period));
           const engagedMonths = periodsBetween(engagement.from > period.start ? engagement.from : period.start, end < period.end ? end : period.end, 'month');
           if (engagedMonths.every((m) => inside.some((d) => within(m, d)))) continue;
-          const file = `projects/${project.id}/evaluations/${engagement.provider}-${period.label.toLowerCase()}.mdx`;
+          const file = projectFile(project.id, 'evaluations', evaluationName(engagement.provider, period.label));
           const partly = inside.length ? ` The evaluation${inside.length > 1 ? 's' : ''} for ${inside.map((d) => d.label).join(', ')} cover${inside.length > 1 ? '' : 's'} only part of it.` : '';
           report({
             message: `No evaluation of "${engagement.provider}" for ${period.label} (${period.start} to ${period.end}), which has ended.${partly} Create ${file} with "provider: ${engagement.provider}", "period: ${period.label}", the five scores and any actions agreed.`,
@@ -225,7 +226,7 @@ Status reports often arrived late.
     function checkEvaluation(evaluation: ContentRecord<S.Evaluation>, project: Project) {
       const data = evaluation.data!;
       const charter = project.charter;
-      const charterFile = `projects/${project.id}/index.mdx`;
+      const charterFile = projectFile(project.id, 'charter');
       if (charter?.data && graph.providers.has(data.provider)) {
         const engagements = charter.data.providers.filter((e) => e.provider === data.provider);
         const period = parsePeriod(data.period);

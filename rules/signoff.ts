@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord, Project } from '../src/model/graph.ts';
+import { projectFile } from '../src/model/identity.ts';
 import { parsePeriod } from '../src/model/periods.ts';
 import { projectPath } from '../src/model/project-state.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
@@ -148,7 +149,7 @@ Ana signed each deliverable at the steering meeting.
 
     if (record.type === 'charter') {
       const { phase } = record.data;
-      const file = `projects/${project.id}/signoff.mdx`;
+      const file = projectFile(project.id, 'signoff');
       if (requiredRecordTypes(phase).some((t) => t.name === 'signoff') && !graph.byFile.has(file)) {
         report({
           message: `The project is in the ${phase} phase but has no sign-off record. Create ${file} listing each deliverable signed off, who signed it (a sign-off authority in the stakeholder register) and when.`,

@@ -13,7 +13,6 @@ import * as schemas from './model/schemas.ts';
 import { siteAudience, siteContentRoot } from './site/integrations/content-root.ts';
 import { recordLoader } from './site/integrations/loader.ts';
 import type { RecordData, RecordTypeName } from './model/record-data.ts';
-import { idOptionsFor } from './site/views/routes.ts';
 
 const contentRoot = siteContentRoot();
 const { audience } = siteAudience();
@@ -38,7 +37,7 @@ export const collections = Object.fromEntries(
   recordTypes.map((type) => [
     type.name,
     defineCollection({
-      loader: recordLoader(type, { contentRoot, audience, idOptions: idOptionsFor(type.name) }),
+      loader: recordLoader(type, { contentRoot, audience }),
       schema: type.name === 'docs' ? handbookSchema : type.schema,
     }),
   ]),

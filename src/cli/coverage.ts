@@ -6,7 +6,7 @@ import { computeCoverage } from '../rule-kit/coverage.ts';
 import type { Cell, Coverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import type { IO } from './io.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export interface CoverageFlags extends WorkspaceFlags {
@@ -21,7 +21,7 @@ export const SYMBOL: Record<Cell['state'], string> = { evidenced: '●', failing
 const EMOJI: Record<Cell['state'], string> = { evidenced: '✅', failing: '❌', missing: '⬜', 'not-required': '➖' };
 
 export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<number> {
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   const { result, graph } = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
   let coverage = computeCoverage(graph, result.findings, display);

@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { loadConfig } from '../model/config.ts';
 import { loadGraph } from '../model/graph.ts';
 import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
@@ -17,7 +16,7 @@ import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export const LINK_CACHE_FILE = '.seam-cache/links.json';
@@ -41,7 +40,7 @@ export interface LinksDependencies {
 }
 
 export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, deps: LinksDependencies = {}): Promise<number> {
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   for (const path of paths) {
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }
@@ -64,7 +63,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
         if (!isReservedAddress(url) && !linkConfig.ignore.some((prefix) => url.startsWith(prefix))) urls.add(url);
       }
     }
-    const cache = flags.cache ? new LinkCache(join(loadConfig(io.cwd, flags.config).baseDir, LINK_CACHE_FILE)) : undefined;
+    const cache = flags.cache ? new LinkCache(join(workspace.repoRoot, LINK_CACHE_FILE)) : undefined;
     const { results, fromCache } = await checkExternalLinks(urls, {
       fetch: deps.fetch,
       offline: flags.offline,

@@ -8,7 +8,7 @@ import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export interface LintFlags extends WorkspaceFlags {
@@ -21,7 +21,7 @@ export interface LintFlags extends WorkspaceFlags {
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   for (const path of paths) {
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }

@@ -12,7 +12,7 @@ import { recordTypeByName } from '../model/record-types.ts';
 import { KEBAB_CASE } from '../model/text.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export interface NewFlags extends WorkspaceFlags {
@@ -29,7 +29,7 @@ export const NEW_KINDS = Object.keys(newKinds) as NewKind[];
 export async function newCommand(kind: string, id: string | undefined, flags: NewFlags, io: IO): Promise<number> {
   if (!isNewKind(kind)) throw new UsageError(`Cannot create "${kind}". Choose one of: ${NEW_KINDS.join(', ')}.`);
   if (id && flags.id && id !== flags.id) throw new UsageError(`Two different ids given ("${id}" and --id "${flags.id}"): give one.`);
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   const graph = await loadGraph(workspace.root);
   const providers = workspace.settings.find((s) => s.rule.meta.id === 'providers')?.options as { period?: PeriodKind } | undefined;
   let request: ScaffoldRequest = {

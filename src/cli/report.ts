@@ -7,15 +7,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { recordTypeOf } from '../model/graph.ts';
+import { recordTypeOf } from '../model/identity.ts';
 import { computeCoverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import { diffCoverage, renderReport } from '../lint/report.ts';
 import type { RecordChange } from '../lint/report.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
-import { openWorkspace } from './workspace.ts';
-import type { Workspace, WorkspaceFlags } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
+import type { CommandWorkspace, WorkspaceFlags } from './workspace.ts';
 
 export interface ReportFlags extends WorkspaceFlags {
   base?: string;
@@ -23,7 +23,7 @@ export interface ReportFlags extends WorkspaceFlags {
 }
 
 export async function reportCommand(flags: ReportFlags, io: IO): Promise<number> {
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
   const current = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
   const input: Parameters<typeof renderReport>[0] = { today: workspace.today, files: current.result.files.length, findings: current.result.findings, display };
@@ -82,7 +82,7 @@ function changedRecords(git: Git, base: string, contentDir: string): RecordChang
 }
 
 /** The coverage of the content as it was at `commit`: its files read out of git into a temporary folder and linted. */
-async function baseCoverage(git: Git, commit: string, contentDir: string, workspace: Workspace) {
+async function baseCoverage(git: Git, commit: string, contentDir: string, workspace: CommandWorkspace) {
   const dir = mkdtempSync(join(tmpdir(), 'seam-base-'));
   try {
     const entries = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', contentDir || '.'])

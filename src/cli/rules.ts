@@ -1,11 +1,11 @@
 // `seam rules`: the rule catalogue, derived from the rules' own metadata.
 import { describeRules } from '../lint/engine.ts';
 import type { IO } from './io.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export function rulesCommand(flags: WorkspaceFlags & { format: 'text' | 'json' | 'markdown' }, io: IO): number {
-  const rules = describeRules(openWorkspace(flags, io).settings);
+  const rules = describeRules(openCommandWorkspace(flags, io).settings);
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
   } else if (flags.format === 'markdown') {

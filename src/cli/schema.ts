@@ -8,7 +8,7 @@ import { configJsonSchema, recordJsonSchema } from '../model/json-schema.ts';
 import { recordTypes } from '../model/record-types.ts';
 import { CONFIG_FILE } from '../model/config.ts';
 import type { IO } from './io.ts';
-import { openWorkspace } from './workspace.ts';
+import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export interface SchemaFlags extends WorkspaceFlags {
@@ -44,7 +44,7 @@ export function vscodeYamlSchemas(schemaDir: string, contentDir: string): Record
 }
 
 export async function schemaCommand(flags: SchemaFlags, io: IO): Promise<number> {
-  const workspace = openWorkspace(flags, io);
+  const workspace = openCommandWorkspace(flags, io);
   const outDir = resolve(io.cwd, flags.out);
   const rel = (abs: string) => relative(io.cwd, abs).split(sep).join('/');
   if (flags.vscode) {

@@ -1,11 +1,9 @@
-// Everything a command needs before it runs: the config, the content root, "today" and the rule
-// settings, resolved once from flags, environment and seam.config.yaml, in that order.
+// Everything a command needs before it runs: the workspace (config, content root, "today"; see
+// src/model/workspace.ts) opened from the flags, and the rule settings, with every problem a usage error.
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { loadConfig, resolveContentRoot } from '../model/config.ts';
 import type { SeamConfig } from '../model/config.ts';
-import { formatProblem } from '../model/problem.ts';
-import { resolveToday } from '../model/today.ts';
+import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { resolveRuleSettings } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
 import { rules } from '../../rules/index.ts';
@@ -18,24 +16,26 @@ export interface WorkspaceFlags {
   today?: string;
 }
 
-export interface Workspace {
+export interface CommandWorkspace {
   cwd: string;
   config: SeamConfig;
+  /** The repository root: the config file's folder, else the working directory. */
+  repoRoot: string;
   root: string;
   today: string;
   settings: RuleSetting[];
 }
 
-export function openWorkspace(flags: WorkspaceFlags, io: IO): Workspace {
-  const loaded = loadConfig(io.cwd, flags.config);
-  if (loaded.problems.length) {
-    throw new UsageError(loaded.problems.map((p) => formatProblem({ ...p, file: relative(io.cwd, p.file) || p.file })).join('\n'));
-  }
-  const root = resolveContentRoot(loaded, flags.content ? `${io.cwd}/${flags.content}`.replace(/^.*\/\//, '/') : undefined, io.env);
+export function openCommandWorkspace(flags: WorkspaceFlags, io: IO): CommandWorkspace {
+  const workspace = openWorkspace({ cwd: io.cwd, configFile: flags.config, contentFlag: flags.content, todayFlag: flags.today, env: io.env });
+  const configProblems = problemLines(workspace, 'config', (file) => relative(io.cwd, file) || file);
+  if (configProblems.length) throw new UsageError(configProblems.join('\n'));
+  const root = workspace.contentRoot;
   if (!existsSync(root)) throw new UsageError(`The content folder ${relative(io.cwd, root) || root} does not exist. Pass --content DIR, set SEAM_CONTENT, or set "content:" in seam.config.yaml.`);
-  const today = resolveToday({ flag: flags.today, env: io.env.SEAM_TODAY, config: loaded.config.today });
-  if (!today.ok) throw new UsageError(today.message);
-  const { settings, problems } = resolveRuleSettings(rules, loaded.config);
+  // The audience is a site build's setting: commands do not read it.
+  const [todayProblem] = problemLines(workspace, 'today');
+  if (todayProblem) throw new UsageError(todayProblem);
+  const { settings, problems } = resolveRuleSettings(rules, workspace.config);
   if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
-  return { cwd: io.cwd, config: loaded.config, root, today: today.today, settings };
+  return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, root, today: workspace.today, settings };
 }

@@ -8,10 +8,9 @@ import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import { glob } from 'tinyglobby';
 import type { VFile } from 'vfile';
-import { loadConfig, resolveContentRoot } from '../model/config.ts';
 import { CONTENT_GLOB, loadGraph } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
-import { resolveToday } from '../model/today.ts';
+import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { rules } from '../../rules/index.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
 import { RULES_URL } from './version.ts';
@@ -61,19 +60,21 @@ export function remarkSeam() {
   return async (_tree: Root, file: VFile) => {
     if (!file.path) return;
     const path = resolve(file.cwd, file.path);
-    const loaded = loadConfig(dirname(path));
-    if (!loaded.file) return; // not in a Seam workspace
+    const workspace = openWorkspace({ cwd: dirname(path) });
+    if (!workspace.configFile) return; // not in a Seam workspace
     const problem = (message: string) => attach(file, { ruleId: 'config', severity: 'error', message, line: 1, column: 1 });
-    if (loaded.problems.length) return problem(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-    const root = resolveContentRoot(loaded);
+    const configProblems = problemLines(workspace, 'config');
+    if (configProblems.length) return problem(configProblems.join('\n'));
+    const root = workspace.contentRoot;
     const inContent = relative(root, path);
     if (!inContent || inContent.startsWith('..') || isAbsolute(inContent)) return;
-    const today = resolveToday({ config: loaded.config.today });
-    if (!today.ok) return problem(today.message);
-    const { settings, problems } = resolveRuleSettings(rules, loaded.config);
+    // The audience is a site build's setting: the editor does not read it.
+    const [todayProblem] = problemLines(workspace, 'today');
+    if (todayProblem) return problem(todayProblem);
+    const { settings, problems } = resolveRuleSettings(rules, workspace.config);
     if (problems.length) return problem(problems.map((p) => p.message).join('\n'));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
-    const options = { root, cwd: root, config: loaded.config, today: today.today, settings };
+    const options = { root, cwd: root, config: workspace.config, today: workspace.today, settings };
     const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root));
     for (const finding of findings) attach(file, finding);
   };

@@ -2,7 +2,7 @@
 // arrive through pull requests from other organisations). Every setting has a default; the CLI flags
 // and environment variables named below override the file.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { positionsIn } from './position.ts';
@@ -106,12 +106,4 @@ function findUp(from: string, name: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
-}
-
-/** The content root: `--content` beats `SEAM_CONTENT` beats the config file's `content`. */
-export function resolveContentRoot(loaded: LoadedConfig, flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag) return resolve(flag);
-  if (env.SEAM_CONTENT) return resolve(env.SEAM_CONTENT);
-  const configured = loaded.config.content;
-  return isAbsolute(configured) ? configured : resolve(loaded.baseDir, configured);
 }

@@ -3,12 +3,13 @@
 // collected as values with file, line and column; loading never throws on bad content.
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { z } from 'zod';
 import { mention, say, suggest, type Mention, type Message } from './message.ts';
 import type { Problem } from './problem.ts';
+import { evaluationName, projectFile, recordId, recordTypeOf } from './identity.ts';
 import { projectPath } from './project-state.ts';
+import { referenceFieldsOf, type Target } from './references.ts';
 import { recordTypes, recordTypeByName } from './record-types.ts';
 import type { RecordData, RecordTypeName } from './record-data.ts';
 import type { RecordType } from './record-types.ts';
@@ -24,7 +25,7 @@ export type Classification = 'public' | 'internal' | 'confidential';
 export interface ContentRecord<T = unknown> {
   /** The record type's name (= Astro collection), e.g. `status`. */
   type: string;
-  /** Unique within its type: the file stem, or `<project>/<path>` for project records (the charter is `<project>`). */
+  /** Unique within its type, and the site's id for its page: see `recordId` in identity.ts (`crm`, `alpha/status/2026-06-12`, `handbook/glossary`). */
   id: string;
   project?: string;
   /** Relative to the content root, forward slashes. */
@@ -99,13 +100,6 @@ export async function loadGraph(root: string): Promise<RecordGraph> {
   return buildGraph(absRoot, files.map((file) => ({ file, read: () => readSource(resolve(absRoot, file), file) })));
 }
 
-const matchers = recordTypes.map((t) => ({ type: t, match: picomatch(t.pattern) }));
-
-/** The record type a content-relative path belongs to, if any. */
-export function recordTypeOf(file: string): RecordType | undefined {
-  return matchers.find((m) => m.match(file))?.type;
-}
-
 /** Builds the graph from already-listed files; exposed so tests and the language server can feed text. */
 export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile }[]): RecordGraph {
   const graph = emptyGraph(absRoot, []);
@@ -142,9 +136,7 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
   const parts = file.split('/');
   const stem = parts.at(-1)!.replace(/\.[^.]+$/, '');
   const project = type.inProject ? parts[1] : undefined;
-  const id = type.inProject
-    ? type.name === 'charter' ? project! : `${project}/${parts.slice(2).join('/').replace(/\.[^.]+$/, '')}`
-    : type.name === 'docs' ? parts.slice(1).join('/').replace(/\.[^.]+$/, '') : stem;
+  const id = recordId(file);
   const raw = source.data as Record<string, unknown> | undefined;
   const record: ContentRecord = {
     type: type.name, id, project, file, path: resolve(absRoot, file), source,
@@ -187,7 +179,7 @@ function checkNaming(record: ContentRecord, problems: Problem[]) {
   }
   if (record.type === 'evaluations') {
     const e = record.data as S.Evaluation;
-    const expected = `${e.provider}-${e.period.toLowerCase()}`;
+    const expected = evaluationName(e.provider, e.period);
     if (stem !== expected) problems.push({ file: record.file, ...record.source.locate(['period']), code: 'naming', message: `An evaluation is named <provider>-<period>: rename the file to "${expected}.mdx" or correct "provider"/"period".` });
   }
 }
@@ -250,33 +242,6 @@ function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
 
 // ── References ─────────────────────────────────────────────────────────────────────────────────────
 
-/** What an id field refers to. Project-scoped targets resolve within the record's own project. */
-export type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criterion' | 'stakeholder' | 'workstream' | 'milestone' | 'budget-line' | 'regulation' | 'lesson' | 'project' | 'project-record';
-
-/**
- * Every id reference, as data: a path into the frontmatter (`*` = each list item, `@key` = each
- * mapping key) and what it refers to. Adding a reference field is one line here.
- */
-export const referenceFields: Record<string, [string, Target][]> = {
-  '*': [['evidence.*.criterion', 'criterion']],
-  systems: [['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system']],
-  providers: [['organisation', 'organisation']],
-  policies: [['supersedes', 'policy'], ['criteria.*', 'criterion']],
-  charter: [
-    ['sponsors.*', 'stakeholder'], ['organisations.*', 'organisation'], ['systems.*', 'system'], ['providers.*.provider', 'provider'],
-    ['policies.*', 'policy'], ['regulations.*.regulator', 'organisation'], ['lessonsApplied.*.project', 'project'], ['lessonsApplied.*.lesson', 'lesson'],
-  ],
-  stakeholders: [['stakeholders.*.organisation', 'organisation'], ['stakeholders.*.raci.@key', 'workstream']],
-  plan: [['milestones.*.workstream', 'workstream'], ['milestones.*.owner', 'stakeholder'], ['milestones.*.dependsOn.*', 'milestone']],
-  status: [
-    ['milestonesAtRisk.*', 'milestone'], ['compliance.*.regulation', 'regulation'], ['issues.*.owner', 'stakeholder'],
-    ['issues.*.budgetLine', 'budget-line'], ['issues.*.milestone', 'milestone'],
-  ],
-  evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
-  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line']],
-  signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record']],
-};
-
 /** Lists inside one record whose items carry ids that must be unique. */
 export const uniqueIdLists: Record<string, string[]> = {
   standards: ['groups'],
@@ -301,7 +266,7 @@ export interface Reference {
 export function referencesOf(record: ContentRecord): Reference[] {
   if (!record.data) return [];
   const out: Reference[] = [];
-  for (const [pattern, target] of [...(referenceFields['*'] ?? []), ...(referenceFields[record.type] ?? [])]) {
+  for (const [pattern, target] of referenceFieldsOf(record.type)) {
     walk(record.data, pattern.split('.'), [], (value, path, isKey) => {
       if (typeof value === 'string') out.push({ record, path, value, target, isKey });
     });
@@ -425,7 +390,7 @@ function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target
     case 'policy': return of(graph.policies);
     default: break;
   }
-  if (target === 'project') return [...graph.projects.values()].map((p) => ({ file: p.charter?.file ?? p.records[0]?.file ?? `projects/${p.id}/index.mdx`, text: p.id, key: p.id, near: quote(p.id) }));
+  if (target === 'project') return [...graph.projects.values()].map((p) => ({ file: p.charter?.file ?? p.records[0]?.file ?? projectFile(p.id, 'charter'), text: p.id, key: p.id, near: quote(p.id) }));
   const project = graph.projects.get(record.project ?? '');
   const holder: Partial<Record<Target, ContentRecord | undefined>> = {
     stakeholder: project?.stakeholders, workstream: project?.charter, regulation: project?.charter, milestone: project?.plan, 'budget-line': project?.plan,

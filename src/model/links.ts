@@ -17,7 +17,7 @@ import type { ContentRecord, RecordGraph } from './graph.ts';
 import { quote } from './safe-text.ts';
 import { isScriptUrl } from './url-policy.ts';
 import type * as S from './schemas.ts';
-import { criterionAnchor, idOptionsFor, listingHrefs, pageHref, recordHref, recordId } from './urls.ts';
+import { criterionAnchor, handbookId, handbookLinkId, listingHrefs, pageHref, recordHref } from './identity.ts';
 
 /**
  * Id links: `<scheme>:<id>`, the scheme naming what the id is (singular, as an author says it), the id
@@ -141,7 +141,7 @@ export function idHref(scheme: IdScheme, id: string, hash = ''): string {
     case 'standard':
       return `/standard/${hash}`;
     case 'handbook':
-      return recordHref('docs', recordId(`docs/${id || 'index'}.mdx`, idOptionsFor('docs'))) + hash;
+      return recordHref('docs', handbookId(id)) + hash;
     default:
       return recordHref(ID_SCHEMES[scheme].type, id) + hash;
   }
@@ -268,7 +268,7 @@ export function recordById(graph: RecordGraph, scheme: IdScheme, id: string): Co
     case 'organisation': return graph.organisations.get(id);
     case 'system': return graph.systems.get(id);
     case 'provider': return graph.providers.get(id);
-    case 'handbook': return graph.docs.get(id || 'index') ?? graph.docs.get(`${id}/index`);
+    case 'handbook': return graph.docs.get(handbookId(id));
     case 'standard': return graph.byType.get('standards')?.find((s) => s.id === id);
     case 'criterion': {
       const criterion = graph.criteria.get(id);
@@ -286,7 +286,7 @@ function idsOf(graph: RecordGraph, scheme: IdScheme): { id: string; file?: strin
     case 'organisation': return of(graph.organisations);
     case 'system': return of(graph.systems);
     case 'provider': return of(graph.providers);
-    case 'handbook': return of(graph.docs);
+    case 'handbook': return [...graph.docs].map(([id, r]) => ({ id: handbookLinkId(id), file: r.file }));
     case 'standard': return (graph.byType.get('standards') ?? []).map((s) => ({ id: s.id, file: s.file }));
     case 'criterion': return [...graph.criteria].map(([id, c]) => ({ id, file: graph.byType.get('standards')?.find((s) => s.id === c.standard)?.file }));
     case 'project': return [...graph.projects.values()].flatMap((p) => p.records.map((r) => ({ id: r.id, file: r.file })));

@@ -4,8 +4,10 @@
 // author can give is a marked prompt, `TODO: …`, which the `unfinished` rule reports until replaced.
 import { Document } from 'yaml';
 import type { Scalar } from 'yaml';
-import { projectIds, referenceFields } from './graph.ts';
-import type { Project, RecordGraph, Target } from './graph.ts';
+import { projectIds } from './graph.ts';
+import type { Project, RecordGraph } from './graph.ts';
+import { referenceFieldsOf, type Target } from './references.ts';
+import { evaluationName, projectFile, recordFile } from './identity.ts';
 import { DATE_PATTERN, ID_PATTERN, recordJsonSchema } from './json-schema.ts';
 import type { JsonSchema } from './json-schema.ts';
 import { parsePeriod, periodsBetween } from './periods.ts';
@@ -106,31 +108,31 @@ export function scaffold(graph: RecordGraph, request: ScaffoldRequest): Scaffold
     const id = request.id ?? (request.title ? kebab(request.title) : undefined);
     if (!id) return { ok: false, message: `Give the new ${type.label}'s id (kebab-case), for example "seam new ${kind} ${exampleId(kind)}", or a --title to derive it from.` };
     if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(id) || exampleId(kind)}".` };
-    return { ok: true, files: [render(graph, type, undefined, fileOf(type, undefined, id), { title: request.title ?? ASK }, today)] };
+    return { ok: true, files: [render(graph, type, undefined, recordFile(type.name, id), { title: request.title ?? ASK }, today)] };
   }
 
   const project = graph.projects.get(request.project ?? '');
   if (!project?.charter) {
-    return { ok: false, message: request.project ? `No project "${request.project}" (no projects/${request.project}/index.mdx). Projects: ${[...graph.projects.keys()].join(', ') || 'none yet — create one with "seam new project <id>"'}.` : `Say which project the ${type.label} belongs to with --project <id>.` };
+    return { ok: false, message: request.project ? `No project "${request.project}" (no ${projectFile(request.project, 'charter')}). Projects: ${[...graph.projects.keys()].join(', ') || 'none yet — create one with "seam new project <id>"'}.` : `Say which project the ${type.label} belongs to with --project <id>.` };
   }
   const projectTitle = project.charter.title;
   switch (kind) {
     case 'status':
-      return { ok: true, files: [render(graph, type, project, fileOf(type, project.id, today), statusValues(project, request), today)] };
+      return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, today), statusValues(project, request), today)] };
     case 'evaluation': {
       const chosen = evaluationTarget(graph, project, request);
       if (!chosen.ok) return chosen;
       const title = request.title ?? `${graph.providers.get(chosen.provider)?.title ?? chosen.provider} - ${chosen.period.replace('-', ' ')} evaluation`;
-      return { ok: true, files: [render(graph, type, project, fileOf(type, project.id, `${chosen.provider}-${chosen.period.toLowerCase()}`), { title, provider: chosen.provider, period: chosen.period }, today)] };
+      return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, evaluationName(chosen.provider, chosen.period)), { title, provider: chosen.provider, period: chosen.period }, today)] };
     }
     case 'change': {
       const id = request.id ?? nextChangeId(project);
       if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "cr-004-extend-hypercare".` };
-      return { ok: true, files: [render(graph, type, project, fileOf(type, project.id, id), { title: request.title ?? ASK, raised: today }, today)] };
+      return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, id), { title: request.title ?? ASK, raised: today }, today)] };
     }
     case 'signoff':
     case 'lessons':
-      return { ok: true, files: [render(graph, type, project, fileOf(type, project.id), { title: request.title ?? `${capitalise(type.label)} - ${projectTitle}` }, today)] };
+      return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name), { title: request.title ?? `${capitalise(type.label)} - ${projectTitle}` }, today)] };
     default:
       return { ok: false, message: `Cannot create a ${type.label} with "seam new ${kind}".` };
   }
@@ -215,21 +217,13 @@ function scaffoldProject(graph: RecordGraph, request: ScaffoldRequest): Scaffold
     },
     plan: { title: named('plan'), milestones: [{ id: ASK, title: ASK, workstream, owner: sponsor, due: ASK, dependsOn: [] }] },
   };
-  const files = requiredRecordTypes('planning').map((type) => render(graph, type, undefined, fileOf(type, id), values[type.name] ?? {}, today));
+  const files = requiredRecordTypes('planning').map((type) => render(graph, type, undefined, projectFile(id, type.name), values[type.name] ?? {}, today));
   return { ok: true, files };
 }
 
 // ── Rendering ──────────────────────────────────────────────────────────────────────────────────────
 
 const exampleId = (kind: NewKind) => ({ policy: 'data-retention-policy', system: 'payments-gateway', provider: 'acme-integration', organisation: 'acme-insurance' })[kind as string] ?? 'new-record';
-
-/** The record's file, from its type's pattern: `projects/*\/status/*.mdx` → `projects/<project>/status/<stem>.mdx`. */
-function fileOf(type: RecordType, project: string | undefined, stem?: string): string {
-  let file = type.pattern;
-  if (project !== undefined) file = file.replace('*', project);
-  if (stem !== undefined) file = file.replace('*', stem);
-  return file;
-}
 
 interface RenderContext {
   type: RecordType;
@@ -317,7 +311,7 @@ function prompt(s: JsonSchema, path: (string | number)[], ctx: RenderContext): s
 /** The ids a reference field can take, when the field is a reference (from the graph's reference table). */
 function candidates(path: (string | number)[], ctx: RenderContext): string[] {
   const pattern = patternOf(path);
-  const target = [...(referenceFields['*'] ?? []), ...(referenceFields[ctx.type.name] ?? [])].find(([p]) => p === pattern)?.[1] as Target | undefined;
+  const target = referenceFieldsOf(ctx.type.name).find(([p]) => p === pattern)?.[1];
   if (!target) return [];
   const { graph } = ctx;
   const global: Partial<Record<Target, Map<string, unknown>>> = { organisation: graph.organisations, system: graph.systems, provider: graph.providers, policy: graph.policies };

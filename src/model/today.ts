@@ -11,7 +11,7 @@ export interface TodaySources {
 
 export type TodayResult = { ok: true; today: string; source: 'flag' | 'env' | 'config' | 'clock' } | { ok: false; message: string };
 
-export function resolveToday({ flag, env = process.env.SEAM_TODAY, config, clock = () => new Date() }: TodaySources = {}): TodayResult {
+export function resolveToday({ flag, env = process.env.SEAM_TODAY, config, clock }: TodaySources = {}): TodayResult {
   for (const [value, source] of [[flag, 'flag'], [env, 'env'], [config, 'config']] as const) {
     if (value === undefined || value === '') continue;
     if (!isoDate.safeParse(value).success) {
@@ -20,7 +20,12 @@ export function resolveToday({ flag, env = process.env.SEAM_TODAY, config, clock
     }
     return { ok: true, today: value, source };
   }
-  return { ok: true, today: clock().toISOString().slice(0, 10), source: 'clock' };
+  return { ok: true, today: clockToday(clock), source: 'clock' };
+}
+
+/** The clock's date, YYYY-MM-DD (UTC): what "today" is when nothing sets it. */
+export function clockToday(clock: () => Date = () => new Date()): string {
+  return clock().toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

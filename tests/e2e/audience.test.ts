@@ -14,7 +14,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleFiles, type Audience } from '../../src/model/audience.ts';
 import { loadGraph, type ContentRecord, type RecordGraph } from '../../src/model/graph.ts';
-import { idOptionsFor, recordHref, recordId } from '../../src/model/urls.ts';
+import { recordHref, recordId } from '../../src/model/identity.ts';
 import { allFiles, buildSite, EXAMPLE_CONTENT, launchBrowser, openPage, readOutputFile, REPO, serveStatic, sharedSite, type SiteBuild } from './harness.ts';
 
 const SITE = 'https://seam.example';
@@ -72,13 +72,13 @@ function tracesOfHidden(graph: RecordGraph, audience: Audience): Trace[] {
   const shown = graph.records.filter((r) => visible.has(r.file));
   // A visible record's own words and ids (an organisation and a provider may share an id; a public
   // handbook page may name a project in an example command) are no leak.
-  const visibleText = [ruleText, ...shown.flatMap((r) => [r.source.text.replace(/\s+/g, ' '), recordId(r.file, idOptionsFor(r.type))])].join('\n');
+  const visibleText = [ruleText, ...shown.flatMap((r) => [r.source.text.replace(/\s+/g, ' '), recordId(r.file)])].join('\n');
   const traces: Trace[] = [];
   const hiddenProjects = new Set<string>();
   for (const record of graph.records) {
     if (visible.has(record.file)) continue;
     const data = (record.data ?? {}) as { title?: string; description?: string };
-    const id = recordId(record.file, idOptionsFor(record.type));
+    const id = recordId(record.file);
     const candidates = [data.title, data.description, recordHref(record.type, id), ...phrases(record)];
     if (record.type !== 'standards' && !record.project && id.includes('-')) candidates.push(id);
     if (record.type === 'charter') hiddenProjects.add(id);
@@ -151,7 +151,7 @@ describe.each([
   it('has no page for them, and still has every page its audience may read', () => {
     const visible = visibleFiles(graph, audience);
     for (const record of graph.records) {
-      const href = recordHref(record.type, recordId(record.file, idOptionsFor(record.type)));
+      const href = recordHref(record.type, recordId(record.file));
       if (record.type === 'standards') continue;
       expect(existsSync(join(built.outDir, href, 'index.html')), href).toBe(visible.has(record.file));
     }

@@ -23,10 +23,12 @@ async function build(content: string) {
 
 describe('astro build', () => {
   it('renders a page for every record of the fixture', { timeout: 180_000 }, async () => {
-    const { status, output, page } = await build(FIXTURE);
+    // A handbook folder's index page, with a broken link: its finding is listed on the rule's page like any record's.
+    const content = tempContent(FIXTURE, { 'docs/authoring/index.mdx': '---\ntitle: Authoring\n---\n\nSee [the guide](missing-guide.mdx).\n' });
+    const { status, output, page } = await build(content).finally(() => rmSync(content, { recursive: true, force: true }));
     expect(status, output).toBe(0);
     for (const path of [
-      '', 'handbook', 'handbook/authoring/records', 'standard', 'policies', 'policies/integration-policy',
+      '', 'handbook', 'handbook/authoring', 'handbook/authoring/records', 'standard', 'policies', 'policies/integration-policy',
       'organisations/northwind', 'systems/northwind-crm', 'providers/bridgeworks', 'projects', 'projects/crm-merge',
       'projects/crm-merge/stakeholders', 'projects/crm-merge/plan', 'projects/crm-merge/status/2026-06-01',
       'projects/crm-merge/evaluations/bridgeworks-2026-q2', 'projects/crm-merge/changes/add-eircode',
@@ -39,6 +41,8 @@ describe('astro build', () => {
     const charter = readFileSync(page('projects/crm-merge'), 'utf8');
     expect(charter).toContain('<pre class="mermaid">flowchart LR');
     expect(charter).toContain('href="/organisations/northwind/"');
+    const linksRule = readFileSync(page('rules/links'), 'utf8');
+    expect(linksRule).toMatch(/docs\/authoring\/index\.mdx:5:5<\/span>\s*<span class="seam-finding__message">The link &quot;missing-guide\.mdx&quot;/);
   });
 
   it('stops on a schema error, naming the file, line and field', { timeout: 180_000 }, async () => {

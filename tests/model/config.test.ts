@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, resolveContentRoot } from '../../src/model/config.ts';
+import { loadConfig } from '../../src/model/config.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -19,14 +19,13 @@ function repo(files: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
-  it('finds seam.config.yaml in a parent folder and resolves the content root beside it', () => {
+  it('finds seam.config.yaml in a parent folder, whose folder relative settings are resolved from', () => {
     const dir = repo({ 'seam.config.yaml': 'content: handbook\ntoday: 2026-11-20\nrules:\n  currency: off\n  budget: [warn, { overspendThreshold: 0.2 }]\n' });
     const loaded = loadConfig(join(dir, 'content/projects/alpha'));
     expect(loaded.problems).toEqual([]);
     expect(loaded.file).toBe(join(dir, 'seam.config.yaml'));
     expect(loaded.baseDir).toBe(dir);
     expect(loaded.config).toMatchObject({ content: 'handbook', today: '2026-11-20', rules: { currency: 'off', budget: ['warn', { overspendThreshold: 0.2 }] } });
-    expect(resolveContentRoot(loaded, undefined, {})).toBe(join(dir, 'handbook'));
   });
 
   it('gives every default when there is no config file anywhere up the tree', () => {
@@ -79,16 +78,5 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 1, column: 1, code: 'config' });
     expect(problems[0].message).toMatch(/contnet/);
-  });
-});
-
-describe('resolveContentRoot', () => {
-  it('takes --content over SEAM_CONTENT over the file, and keeps an absolute setting as it is', () => {
-    const dir = repo({ 'seam.config.yaml': 'content: handbook\n' });
-    const loaded = loadConfig(dir);
-    expect(resolveContentRoot(loaded, '/flag/content', { SEAM_CONTENT: '/env/content' })).toBe('/flag/content');
-    expect(resolveContentRoot(loaded, undefined, { SEAM_CONTENT: '/env/content' })).toBe('/env/content');
-    expect(resolveContentRoot(loaded, undefined, {})).toBe(join(dir, 'handbook'));
-    expect(resolveContentRoot({ ...loaded, config: { ...loaded.config, content: '/abs/content' } }, undefined, {})).toBe('/abs/content');
   });
 });

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { headingAnchors } from '../../src/model/anchors.ts';
 import { classifyLink, linkHref } from '../../src/model/links.ts';
-import { pageHref } from '../../src/model/urls.ts';
+import { pageHref } from '../../src/model/identity.ts';
 import { parseBody } from '../../src/rule-kit/parse.ts';
 import { renderBody } from '../../src/site/views/render.ts';
 

@@ -13,7 +13,7 @@ describe('labelOf', () => {
 });
 
 describe('factsOf', () => {
-  const titles: Record<string, string> = { 'organisations:northwind': 'Northwind Holdings', 'systems:crm': 'CRM', 'criterion:K7': 'design and develop policies' };
+  const titles: Record<string, string> = { 'organisation:northwind': 'Northwind Holdings', 'system:crm': 'CRM', 'criterion:K7': 'design and develop policies' };
   const lookup = (target: string, id: string) => {
     const title = titles[`${target}:${id}`];
     return title === undefined ? undefined : { title };

@@ -6,7 +6,7 @@ import type { ReferenceLookup } from '../../src/site/views/routes.ts';
 import { searchFacets, valuesAt } from '../../src/site/views/search.ts';
 
 const organisations: Record<string, string> = { acme: 'Acme Group', beta: 'Beta Ltd' };
-const lookup: ReferenceLookup = (target, id) => (target === 'organisations' && organisations[id] ? { title: organisations[id] } : undefined);
+const lookup: ReferenceLookup = (target, id) => (target === 'organisation' && organisations[id] ? { title: organisations[id] } : undefined);
 const charter = {
   id: 'alpha',
   data: { title: 'Alpha merger', status: 'active', phase: 'execution', organisations: ['acme', 'beta', 'gone'] } as unknown as RecordData['charter'],

@@ -4,7 +4,9 @@ import type { MarkdownHeading } from 'astro';
 import { getCollection } from 'astro:content';
 import { recordTypes } from '../../model/record-types.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
-import { criterionAnchor, type ReferenceLookup } from '../views/routes.ts';
+import { criterionAnchor } from '../../model/identity.ts';
+import { targetRecordTypes } from '../../model/references.ts';
+import type { ReferenceLookup } from '../views/routes.ts';
 import { sections, type Section } from '../views/sections.ts';
 import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
 
@@ -56,7 +58,7 @@ async function buildReferenceLookup(): Promise<ReferenceLookup> {
     for (const c of data.criteria) for (const item of [c, ...(c.items ?? [])]) criteria.set(criterionAnchor(item.id), item.text);
   }
   return (target, id) => {
-    const title = target === 'criterion' ? criteria.get(criterionAnchor(id)) : titles.get(target)?.get(id);
+    const title = target === 'criterion' ? criteria.get(criterionAnchor(id)) : titles.get(targetRecordTypes[target] ?? '')?.get(id);
     return title === undefined ? undefined : { title };
   };
 }

@@ -1,18 +1,17 @@
 // The lint findings and criteria coverage the site shows, computed once per build by the same engine
 // and rules as `seam lint` and `seam coverage`, then shared by every page through one cached promise.
 // The site never re-implements a check: a record page's lint status is exactly what the CLI reports.
-import { dirname, posix, relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { rules } from '../../../rules/index.ts';
 import { lint, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
 import { computeCoverage, type Coverage } from '../../rule-kit/coverage.ts';
 import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
-import { loadConfig, resolveContentRoot, type SeamConfig } from '../../model/config.ts';
+import type { SeamConfig } from '../../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
-import { resolveAudience, visibleFiles } from '../../model/audience.ts';
+import { visibleFiles } from '../../model/audience.ts';
 import { renderMessage } from '../../model/message.ts';
-import { formatProblem } from '../../model/problem.ts';
-import { resolveToday } from '../../model/today.ts';
+import { openWorkspace, problemLines } from '../../model/workspace.ts';
 
 export interface SiteLint {
   /** The reference date every date on the site is judged against (never the clock when configured). */
@@ -29,7 +28,7 @@ export interface SiteLint {
   rules: RuleDescriptor[];
   settings: RuleSetting[];
   coverage: Coverage;
-  /** The graph's record of a site record (`type`, `id` as the site names them), if the graph has it. */
+  /** The graph's record of a site record (`type` and `id`, which the graph and the site share), if the graph has it. */
   recordOf(type: string, id: string): ContentRecord | undefined;
   /** Findings in a content file (content-relative path), in report order. */
   findingsIn(contentFile: string): Finding[];
@@ -50,22 +49,21 @@ function configError(message: string): AstroError {
 
 /** Lints the content the site is built from, as `seam lint` would from the repository root. */
 export async function computeSiteLint({ cwd = process.cwd(), env = process.env }: SiteLintOptions = {}): Promise<SiteLint> {
-  const loaded = loadConfig(cwd);
-  if (loaded.problems.length) throw configError(loaded.problems.map(formatProblem).join('\n'));
-  const repoRoot = loaded.file ? dirname(loaded.file) : resolve(cwd);
-  const contentRoot = resolveContentRoot(loaded, undefined, env);
-  const today = resolveToday({ env: env.SEAM_TODAY, config: loaded.config.today });
-  if (!today.ok) throw configError(today.message);
-  const { settings, problems } = resolveRuleSettings(rules, loaded.config);
+  const workspace = openWorkspace({ cwd, env });
+  const { config, repoRoot, contentRoot, today } = workspace;
+  const configProblems = problemLines(workspace, 'config');
+  if (configProblems.length) throw configError(configProblems.join('\n'));
+  const [todayProblem] = problemLines(workspace, 'today');
+  if (todayProblem) throw configError(todayProblem);
+  const { settings, problems } = resolveRuleSettings(rules, config);
   if (problems.length) throw configError(problems.map((p) => p.message).join('\n'));
+  const [audienceProblem] = problemLines(workspace, 'audience');
+  if (audienceProblem) throw configError(audienceProblem);
 
-  const audience = resolveAudience(loaded.config, env);
-  if (!audience.ok) throw configError(audience.message);
-
-  const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config: loaded.config, today: today.today, settings });
+  const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings });
   // The same findings as `seam lint`, but a message that names a record this build's readers may not
   // read says "a restricted record" instead, and suggests only what they can read.
-  const readable = visibleFiles(graph, audience.audience);
+  const readable = visibleFiles(graph, workspace.audience);
   const canRead = (file: string) => readable.has(file);
   const findings = result.findings.map((f) => (f.parts ? { ...f, message: renderMessage(f.parts, canRead) } : f));
   const toContent = (file: string) => relative(contentRoot, resolve(repoRoot, file)).split(sep).join(posix.sep);
@@ -78,8 +76,8 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   }
   const byId = new Map(graph.records.map((r) => [`${r.type}:${r.id}`, r]));
   return {
-    today: today.today,
-    config: loaded.config,
+    today,
+    config,
     repoRoot,
     contentRoot,
     graph,
@@ -87,8 +85,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     rules: result.rules,
     settings,
     coverage: computeCoverage(graph, findings, display),
-    // The site prefixes handbook ids with `handbook/`; the graph does not.
-    recordOf: (type, id) => byId.get(`${type}:${type === 'docs' ? id.replace(/^handbook\/?/, '') : id}`),
+    recordOf: (type, id) => byId.get(`${type}:${id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
   };
 }

@@ -5,8 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import { recordTypes } from '../../model/record-types.ts';
 import { getRecords, type RecordData, type RecordTypeName, type SeamRecord } from './entries.ts';
 import type { SiteLint } from './lint-state.ts';
-import { projectOf } from '../record-id.ts';
-import { recordHref } from '../views/routes.ts';
+import { projectOf, recordHref } from '../../model/identity.ts';
 
 export type Published = { [T in RecordTypeName]: Map<string, SeamRecord<T>> };
 
@@ -59,7 +58,7 @@ export function projectsOf(published: Published): ProjectRecords[] {
 export function pageOfFile(published: Published, lint: SiteLint) {
   return (contentFile: string): { href: string; title: string } | undefined => {
     const record = lint.graph.byFile.get(contentFile);
-    if (!record || record.type === 'docs') return undefined;
+    if (!record) return undefined;
     const site = published[record.type as RecordTypeName]?.get(record.id);
     return site ? { href: recordHref(record.type, record.id), title: String((site.data as RecordData[RecordTypeName]).title) } : undefined;
   };

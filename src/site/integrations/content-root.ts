@@ -1,14 +1,11 @@
-// What the site is built from and for, decided once for content.config.ts: the content folder (the
-// same rule as the CLI, src/model/config.ts: `SEAM_CONTENT` beats `content:` in seam.config.yaml beats
+// What the site is built from and for, decided by the one workspace opener (src/model/workspace.ts), as
+// the CLI decides it: the content folder (`SEAM_CONTENT` beats `content:` in seam.config.yaml beats
 // `content/`) and the audience (`SEAM_AUDIENCE` beats `site.audience`; unset builds for the public).
-import { fileURLToPath } from 'node:url';
+// The workspace is opened from the working directory, where Astro runs; the repository root is the
+// config file's folder.
 import { AstroError } from 'astro/errors';
-import { resolveAudience, type AudienceSetting } from '../../model/audience.ts';
-import { formatProblem } from '../../model/problem.ts';
-import { loadConfig, resolveContentRoot, type LoadedConfig } from '../../model/config.ts';
-
-/** The repository root: three levels above this file (src/site/integrations/), where seam.config.yaml lives. */
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import type { AudienceSetting } from '../../model/audience.ts';
+import { openWorkspace, problemLines, type Workspace } from '../../model/workspace.ts';
 
 /** A setting the site cannot be built with: the message and the fix, no stack trace. */
 function settingError(message: string, hint: string): AstroError {
@@ -17,21 +14,23 @@ function settingError(message: string, hint: string): AstroError {
   return error;
 }
 
-function siteConfig(): LoadedConfig {
-  const loaded = loadConfig(repoRoot);
-  const [problem] = loaded.problems;
-  if (problem) throw settingError(formatProblem(problem), 'Fix seam.config.yaml, then build again.');
-  return loaded;
+/** The workspace the site is built from; a problem in seam.config.yaml stops the build. */
+export function siteWorkspace(env: NodeJS.ProcessEnv = process.env): Workspace {
+  const workspace = openWorkspace({ cwd: process.cwd(), env });
+  const [problem] = problemLines(workspace, 'config');
+  if (problem) throw settingError(problem, 'Fix seam.config.yaml, then build again.');
+  return workspace;
 }
 
 /** The absolute path of the content folder the site is built from. */
 export function siteContentRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return resolveContentRoot(siteConfig(), undefined, env);
+  return siteWorkspace(env).contentRoot;
 }
 
 /** Who the site is built for: records above this audience's clearance are left out of the build. */
 export function siteAudience(env: NodeJS.ProcessEnv = process.env): Extract<AudienceSetting, { ok: true }> {
-  const setting = resolveAudience(siteConfig().config, env);
-  if (!setting.ok) throw settingError(setting.message, 'Set SEAM_AUDIENCE to public, internal or confidential, or unset it.');
-  return setting;
+  const workspace = siteWorkspace(env);
+  const [problem] = problemLines(workspace, 'audience');
+  if (problem) throw settingError(problem, 'Set SEAM_AUDIENCE to public, internal or confidential, or unset it.');
+  return { ok: true, audience: workspace.audience, source: workspace.audienceSource };
 }

@@ -9,37 +9,28 @@
 // instead of having them silently neutralised.) In `astro dev` the findings are logged.
 // It also checks the build's audience setting first, so a wrong SEAM_AUDIENCE is one clear line.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import mdxSafety from '../../../rules/mdx-safety.ts';
 import secrets from '../../../rules/secrets.ts';
 import { lint, type RuleSetting } from '../../lint/engine.ts';
 import type { Finding } from '../../rule-kit/finding.ts';
-import { loadConfig, resolveContentRoot } from '../../model/config.ts';
-import { formatProblem } from '../../model/problem.ts';
 import { describeAudience } from '../../model/audience.ts';
-import { siteAudience } from './content-root.ts';
-
-/** The repository root, where seam.config.yaml lives and what finding paths are relative to. */
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { siteAudience, siteWorkspace } from './content-root.ts';
 
 /** The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths relative to the repository). */
 export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {
-  const loaded = loadConfig(repoRoot);
-  const [problem] = loaded.problems;
-  if (problem) throw buildError(formatProblem(problem), 'Fix seam.config.yaml, then build again.');
-  const root = resolveContentRoot(loaded, undefined, env);
+  const { config, contentRoot, repoRoot, today } = siteWorkspace(env);
   const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
-  // Neither rule compares dates; the engine still wants a reference date.
-  const today = loaded.config.today ?? new Date().toISOString().slice(0, 10);
-  const { result } = await lint({ root, cwd: repoRoot, config: loaded.config, today, settings, ignoreDirectives: true });
+  // Neither rule compares dates (a bad "today" is the lint state's to report); the engine still wants one.
+  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings, ignoreDirectives: true });
   return result.findings;
 }
 
 /** The findings as the build prints them: one `file:line:column: message` line each. */
 export function formatSafetyFindings(findings: Finding[]): string {
   // A content root outside the repository is named by its absolute path rather than by `../../`.
+  const { repoRoot } = siteWorkspace();
   const shown = (file: string) => (file.startsWith('../') ? resolve(repoRoot, file) : file);
   return findings.map((f) => `${shown(f.file)}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`).join('\n');
 }

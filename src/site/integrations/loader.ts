@@ -20,7 +20,7 @@ import { formatProblem, type Problem } from '../../model/problem.ts';
 import type { RecordType } from '../../model/record-types.ts';
 import { readSource } from '../../model/source.ts';
 import { zodIssueMessage } from '../../model/zod-messages.ts';
-import { recordId, type RecordIdOptions } from '../record-id.ts';
+import { recordId } from '../../model/identity.ts';
 import { renderBody, type BodyHeading } from '../views/render.ts';
 
 export interface RecordLoaderOptions {
@@ -28,7 +28,6 @@ export interface RecordLoaderOptions {
   contentRoot: string;
   /** Who the build is for; `confidential` (every record) by default. */
   audience?: Audience;
-  idOptions?: RecordIdOptions;
 }
 
 /** What an audience build publishes: the files it stores, and every record's page for resolving links. */
@@ -109,7 +108,7 @@ function contentError(problems: Problem[], hint: string): Error {
 }
 
 async function syncCollection(type: RecordType, options: RecordLoaderOptions, context: LoaderContext): Promise<void> {
-  const { contentRoot, audience = 'confidential', idOptions = {} } = options;
+  const { contentRoot, audience = 'confidential' } = options;
   const { store, config, parseData, generateDigest } = context;
   if (!existsSync(contentRoot)) {
     throw contentError(
@@ -129,7 +128,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     // Shown relative to the repository, as an editor or CI annotation would.
     const shown = path.relative(astroRoot, absolute).split(path.sep).join('/');
     const at = (p: Problem): Problem => ({ ...p, file: shown });
-    const id = recordId(file, idOptions);
+    const id = recordId(file);
     const other = seen.get(id);
     if (other) {
       throw contentError([{ file: shown, line: 1, column: 1, code: 'duplicate-id', message: `The ${type.label} id "${id}" is already used by ${other}.` }], 'Rename or remove one of the two files.');

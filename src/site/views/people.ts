@@ -1,14 +1,14 @@
 // Stakeholder ids in a project record's facts (`owner: sarah-lindqvist`) shown as the person's name,
 // linking to their row in the project's stakeholder register. Which fields hold stakeholder ids comes
-// from the record graph's reference table, so the site and the `references` rule agree.
-import { referenceFields } from '../../model/graph.ts';
+// from the model's reference table, so the site and the `references` rule agree.
+import { factPath, referenceFieldsOf } from '../../model/references.ts';
 
 /** Fact paths (`issues.owner`, dotted, no array markers) that hold stakeholder ids, for a record type. */
 export function stakeholderPaths(type: string): Set<string> {
   return new Set(
-    (referenceFields[type] ?? [])
+    referenceFieldsOf(type)
       .filter(([, target]) => target === 'stakeholder')
-      .map(([pattern]) => pattern.split('.').filter((s) => s !== '*').join('.')),
+      .flatMap(([pattern]) => factPath(pattern) ?? []),
   );
 }
 

@@ -1,43 +1,18 @@
-// Where each record is published on the site, and where references and links from one record to
-// another point. A content file's address and a link's target are decided in src/model/urls.ts and
-// src/model/links.ts, shared with the linter's `links` and `classification` rules (re-exported here for
-// the site's imports); this module adds how frontmatter references become links.
-import { criterionAnchor, recordHref } from '../../model/urls.ts';
+// How frontmatter references become links on the site. A record's id and page address are decided in
+// src/model/identity.ts and a link's target in src/model/links.ts, shared with the linter's `links` and
+// `classification` rules; this module adds the links a record's facts make to the records they name.
+import { criterionAnchor, recordHref } from '../../model/identity.ts';
+import { factPath, referenceFieldsOf, targetRecordTypes, type Target } from '../../model/references.ts';
 
-export { criterionAnchor, HANDBOOK_PREFIX, idOptionsFor, recordHref } from '../../model/urls.ts';
-
-/** What an id in a frontmatter field refers to: a record type, or a criterion of the standard. */
-export type ReferenceTarget = 'criterion' | 'policies' | 'organisations' | 'systems' | 'providers' | 'charter';
-
-/**
- * Frontmatter fields holding ids of other records, per record type, as dotted paths without array
- * indices (`providers.provider` is the `provider` of every item of `providers`). Fields not listed are
- * shown as plain text. `*` applies to every record type.
- */
-export const referenceFields: Record<string, Record<string, ReferenceTarget>> = {
-  '*': { 'evidence.criterion': 'criterion' },
-  policies: { criteria: 'criterion', supersedes: 'policies' },
-  systems: { owner: 'organisations', interfaces: 'systems', 'interfaces.system': 'systems' },
-  providers: { organisation: 'organisations' },
-  charter: {
-    organisations: 'organisations',
-    systems: 'systems',
-    policies: 'policies',
-    'providers.provider': 'providers',
-    'regulations.regulator': 'organisations',
-    'lessonsApplied.project': 'charter',
-  },
-  stakeholders: { 'stakeholders.organisation': 'organisations' },
-  evaluations: { provider: 'providers' },
-};
-
-/** The page a reference points to. */
-export function referenceHref(target: ReferenceTarget, id: string): string {
-  return target === 'criterion' ? `/standard/#${criterionAnchor(id)}` : recordHref(target, id);
+/** The page a reference to `id` points to: a criterion on the standard page, a record on its own; `undefined` for a target with no page of its own (a stakeholder, a milestone…). */
+export function referenceHref(target: Target, id: string): string | undefined {
+  if (target === 'criterion') return `/standard/#${criterionAnchor(id)}`;
+  const type = targetRecordTypes[target];
+  return type && recordHref(type, id);
 }
 
 /** The title of the record a reference points to, or `undefined` when there is no such record. */
-export type ReferenceLookup = (target: ReferenceTarget, id: string) => { title: string } | undefined;
+export type ReferenceLookup = (target: Target, id: string) => { title: string } | undefined;
 
 /**
  * A function giving the link for `value` found at `path` in a record of type `type`, shown with the
@@ -45,12 +20,13 @@ export type ReferenceLookup = (target: ReferenceTarget, id: string) => { title: 
  * does not exist (a dangling reference stays plain text; the `references` rule reports it).
  */
 export function referenceLinker(type: string, lookup: ReferenceLookup) {
-  const fields = { ...referenceFields['*'], ...referenceFields[type] };
+  // The model's reference table, by the paths facts are shown at (`providers.provider`).
+  const fields = new Map(referenceFieldsOf(type).map(([pattern, target]) => [factPath(pattern), target]));
   return (path: string, value: string): { href: string; text: string; hint: string } | undefined => {
-    const target = fields[path];
+    const target = fields.get(path);
     const found = target && lookup(target, value);
-    if (!target || !found) return undefined;
-    const href = referenceHref(target, value);
+    const href = target && referenceHref(target, value);
+    if (!target || !found || !href) return undefined;
     // A criterion keeps its id (`K7`) with its text on hover; a record shows its title with its id on hover.
     return target === 'criterion' ? { href, text: value, hint: found.title } : { href, text: found.title, hint: value };
   };

@@ -5,7 +5,8 @@
 import { recordTypeByName } from '../../model/record-types.ts';
 import { capitalise } from '../../model/text.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
-import { referenceFields, type ReferenceLookup } from './routes.ts';
+import { factPath, referenceFieldsOf } from '../../model/references.ts';
+import type { ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */
 export const SEARCH_FILTERS = ['type', 'project', 'phase', 'organisation', 'criterion'] as const;
@@ -43,12 +44,11 @@ export function valuesAt(data: unknown, path: string): unknown[] {
 
 /** The organisations a record names (by title), through its organisation reference fields. */
 function organisationsOf(type: string, data: unknown, lookup: ReferenceLookup): string[] {
-  const fields = { ...referenceFields['*'], ...referenceFields[type] };
-  return Object.entries(fields)
-    .filter(([, target]) => target === 'organisations')
-    .flatMap(([path]) => valuesAt(data, path))
+  return referenceFieldsOf(type)
+    .filter(([, target]) => target === 'organisation')
+    .flatMap(([pattern]) => valuesAt(data, factPath(pattern)!))
     .filter((id): id is string => typeof id === 'string')
-    .map((id) => lookup('organisations', id)?.title)
+    .map((id) => lookup('organisation', id)?.title)
     .filter((title): title is string => title !== undefined);
 }
 

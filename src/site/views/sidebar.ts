@@ -2,7 +2,7 @@
 // cannot do it: it matches pages by file path under src/content/docs/, and Seam's handbook lives in
 // the content root.
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
-import { HANDBOOK_PREFIX } from './routes.ts';
+import { HANDBOOK_PREFIX } from '../../model/identity.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 type SidebarLink = Extract<SidebarEntry, { type: 'link' }>;
