@@ -35,8 +35,12 @@ describe('the URL policy', () => {
   it('is what the links rule and the renderer decide with', () => {
     expect(classifyLink('docs/a.mdx', 'javascript-style-guide.mdx')).toEqual({ kind: 'path', target: 'docs/javascript-style-guide.mdx' });
     expect(classifyLink('docs/a.mdx', 'java\tscript:alert(1)')).toEqual({ kind: 'script' });
-    const { html } = renderBody('[guide](javascript-style-guide.mdx) [x](java%09script:alert(1)) ![i](data:image/png;base64,AA)', { format: 'md' });
+    const { html } = renderBody('[guide](javascript-style-guide.mdx) [x](java&#x09;script:alert(1)) ![i](data:image/png;base64,AA)', { format: 'md' });
     expect(html).toContain('href="javascript-style-guide.mdx"');
     expect(html).not.toMatch(/javascript:|data:image/);
+    // Whatever the disguise, no address the page keeps is one a browser would run as script.
+    const kept = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#x([\da-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.filter(isScriptUrl)).toEqual([]);
   });
 });
