@@ -3,6 +3,7 @@
 export { default as architecture } from './architecture.ts';
 export { default as budget } from './budget.ts';
 export { default as classification } from './classification.ts';
+export { default as compliance } from './compliance.ts';
 export { default as coverage } from './coverage.ts';
 export { default as criteriaRefs } from './criteria-refs.ts';
 export { default as currency } from './currency.ts';
