@@ -1,6 +1,7 @@
 // The preset: every Seam rule, one line each. Adding a rule is its file (with its examples) and one
 // line here; the CLI, the remark preset, the site's catalogue and the docs all take it from rules/index.ts.
 export { default as architecture } from './architecture.ts';
+export { default as architectureAlignment } from './architecture-alignment.ts';
 export { default as budget } from './budget.ts';
 export { default as classification } from './classification.ts';
 export { default as compliance } from './compliance.ts';
