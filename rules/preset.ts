@@ -22,6 +22,7 @@ export { default as requiredSections } from './required-sections.ts';
 export { default as schedule } from './schedule.ts';
 export { default as schema } from './schema.ts';
 export { default as secrets } from './secrets.ts';
+export { default as security } from './security.ts';
 export { default as signoff } from './signoff.ts';
 export { default as stakeholders } from './stakeholders.ts';
 export { default as statusCadence } from './status-cadence.ts';
