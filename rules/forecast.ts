@@ -23,16 +23,47 @@ const pendingOn = (change: S.ChangeRequest, date: string) =>
 const QUALITY = `architecture: { aligned: true }
 quality: { openDefects: 2, summary: Two mapping defects open with fixes in test. }`;
 
+/** A change request adding £12,000, raised before the June report and still pending. */
+const CR_002 = `---
+title: Second migration tool licence
+requestedBy: cara
+raised: 2026-06-08
+impact:
+  budget: 12000
+  budgetLine: tooling
+  scope: A second licence for Beta's document archive.
+decision: pending
+approver: ana
+---
+
+## Request
+
+A second licence for Beta's document archive.
+
+## Impact
+
+Twelve thousand pounds more on the tooling line.
+
+## Decision
+
+For the June steering meeting.
+`;
+
 export default defineRule({
   meta: {
     id: 'forecast',
-    description: 'A forecast above the plan\'s total has an open budget issue or a pending change; the latest report\'s spend to date matches the plan\'s actuals; a report with a forecast overrun or an overdue milestone is not green.',
+    description: 'A forecast above the plan\'s total has a pending change for it, or, when small, an open budget issue; the latest report\'s spend to date matches the plan\'s actuals; a report with a forecast overrun or an overdue milestone is not green.',
     appliesTo: ['status'],
     readsAcross: ['charter', 'plan', 'changes', 'status'],
     criteria: ['P12', 'K24', 'K25.3', 'K33.2'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({
+      issueTolerance: z
+        .number()
+        .nonnegative()
+        .default(0.05)
+        .describe('How far the forecast may exceed the plan\'s `total`, as a fraction of it (0.05 is 5%), and be dealt with by an open budget issue; beyond it only pending change requests for the increase will do.'),
       spendTolerance: z
         .number()
         .nonnegative()
@@ -45,11 +76,15 @@ K25.3) and reporting the issues it finds (K33.2) means the two agree. This rule 
 (\`status/<date>.mdx\`) with the project's \`plan.mdx\` and change requests, and reports:
 
 - **A forecast overrun nobody is dealing with** (error, at \`spend.forecast\`): when \`forecast\` is above
-  the plan's \`total\`, the report needs an open issue about the budget — an entry in \`issues\` with a
-  \`budgetLine\`, a real \`action\` and no \`closed\` date — or the project needs a change request that adds
-  budget (\`impact.budget\` above 0) and was waiting for its decision on the report's date (raised on or
-  before it, and \`pending\` or decided after it). Raise the issue, or the change request for the
-  increase.
+  the plan's \`total\`, either the project has change requests adding budget that together cover the
+  overrun and were waiting for their decision on the report's date (\`impact.budget\` above 0, raised on
+  or before that date, and \`pending\` or decided after it), or — for an overrun within
+  \`issueTolerance\` (default 5% of the total) — the report has an open issue about the budget: an entry
+  in \`issues\` with a \`budgetLine\`, a real \`action\` and no \`closed\` date. A small overrun can be
+  managed inside the project; a larger one is a decision on the budget, so it needs a change request
+  (the tolerance works as a project's budget tolerance does: beyond it, the sponsor decides). An action
+  that says nothing (\`tbd\`, \`n/a\`, a \`TODO\`) does not count. Raise the issue or the change request,
+  or correct the forecast.
 - **Spend to date that the plan does not show** (error, at \`spend.toDate\`, in the latest report of a
   project still reporting — active, in execution or handover): \`toDate\` must agree with the sum of the
   \`actual\` of the plan's budget lines, within \`spendTolerance\` (default 2%) of that sum. Correct the
@@ -74,30 +109,7 @@ Every report is compared with the plan as it is now (its \`total\`, and its mile
 spend: { toDate: 153000, forecast: 262000 }
 milestonesAtRisk: [trial]
 ${QUALITY}`),
-            'projects/alpha/changes/cr-002.mdx': `---
-title: Second migration tool licence
-requestedBy: cara
-raised: 2026-06-08
-impact:
-  budget: 12000
-  budgetLine: tooling
-  scope: A second licence for Beta's document archive.
-decision: pending
-approver: ana
----
-
-## Request
-
-A second licence for Beta's document archive.
-
-## Impact
-
-Twelve thousand pounds more on the tooling line.
-
-## Decision
-
-For the June steering meeting.
-`,
+            'projects/alpha/changes/cr-002.mdx': CR_002,
           },
         },
       ],
@@ -109,9 +121,42 @@ For the June steering meeting.
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: green # ^ forecast:6 The report is green, but its forecast at completion (£9,999,999) is above the plan's total (£250,000). Set "rag" to amber or red, and say in the report how the overrun is being dealt with.
 spend:
   toDate: 153000
-  forecast: 9999999 # ^ forecast:13 The forecast at completion (£9,999,999) is £9,749,999 above the plan's total (£250,000), but this report has no open budget issue with an action and no change request adding budget was pending on 2026-06-12. Raise an issue with a "budgetLine", an "action" and a "due" date, or a change request for the increase.
+  forecast: 9999999 # ^ forecast:13 The forecast at completion (£9,999,999) is £9,749,999 (3900%) above the plan's total (£250,000), more than the 5% an open issue can carry, and no change request adding budget was pending on 2026-06-12. Raise a change request for the increase, or correct the forecast.
 milestonesAtRisk: [trial]
 ${QUALITY}`),
+          },
+        },
+        {
+          title: 'a small overrun with neither an issue nor a change',
+          base: 'execution',
+          files: {
+            'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
+spend:
+  toDate: 153000
+  forecast: 254000 # ^ forecast:13 The forecast at completion (£254,000) is £4,000 above the plan's total (£250,000), but this report has no open budget issue with an action and no change request adding budget was pending on 2026-06-12. Raise an issue with a "budgetLine", an "action" and a "due" date, or a change request for the increase.
+milestonesAtRisk: [trial]
+${QUALITY}`),
+          },
+        },
+        {
+          title: 'a 12% overrun carried by an issue alone, and a pending change too small for it',
+          base: 'execution',
+          files: {
+            'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
+spend:
+  toDate: 153000
+  forecast: 280000 # ^ forecast:13 The forecast at completion (£280,000) is £30,000 (12%) above the plan's total (£250,000), more than the 5% an open issue can carry, and the change requests pending on 2026-06-12 add only £12,000. Raise a change request for the increase, or correct the forecast.
+milestonesAtRisk: [trial]
+${QUALITY}
+issues:
+  - id: tooling-overspend
+    title: Migration tooling licences cost more than quoted
+    severity: high
+    owner: cara
+    action: Renegotiate the licence tier before the trial, or draw on contingency.
+    due: 2026-06-30
+    budgetLine: tooling`),
+            'projects/alpha/changes/cr-002.mdx': CR_002,
           },
         },
         {
@@ -164,14 +209,29 @@ ${QUALITY}`),
     const fromPlan = (text: string): MessagePart => mention(planRecord.file, text, 'the plan\'s figure');
     const money = (amount: number) => formatMoney(amount, plan.currency);
 
-    const overrun = minor(status.spend.forecast) > minor(plan.total);
+    const excess = minor(status.spend.forecast) - minor(plan.total);
+    const overrun = excess > 0;
     if (overrun) {
       const budgetIssue = status.issues.some((issue) => issue.budgetLine && !issue.closed && isRealAction(issue.action));
-      const change = project.changes.some((c) => c.data && c.data.impact.budget > 0 && pendingOn(c.data, status.date));
-      if (!budgetIssue && !change) {
+      const changesAdd = project.changes.reduce((sum, c) => sum + (c.data && c.data.impact.budget > 0 && pendingOn(c.data, status.date) ? minor(c.data.impact.budget) : 0), 0);
+      const withinIssue = excess <= minor(plan.total) * options.issueTolerance;
+      const by = fromPlan(money(excess / 100));
+      const total = fromPlan(money(plan.total));
+      const at = { path: ['spend', 'forecast'] };
+      // Dealt with: a decision on the money is pending, or the overrun is small enough to manage as an issue.
+      const dealtWith = changesAdd >= excess || (withinIssue && budgetIssue);
+      if (!dealtWith && withinIssue && !changesAdd) {
         report({
-          ...say`The forecast at completion (${money(status.spend.forecast)}) is ${fromPlan(money((minor(status.spend.forecast) - minor(plan.total)) / 100))} above the plan's total (${fromPlan(money(plan.total))}), but this report has no open budget issue with an action and no change request adding budget was pending on ${status.date}. Raise an issue with a "budgetLine", an "action" and a "due" date, or a change request for the increase.`,
-          at: { path: ['spend', 'forecast'] },
+          ...say`The forecast at completion (${money(status.spend.forecast)}) is ${by} above the plan's total (${total}), but this report has no open budget issue with an action and no change request adding budget was pending on ${status.date}. Raise an issue with a "budgetLine", an "action" and a "due" date, or a change request for the increase.`,
+          at,
+        });
+      } else if (!dealtWith) {
+        const share = minor(plan.total) > 0 ? fromPlan(` (${Math.round((excess / minor(plan.total)) * 100)}%)`) : '';
+        const pending = changesAdd ? `the change requests pending on ${status.date} add only ${money(changesAdd / 100)}` : `no change request adding budget was pending on ${status.date}`;
+        const beyond = withinIssue ? '' : `, more than the ${Math.round(options.issueTolerance * 100)}% an open issue can carry,`;
+        report({
+          ...say`The forecast at completion (${money(status.spend.forecast)}) is ${by}${share} above the plan's total (${total})${beyond} and ${pending}. Raise a change request for the increase, or correct the forecast.`,
+          at,
         });
       }
     }
