@@ -9,6 +9,7 @@ import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
 import { escapeRegExp } from '../src/model/text.ts';
+import { isRealAction } from '../src/rule-kit/real-action.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import type { RuleContext } from '../src/rule-kit/rule.ts';
 import { scalarRange } from '../src/rule-kit/yaml-edit.ts';
@@ -46,7 +47,7 @@ the sum; if the total is the approved figure and a line is wrong, correct the li
 **Overspends are managed** (P9, P12, K24). When a line's \`actual\` exceeds its \`amount\` by more than
 \`overspendThreshold\` (default 0.1, i.e. 10%), the project's latest status report — the most recent one
 dated on or before today — must carry an open issue about it: an entry in \`issues\` with
-\`budgetLine: <the line>\`, an \`action\`, and no \`closed\` date. The finding is at the line's \`actual\` in
+\`budgetLine: <the line>\`, an \`action\` (a real one: not \`tbd\`, \`n/a\` or a \`TODO\`), and no \`closed\` date. The finding is at the line's \`actual\` in
 \`plan.mdx\`. Fix it by raising the issue in the latest report, or, when the extra spend is agreed, by
 re-baselining the line through an approved change request (which raises its \`amount\`).
 
@@ -274,7 +275,7 @@ function checkOverspends({ graph, today, options: { overspendThreshold: threshol
       return;
     }
     const open = latest.data!.issues.filter((issue) => issue.budgetLine === b.line && !issue.closed);
-    if (open.some((issue) => issue.action?.trim())) return;
+    if (open.some((issue) => isRealAction(issue.action))) return;
     // The report may be classified above the plan: named as a mention of it.
     const where = mention(latest.file, `the latest status report (${projectPath(latest)})`, 'the latest status report');
     if (open.length) {

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { latestStatus } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
+import { quote } from '../src/model/safe-text.ts';
 import { daysBetween } from '../src/model/today.ts';
+import { notAnAction } from '../src/rule-kit/real-action.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 const severities = ['low', 'medium', 'high', 'critical'] as const;
@@ -30,7 +32,9 @@ K26.6, K27.7). This rule reads each status report (\`status/<date>.mdx\`) and re
 - **A serious issue without an owner, an action or a due date** (error). Every issue whose \`severity\`
   is in \`severities\` (default \`high\` and \`critical\`) needs \`owner\` (a stakeholder id), \`action\` (what
   is being done) and \`due\` (when the action is due). Each missing field is reported at the issue, in
-  every report: a report is a record of how the issue was handled at the time.
+  every report: a report is a record of how the issue was handled at the time. An action that says
+  nothing — \`tbd\`, \`tbc\`, \`n/a\`, \`to be confirmed\`, \`-\`, \`?\` or a \`TODO\` — is not an action: it
+  is reported at \`action\` (the same check every rule that requires an action uses).
 - **An open issue past its due date** (warning, at \`due\`). An issue without \`closed\` whose \`due\` is
   before today is overdue. This is checked only in the project's latest status report — the most recent
   one dated on or before today. Older reports are history: what was open then is settled by the reports
@@ -85,6 +89,41 @@ Beta's test extract is corrupt; access approvals are slow.
           },
         },
         {
+          title: 'a critical issue whose action is "tbd"',
+          base: 'execution',
+          files: {
+            'projects/alpha/status/2026-06-14.mdx': `---
+title: Alpha status, 14 June 2026
+date: 2026-06-14
+rag: red
+spend: { toDate: 153000, forecast: 250000 }
+milestonesAtRisk: [trial]
+architecture: { aligned: true }
+quality: { openDefects: 9, summary: Nine defects from the first test load. }
+issues:
+  - id: test-data-corrupt
+    title: Beta's test extract is corrupt
+    severity: critical
+    owner: cara
+    action: tbd # ^ issues:13 The critical issue "test-data-corrupt" has no real "action" ("tbd" says nothing about what is being done): say what is being done about it.
+    due: 2026-06-19
+---
+
+## Summary
+
+The trial cannot start until Beta sends a clean extract.
+
+## Progress
+
+The first test load failed on a corrupt extract.
+
+## Risks and issues
+
+Beta's test extract is corrupt.
+`,
+          },
+        },
+        {
           title: 'medium issues must have an owner too, when configured',
           base: 'execution',
           options: { severities: ['medium', 'high', 'critical'] },
@@ -133,6 +172,10 @@ Beta product codes without an Acme equivalent need agreed mappings.
       if (!options.severities.includes(issue.severity)) return;
       for (const [field, how] of required) {
         const value = issue[field];
+        if (field === 'action' && notAnAction(value) === 'placeholder') {
+          report({ message: `The ${issue.severity} issue "${issue.id}" has no real "action" (${quote(value!.trim())} says nothing about what is being done): ${how}.`, at: { path: ['issues', i, 'action'] } });
+          continue;
+        }
         if (typeof value === 'string' && value.trim()) continue;
         report({ message: `The ${issue.severity} issue "${issue.id}" has no "${field}": ${how}.`, at: { path: ['issues', i] } });
       }

@@ -7,6 +7,7 @@ import { overlaps, parsePeriod, periodsBetween, within } from '../src/model/peri
 import type { Period } from '../src/model/periods.ts';
 import type * as S from '../src/model/schemas.ts';
 import { daysBetween } from '../src/model/today.ts';
+import { isRealAction } from '../src/rule-kit/real-action.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 type Engagement = S.Charter['providers'][number];
@@ -18,6 +19,8 @@ const describeEngagement = (e: Engagement) => (e.to ? `${e.from} to ${e.to}` : `
 
 /** A long action quoted in a message, cut to a readable length. */
 const quote = (text: string) => (text.length > 60 ? `${text.slice(0, 58).replace(/\s+\S*$/, '')}…` : text);
+/** A placeholder action quoted in a message. */
+const quoteAction = (text: string) => `"${quote(text)}"`;
 
 export default defineRule({
   meta: {
@@ -51,7 +54,8 @@ for a shorter period inside it (a monthly one, when the cadence is quarterly) al
 - its \`period\` must overlap the engagement and must have started — correct the period, or the
   engagement's dates;
 - a score under \`threshold\` (default 3) needs at least one entry in \`actions\` saying what will be done
-  about it, by whom and by when (K27.9: act when a provider's quality falls short);
+  about it, by whom and by when (K27.9: act when a provider's quality falls short); an action that
+  says nothing (\`tbd\`, \`n/a\`, \`to be confirmed\`, \`-\`, \`?\`, a \`TODO\`) does not count;
 - an action past its \`due\` date without a \`closed\` date is a warning: close it, or agree a new date.
 
 Providers the catalogue does not know, and charters or evaluations that fail their schema, are left to
@@ -115,6 +119,32 @@ actions:
 ## Summary
 
 Fewer defects; contract tests agreed.
+`,
+          },
+        },
+        {
+          title: 'a low score whose only action is "to be confirmed"',
+          base: 'closed',
+          files: {
+            'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': `---
+title: Bridgeworks, 2026 Q1 evaluation
+provider: bridgeworks
+period: 2026-Q1
+scores:
+  quality: 2 # ^ providers:12-13 The quality score is 2, under the threshold of 3, but no real action is agreed ("to be confirmed" says nothing about what will be done). Replace it with what the provider will do to improve.
+  timeliness: 3
+  cost: 4
+  communication: 4
+  security: 5
+actions:
+  - action: to be confirmed
+    owner: ana
+    due: 2026-07-15
+---
+
+## Summary
+
+Seven interface defects reached user testing.
 `,
           },
         },
@@ -244,12 +274,17 @@ Status reports often arrived late.
           });
         }
       }
-      if (!data.actions.length) {
+      // An action that says nothing ("tbd", "n/a", a TODO) is no action agreed.
+      if (!data.actions.some((a) => isRealAction(a.action))) {
+        const placeholders = data.actions.map((a) => quoteAction(a.action.trim()));
+        const none = placeholders.length
+          ? `but no real action is agreed (${placeholders.join(', ')} say${placeholders.length === 1 ? 's' : ''} nothing about what will be done). Replace it with what`
+          : 'but no action is agreed. Add an entry to "actions" (action, owner, due) saying what';
         for (const name of SCORE_NAMES) {
           const score = data.scores[name];
           if (score >= options.threshold) continue;
           report({
-            message: `The ${name} score is ${score}, under the threshold of ${options.threshold}, but no action is agreed. Add an entry to "actions" (action, owner, due) saying what the provider will do to improve.`,
+            message: `The ${name} score is ${score}, under the threshold of ${options.threshold}, ${none} the provider will do to improve.`,
             at: { path: ['scores', name] },
           });
         }

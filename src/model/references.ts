@@ -26,6 +26,7 @@ const referenceFields: Record<string, [string, Target][]> = {
   status: [
     ['milestonesAtRisk.*', 'milestone'], ['compliance.*.regulation', 'regulation'], ['issues.*.owner', 'stakeholder'],
     ['issues.*.budgetLine', 'budget-line'], ['issues.*.milestone', 'milestone'],
+    ['architecture.deviations.*.owner', 'stakeholder'], ['security.*.owner', 'stakeholder'],
   ],
   evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
   changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line']],

@@ -195,9 +195,13 @@ export const doc = z.strictObject({
 
 // ── Project records ────────────────────────────────────────────────────────────────────────────────
 
+/** What a piece of work is about: a workstream's category, and a lesson's, so lessons can be matched to the work they fit. */
+const workCategory = z.enum(['planning', 'stakeholders', 'data', 'architecture', 'testing', 'providers', 'security', 'governance', 'budget', 'schedule']);
+
 const workstream = z.strictObject({
   id: id.describe('The workstream id, used by milestones and the RACI.'),
   title: name.describe('The workstream\'s name.'),
+  category: workCategory.optional().describe('What the workstream is mainly about, in the categories lessons use (`data`, `testing`, `security`, …), so lessons from other projects can be matched to it.'),
 });
 
 export const charter = z.strictObject({
@@ -308,6 +312,7 @@ export const plan = z.strictObject({
         workstream: id.describe('The id of the workstream in the charter.'),
         owner: id.describe('The id of the owner in the stakeholder register.'),
         due: isoDate,
+        baselineDue: isoDate.optional().describe('The due date first agreed, kept when `due` moves, so the move is visible. Leave it out while `due` has not moved.'),
         done: isoDate.optional().describe('When it was achieved.'),
         dependsOn: z.array(id).default([]).describe('Ids of milestones that must be done first.'),
       }),
@@ -328,16 +333,29 @@ export const statusReport = z.strictObject({
     .array(
       z.strictObject({
         regulation: id.describe('The id of a regulation in the charter.'),
-        status: z.enum(['compliant', 'at-risk', 'non-compliant']),
+        status: z.enum(['compliant', 'at-risk', 'non-compliant']).describe('Whether the work complies; `at-risk` and `non-compliant` need an open issue, named in `issue`.'),
         note: z.string().optional(),
+        issue: id.optional().describe('The id of the open issue in this report\'s `issues` that deals with the risk or breach: required when `status` is `at-risk` or `non-compliant`.'),
       }),
     )
     .default([])
-    .describe('Compliance per regulation.'),
+    .describe('Compliance per regulation: one entry for every regulation the charter names.'),
   architecture: z
     .strictObject({
       aligned: z.boolean().describe('Whether the work is aligned with the target architecture.'),
-      deviations: z.array(z.strictObject({ description: prose, action: prose })).default([]),
+      deviations: z
+        .array(
+          z.strictObject({
+            id: id.optional().describe('The deviation id, stable across reports, so a deviation carried from report to report is recognised.'),
+            description: prose.describe('How the work departs from the target architecture.'),
+            action: prose.describe('What is being done about it.'),
+            owner: id.optional().describe('The id of the owner in the stakeholder register: required when `aligned` is false.'),
+            decision: z.string().optional().describe('The decision taken on it and by whom, for example "Accepted as temporary by the Architecture Review Board on 15 October": required when `aligned` is false.'),
+            due: isoDate.optional().describe('When the deviation is to be resolved or its decision reviewed: required when `aligned` is false.'),
+          }),
+        )
+        .default([])
+        .describe('Known departures from the target architecture; `aligned: false` needs at least one, with an owner, a decision and a due date.'),
     })
     .describe('Alignment with the systems architecture.'),
   quality: z
@@ -365,12 +383,14 @@ export const statusReport = z.strictObject({
   security: z
     .array(
       z.strictObject({
-        id,
-        date: isoDate,
-        description: prose,
+        id: id.describe('The incident id, stable across reports.'),
+        date: isoDate.describe('When the incident happened.'),
+        description: prose.describe('What happened.'),
         severity,
-        action: prose,
-        closed: isoDate.optional(),
+        action: prose.describe('What is being done about it: a real action, not `tbd` or `n/a`.'),
+        owner: id.optional().describe('The id of the owner in the stakeholder register: the `security` rule requires it.'),
+        due: isoDate.optional().describe('When the action is due: the `security` rule requires it.'),
+        closed: isoDate.optional().describe('When the incident was closed.'),
       }),
     )
     .default([])
@@ -432,7 +452,7 @@ export const lessons = z.strictObject({
     .array(
       z.strictObject({
         id: id.describe('The lesson id; other projects refer to it in `lessonsApplied`.'),
-        category: z.enum(['planning', 'stakeholders', 'data', 'architecture', 'testing', 'providers', 'security', 'governance', 'budget', 'schedule']),
+        category: workCategory,
         what: prose.describe('What happened.'),
         recommendation: prose.describe('What future projects should do.'),
       }),

@@ -23,7 +23,7 @@ const injections: Injection[] = [
   { rule: 'stakeholders', file: 'projects/claims-consolidation/stakeholders.mdx', from: /    comms:\n      cadence: [a-z]+\n      channel: [^\n]+\n/, to: '', at: 'projects/claims-consolidation/stakeholders.mdx:5' },
   { rule: 'budget', file: `${PAM}/plan.mdx`, from: 'total: 3420000', to: 'total: 3400000', at: `${PAM}/plan.mdx:40` },
   { rule: 'schedule', file: `${PAM}/plan.mdx`, from: /(  - id: interface-specs-baselined\n(?:    [^\n]*\n)*?    due: )2026-06-12/, to: '$12026-05-01', at: `${PAM}/plan.mdx:52` },
-  { rule: 'issues', file: `${PAM}/status/2026-11-13.mdx`, from: '    owner: grace-whitfield\n', to: '', at: `${PAM}/status/2026-11-13.mdx:40` },
+  { rule: 'issues', file: `${PAM}/status/2026-11-13.mdx`, from: '    owner: grace-whitfield\n', to: '', at: `${PAM}/status/2026-11-13.mdx:45` },
   { rule: 'providers', file: `${PAM}/index.mdx`, from: '    from: 2026-05-05', to: '    from: 2026-03-05', at: `${PAM}/index.mdx:51` },
   { rule: 'signoff', file: 'projects/finance-ledger-consolidation/signoff.mdx', from: '    date: 2025-03-12', to: '    date: 2027-03-12', at: 'projects/finance-ledger-consolidation/signoff.mdx:7' },
   { rule: 'lessons', file: 'projects/claims-consolidation/index.mdx', from: '  - project: finance-ledger-consolidation\n    lesson: backfill-legacy-experts-early', to: '  - project: claims-consolidation\n    lesson: backfill-legacy-experts-early', at: 'projects/claims-consolidation/index.mdx:78' },

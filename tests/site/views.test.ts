@@ -301,7 +301,7 @@ describe('format', () => {
 describe('people in project records', () => {
   it('shows a stakeholder id as the person’s name, linking to the register', async () => {
     const { stakeholderLinker, stakeholderPaths } = await import('../../src/site/views/people.ts');
-    expect([...stakeholderPaths('status')].sort()).toEqual(['issues.owner']);
+    expect([...stakeholderPaths('status')].sort()).toEqual(['architecture.deviations.owner', 'issues.owner', 'security.owner']);
     expect([...stakeholderPaths('charter')]).toEqual(['sponsors']);
     const link = stakeholderLinker('status', new Map([['ana', 'Ana Ruiz']]), '/projects/alpha/stakeholders/');
     expect(link('issues.owner', 'ana')).toEqual({ href: '/projects/alpha/stakeholders/#stakeholder-ana', text: 'Ana Ruiz', hint: 'ana' });
