@@ -2,12 +2,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (everything outside tests/e2e/: no site build, no browser; well under a minute)
 // and `e2e` (tests/e2e/: the tests that run the real site build — one shared build in a global setup,
-// plus the builds a test is about — and drive chromium). `npm test` runs both, the unit tier first;
-// `npx vitest run --project unit` runs no build and no browser.
+// plus the builds a test is about — and drive chromium). `npm test` runs both; `npx vitest run
+// --project unit` runs no build and no browser.
 //
 // The unit tier runs on two workers (vitest's default is one fewer than the cores, one on a 2-core
 // machine) and without per-file isolation: each worker loads Mermaid, jsdom and the engine once instead
-// of once per test file, which was most of the tier's time. So a unit test must leave no global state
+// of once per test file, which was about 40% of the tier's CPU time. So a unit test must leave no global state
 // behind (globals, Mermaid's config, process.env, the working directory): restore what it changes in an
 // afterAll. The e2e tier keeps vitest's defaults.
 export default defineConfig({
@@ -23,13 +23,11 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, 'tests/e2e/**'],
           isolate: false,
           maxWorkers: 2,
-          // Projects with their own worker count run in their own group: this one before e2e.
-          sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'], sequence: { groupOrder: 1 } },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'] },
       },
     ],
   },
