@@ -4,6 +4,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // and `e2e` (tests/e2e/: the tests that run the real site build — one shared build in a global setup,
 // plus the builds a test is about — and drive chromium). `npm test` runs both; `npx vitest run
 // --project unit` runs no build and no browser.
+//
+// The unit tier runs on two workers (vitest's default is one fewer than the cores, one on a 2-core
+// machine) and without per-file isolation: each worker loads Mermaid, jsdom and the engine once instead
+// of once per test file, which was about 40% of the tier's CPU time. So a unit test must leave no global state
+// behind (globals, Mermaid's config, process.env, the working directory): restore what it changes in an
+// afterAll. The e2e tier keeps vitest's defaults.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -11,7 +17,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**'] },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          isolate: false,
+          maxWorkers: 2,
+        },
       },
       {
         extends: true,

@@ -1,5 +1,7 @@
 // The editor integration: the real remark CLI and the remark language server, configured by a
 // `.remarkrc.mjs` that loads Seam's preset, report the same rule ids at the same places as `seam lint`.
+// Each remark or server process loads the whole engine (seconds), so runs are shared where one can
+// answer several questions: one remark run checks several files, one server session sees two edits.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +46,21 @@ function remarkFindings(stderr: string): string[] {
     .map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`);
 }
 
+/**
+ * remark's report of several files, split by file: each file's section starts with its path on a line
+ * of its own (`README.md: no issues found` when it has nothing to report), its messages indented below.
+ */
+function remarkFindingsByFile(stderr: string): Map<string, string[]> {
+  const sections = new Map<string, string>();
+  let file: string | undefined;
+  for (const line of stderr.split('\n')) {
+    const header = /^(\S[^:]*?)(?:: no issues found)?$/.exec(line);
+    if (header && !/^\s/.test(line) && /\.mdx?$/.test(header[1])) sections.set((file = header[1]), '');
+    else if (file) sections.set(file, `${sections.get(file)}${line}\n`);
+  }
+  return new Map([...sections].map(([f, text]) => [f, remarkFindings(text)]));
+}
+
 const seamFindings = (findings: Finding[], file: string) => findings.filter((f) => f.file === file).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`);
 
 const runRemark = (cwd: string, ...args: string[]) =>
@@ -66,35 +83,41 @@ describe('the remark preset', () => {
     expect(r.status).toBe(1);
   });
 
-  it('reports warnings as warnings: remark passes, remark --frail fails', async () => {
-    const policy = join(root, 'content/policies/interface-standard.mdx');
-    writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^reviewBy: .*$/m, 'reviewBy: 2026-01-31'));
-    const file = 'content/policies/interface-standard.mdx';
-    const r = await seam(['lint', '--format', 'json', file], { cwd: root });
-    const lintSays = seamFindings(JSON.parse(r.stdout).findings, file);
-    expect(lintSays).toEqual([expect.stringMatching(/^\d+:\d+ warning currency$/)]);
-    const lenient = runRemark(root, file);
-    expect(remarkFindings(lenient.stderr)).toEqual(lintSays);
-    expect(lenient.status).toBe(0);
-    expect(runRemark(root, '--frail', file).status).toBe(1);
-  });
+  describe('on a record with only a warning and a file outside the content folder (one remark run for both)', () => {
+    const POLICY = 'content/policies/interface-standard.mdx';
+    let lintSays: string[];
+    let lenient: ReturnType<typeof runRemark>;
+    beforeAll(async () => {
+      const policy = join(root, POLICY);
+      writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^reviewBy: .*$/m, 'reviewBy: 2026-01-31'));
+      writeFileSync(join(root, 'README.md'), '# A readme\n\nTODO: nothing Seam checks.\n');
+      const r = await seam(['lint', '--format', 'json', POLICY], { cwd: root });
+      lintSays = seamFindings(JSON.parse(r.stdout).findings, POLICY);
+      lenient = runRemark(root, POLICY, 'README.md');
+    });
 
-  it('leaves files outside the content folder alone', () => {
-    writeFileSync(join(root, 'README.md'), '# A readme\n\nTODO: nothing Seam checks.\n');
-    const r = runRemark(root, 'README.md');
-    expect(remarkFindings(r.stderr)).toEqual([]);
-    expect(r.status).toBe(0);
+    it('reports warnings as warnings: remark passes, remark --frail fails', () => {
+      expect(lintSays).toEqual([expect.stringMatching(/^\d+:\d+ warning currency$/)]);
+      expect(remarkFindingsByFile(lenient.stderr).get(POLICY)).toEqual(lintSays);
+      expect(lenient.status).toBe(0);
+      expect(runRemark(root, '--frail', POLICY).status).toBe(1);
+    });
+
+    it('leaves files outside the content folder alone', () => {
+      expect(remarkFindingsByFile(lenient.stderr).get('README.md')).toEqual([]);
+      expect(lenient.status).toBe(0);
+    });
   });
 
   it('gives the language server the same diagnostics for the text in the editor', async () => {
     const text = readFileSync(join(root, BROKEN), 'utf8');
-    const diagnostics = await languageServerDiagnostics(root, BROKEN, text);
+    // The editor's text counts, not the file on disk: edited back to the record as it was, it is clean.
+    const [diagnostics, reverted] = await languageServerDiagnostics(root, BROKEN, [text, readFileSync(join(EXAMPLE_CONTENT, 'systems/claims.mdx'), 'utf8')]);
     const found = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity === 1 ? 'error' : 'warning'} ${d.code}`);
     expect(found).toEqual(expected);
     expect(diagnostics.every((d) => d.source === 'seam' && d.codeDescription?.href === `https://seam.dev/rules/${d.code}/`)).toBe(true);
-    // The editor's text counts, not the file on disk: the record as it was is clean.
-    expect(await languageServerDiagnostics(root, BROKEN, readFileSync(join(EXAMPLE_CONTENT, 'systems/claims.mdx'), 'utf8'))).toEqual([]);
-  });
+    expect(reverted).toEqual([]);
+  }, 120_000);
 
   it('keeps the disk graph between files until a file changes', async () => {
     const content = join(root, 'content');
@@ -116,8 +139,12 @@ interface Diagnostic {
   codeDescription?: { href: string };
 }
 
-/** Starts bin/seam-language-server.js over stdio, opens one document and waits for its diagnostics. */
-function languageServerDiagnostics(root: string, file: string, text: string): Promise<Diagnostic[]> {
+/**
+ * Starts bin/seam-language-server.js over stdio, opens one document with the first of `texts`, and
+ * after its diagnostics edits it to each next text in turn, as an editor does: the diagnostics of
+ * every version, in order.
+ */
+function languageServerDiagnostics(root: string, file: string, texts: string[]): Promise<Diagnostic[][]> {
   const server = spawn(process.execPath, [join(REPO, 'bin/seam-language-server.js'), '--stdio'], { cwd: root, env: { PATH: process.env.PATH } });
   const uri = pathToFileURL(join(root, file)).href;
   let id = 0;
@@ -125,9 +152,11 @@ function languageServerDiagnostics(root: string, file: string, text: string): Pr
     const body = JSON.stringify({ jsonrpc: '2.0', ...message });
     server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   };
+  const versions: Diagnostic[][] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error('no diagnostics within 30 s')), 30_000);
-    const finish = (result: Diagnostic[] | Error) => {
+    // A watchdog, not a timing assertion: a server that never answers fails the test with this message.
+    const timer = setTimeout(() => finish(new Error(`diagnostics for ${versions.length} of ${texts.length} versions within 100 s`)), 100_000);
+    const finish = (result: Diagnostic[][] | Error) => {
       clearTimeout(timer);
       server.kill();
       if (result instanceof Error) reject(result);
@@ -145,9 +174,11 @@ function languageServerDiagnostics(root: string, file: string, text: string): Pr
         buffer = buffer.subarray(end + 4 + length);
         if (message.id === 1 && message.result) {
           send({ method: 'initialized', params: {} });
-          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'mdx', version: 1, text } } });
-        } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri) {
-          finish(message.params.diagnostics);
+          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'mdx', version: 1, text: texts[0] } } });
+        } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.version === versions.length + 1) {
+          versions.push(message.params.diagnostics);
+          if (versions.length === texts.length) finish(versions);
+          else send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: versions.length + 1 }, contentChanges: [{ text: texts[versions.length] }] } });
         } else if (message.id !== undefined && message.method) {
           send({ id: message.id, result: null }); // requests from the server (configuration, capabilities)
         }

@@ -13,6 +13,8 @@ import {
 
 type Mermaid = (typeof import('mermaid'))['default'];
 let mermaid: Mermaid;
+/** Mermaid's config before these tests: the unit tier shares one Mermaid per worker (vitest.config.ts). */
+let siteConfig: ReturnType<Mermaid['mermaidAPI']['getSiteConfig']>;
 
 beforeAll(async () => {
   // DOMPurify, which Mermaid imports, binds to a window when it is first imported (see src/model/mermaid.ts).
@@ -20,8 +22,13 @@ beforeAll(async () => {
   Object.assign(globalThis, { window: new JSDOM('').window });
   mermaid = (await import('mermaid')).default;
   Reflect.deleteProperty(globalThis, 'window');
+  siteConfig = mermaid.mermaidAPI.getSiteConfig();
 });
-afterAll(() => mermaid?.mermaidAPI.reset());
+afterAll(() => {
+  if (!mermaid) return;
+  mermaid.initialize(siteConfig);
+  mermaid.mermaidAPI.reset();
+});
 
 /** `kind line:column` of each refused part. */
 const where = (source: string, type?: string) => unsafeParts(source, type).map((p) => `${p.kind} ${p.line}:${p.column}`);
