@@ -2,6 +2,7 @@
 // line here; the CLI, the remark preset, the site's catalogue and the docs all take it from rules/index.ts.
 export { default as architecture } from './architecture.ts';
 export { default as budget } from './budget.ts';
+export { default as changeControl } from './change-control.ts';
 export { default as classification } from './classification.ts';
 export { default as coverage } from './coverage.ts';
 export { default as criteriaRefs } from './criteria-refs.ts';

@@ -28,7 +28,7 @@ const referenceFields: Record<string, [string, Target][]> = {
     ['issues.*.budgetLine', 'budget-line'], ['issues.*.milestone', 'milestone'],
   ],
   evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
-  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line']],
+  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line'], ['impact.milestones.*', 'milestone']],
   signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record']],
 };
 
