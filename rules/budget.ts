@@ -1,21 +1,17 @@
-// budget: a plan's budget adds up, overspending is raised as an issue with an action in the latest status
-// report, and approved change requests that move money are reflected in the plan (P5, P9, P12, K14,
-// K24, K26.2).
+// budget: a plan's budget adds up, and overspending is raised as an issue with an action in the latest
+// status report (P5, P9, P12, K14, K24). Approved changes that move money are `change-control`'s.
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
-import { formatMoney } from '../src/model/money.ts';
+import { formatMoney, minorUnits as minor } from '../src/model/money.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { ContentRecord } from '../src/model/graph.ts';
 import { latestStatus, projectPath } from '../src/model/project-state.ts';
 import type * as S from '../src/model/schemas.ts';
-import { escapeRegExp } from '../src/model/text.ts';
 import { isRealAction } from '../src/rule-kit/real-action.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import type { RuleContext } from '../src/rule-kit/rule.ts';
 import { scalarRange } from '../src/rule-kit/yaml-edit.ts';
 
-/** Money compared in whole minor units, so 0.1 + 0.2 adds up to 0.3. */
-const minor = (amount: number) => Math.round(amount * 100);
 const fromMinor = (units: number) => units / 100;
 
 const options = z.strictObject({
@@ -31,14 +27,14 @@ type Context = RuleContext<z.output<typeof options>>;
 export default defineRule({
   meta: {
     id: 'budget',
-    description: 'Budget lines and contingency add up to the total; overspends have an open issue with an action; approved budget changes are reflected in the plan.',
-    appliesTo: ['plan', 'changes'],
-    readsAcross: ['status', 'plan'],
-    criteria: ['P5', 'P9', 'P12', 'K14', 'K24', 'K26.2'],
+    description: 'Budget lines and contingency add up to the total; overspends have an open issue with an action.',
+    appliesTo: ['plan'],
+    readsAcross: ['status'],
+    criteria: ['P5', 'P9', 'P12', 'K14', 'K24'],
     severity: 'error',
     fixable: true,
     options,
-    docs: `A plan's \`budget\` (P5, K14) is checked three ways.
+    docs: `A plan's \`budget\` (P5, K14) is checked two ways.
 
 **The total adds up.** The lines' \`amount\`s plus \`contingency\` must equal \`total\` (to the penny). The
 finding, at \`total\`, gives the figures in the plan's \`currency\`. \`seam lint --fix\` rewrites \`total\` to
@@ -51,24 +47,12 @@ dated on or before today — must carry an open issue about it: an entry in \`is
 \`plan.mdx\`. Fix it by raising the issue in the latest report, or, when the extra spend is agreed, by
 re-baselining the line through an approved change request (which raises its \`amount\`).
 
-**Approved changes reach the plan** (K26.2). A change request (\`changes/<id>.mdx\`) with
-\`decision: approved\` and a non-zero \`impact.budget\` must be reflected in \`plan.mdx\`. Seam cannot see
-the plan's history, so the convention is:
-
-1. The plan's text (its Markdown body) mentions the change by its id — the change file's name, for
-   example \`cr-002\` — as plain text or in a link such as \`[cr-002](changes/cr-002.mdx)\`. The usual
-   place is a "Changes" section saying what moved: "Tooling rose from £50,000 to £65,000 under
-   [cr-002](changes/cr-002.mdx)". The id matches case-insensitively and as a whole word.
-2. When the change adds money to a line (\`impact.budgetLine\`, \`impact.budget\` > 0), that line's
-   \`amount\` is at least the increase: a line smaller than the increase alone cannot have absorbed it.
-
-Both are reported at the change's \`impact.budget\`. Pending, rejected and deferred changes, and changes
-without a budget impact, are not checked; a \`budgetLine\` the plan does not have is a \`references\`
-finding.`,
+**Approved changes** that move money are reconciled with the plan's lines, contingency and their
+baselines by the \`change-control\` rule.`,
     examples: {
       valid: [
         { title: 'a planning project whose budget adds up', files: {} },
-        { title: 'a line 16% over with an open issue and action in the latest report, and an approved change the plan records', base: 'execution', files: {} },
+        { title: 'a line 16% over with an open issue and action in the latest report', base: 'execution', files: {} },
       ],
       invalid: [
         {
@@ -197,37 +181,6 @@ Tooling licences cost more than quoted.
           },
           expect: [{ file: 'projects/alpha/plan.mdx', line: 8, column: 13, message: 'Spent £58,000 of the £50,000 approved on "tooling" (16% over; the threshold is 5%), but its open issue "tooling-overspend" in the latest status report (status/2026-06-12) has no "action". Say what is being done about the overspend.' }],
         },
-        {
-          title: 'an approved increase the plan neither mentions nor has room for',
-          base: 'execution',
-          files: {
-            'projects/alpha/changes/cr-002.mdx': `---
-title: Second migration tool
-requestedBy: cara
-raised: 2026-06-01
-impact:
-  budget: 60000 # ^ budget:11-16 Change "cr-002" adds £60,000 to "tooling", but the plan's "tooling" line is only £50,000, less than the increase alone. Raise the line's "amount" in plan.mdx to include the change. # ^ budget:11-16 Change "cr-002" was approved with a budget impact of +£60,000 on "tooling", but plan.mdx does not mention it. Update the plan's budget and record the change in the plan's text by its id, for example "… under [cr-002](changes/cr-002.mdx)".
-  budgetLine: tooling
-  scope: A second tool for Beta's document archive.
-decision: approved
-approver: ana
-decided: 2026-06-10
----
-
-## Request
-
-A second migration tool for Beta's document archive.
-
-## Impact
-
-Sixty thousand pounds more on the tooling line.
-
-## Decision
-
-Approved by the sponsor.
-`,
-          },
-        },
       ],
     },
   },
@@ -238,7 +191,6 @@ Approved by the sponsor.
       checkTotal(context, record);
       checkOverspends(context, record);
     }
-    if (record.type === 'changes') checkChange(context, record);
   },
 });
 
@@ -284,33 +236,4 @@ function checkOverspends({ graph, today, options: { overspendThreshold: threshol
       report({ ...say`${what}, but ${where} has no open issue for it. Add one with ${issueFields}, or re-baseline the line through an approved change request.`, at });
     }
   });
-}
-
-function checkChange({ graph, report }: Context, record: ContentRecord<S.ChangeRequest>) {
-  const change = record.data!;
-  if (change.decision !== 'approved' || minor(change.impact.budget) === 0) return;
-  const id = record.file.split('/').at(-1)!.replace(/\.[^.]+$/, '');
-  const at = { path: ['impact', 'budget'] };
-  const planRecord = graph.projects.get(record.project!)?.plan;
-  const { budget: impact, budgetLine } = change.impact;
-  if (!planRecord) {
-    report({ message: `Change ${quote(id)} was approved with a budget impact of ${impact > 0 ? '+' : ''}${impact}, but the project has no plan.mdx to reflect it in. Add the plan, with the change in its budget.`, at });
-    return;
-  }
-  const plan = planRecord.data;
-  if (!plan) return; // the plan fails its schema: `schema` reports that first.
-  const line = budgetLine ? plan.budget.find((b) => b.line === budgetLine) : undefined;
-  if (line && impact > 0 && minor(line.amount) < minor(impact)) {
-    report({
-      message: `Change ${quote(id)} adds ${formatMoney(impact, plan.currency)} to ${quote(line.line)}, but the plan's ${quote(line.line)} line is only ${formatMoney(line.amount, plan.currency)}, less than the increase alone. Raise the line's "amount" in plan.mdx to include the change.`,
-      at,
-    });
-  }
-  const mentioned = new RegExp(`(?<![A-Za-z0-9-])${escapeRegExp(id)}(?![A-Za-z0-9-])`, 'i').test(planRecord.source.body);
-  if (!mentioned) {
-    report({
-      message: `Change ${quote(id)} was approved with a budget impact of ${formatMoney(impact, plan.currency, { signed: true })}${budgetLine ? ` on ${quote(budgetLine)}` : ''}, but plan.mdx does not mention it. Update the plan's budget and record the change in the plan's text by its id, for example "… under [${id}](changes/${id}.mdx)".`,
-      at,
-    });
-  }
 }

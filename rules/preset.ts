@@ -3,6 +3,7 @@
 export { default as architecture } from './architecture.ts';
 export { default as architectureAlignment } from './architecture-alignment.ts';
 export { default as budget } from './budget.ts';
+export { default as changeControl } from './change-control.ts';
 export { default as classification } from './classification.ts';
 export { default as compliance } from './compliance.ts';
 export { default as coverage } from './coverage.ts';

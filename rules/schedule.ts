@@ -209,7 +209,7 @@ Testing follows each trial migration before handover to operations.
           base: 'execution',
           today: '2026-10-05',
           files: {},
-          expect: [{ file: 'projects/alpha/plan.mdx', line: 32, column: 10, message: '"cutover" was due 2026-10-01 (4 days ago) and is not done, but the latest status report (status/2026-06-12) does not list it in "milestonesAtRisk". Add it there with the recovery plan, or record "done" if it was achieved.' }],
+          expect: [{ file: 'projects/alpha/plan.mdx', line: 33, column: 10, message: '"cutover" was due 2026-10-01 (4 days ago) and is not done, but the latest status report (status/2026-06-12) does not list it in "milestonesAtRisk". Add it there with the recovery plan, or record "done" if it was achieved.' }],
         },
       ],
     },

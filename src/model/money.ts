@@ -15,3 +15,8 @@ export function formatMoney(amount: number, currency: string, options: { signed?
     return `${options.signed && amount > 0 ? '+' : ''}${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
   }
 }
+
+/** An amount in whole minor units (pence), so amounts compare and add exactly: 0.1 + 0.2 adds up to 0.3. */
+export function minorUnits(amount: number): number {
+  return Math.round(amount * 100);
+}

@@ -26,3 +26,12 @@ export function latestStatus(project: Project | undefined, today: string): Conte
 export function projectPath(record: ContentRecord): string {
   return record.file.split('/').slice(2).join('/').replace(/\.[^.]+$/, '');
 }
+
+/**
+ * Whether a charter gives evidence of applying lessons (P6): it cites lessons from other projects, or
+ * says why none applies. An empty `lessonsApplied` alone is not evidence. The `lessons` rule and
+ * coverage both decide by this.
+ */
+export function appliesLessons(charter: S.Charter): boolean {
+  return charter.lessonsApplied.length > 0 || !!charter.lessonsNotApplicable?.trim();
+}

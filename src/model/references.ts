@@ -29,7 +29,7 @@ const referenceFields: Record<string, [string, Target][]> = {
     ['architecture.deviations.*.owner', 'stakeholder'], ['security.*.owner', 'stakeholder'],
   ],
   evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
-  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line']],
+  changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line'], ['impact.milestones.*', 'milestone']],
   signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record']],
 };
 

@@ -195,13 +195,13 @@ export const doc = z.strictObject({
 
 // ── Project records ────────────────────────────────────────────────────────────────────────────────
 
-/** What a piece of work is about: a workstream's category, and a lesson's, so lessons can be matched to the work they fit. */
-const workCategory = z.enum(['planning', 'stakeholders', 'data', 'architecture', 'testing', 'providers', 'security', 'governance', 'budget', 'schedule']);
+/** What a lesson is about; a workstream's `category` uses the same words, so lessons can be matched to work. */
+const lessonCategory = z.enum(['planning', 'stakeholders', 'data', 'architecture', 'testing', 'providers', 'security', 'governance', 'budget', 'schedule']);
 
 const workstream = z.strictObject({
   id: id.describe('The workstream id, used by milestones and the RACI.'),
   title: name.describe('The workstream\'s name.'),
-  category: workCategory.optional().describe('What the workstream is mainly about, in the categories lessons use (`data`, `testing`, `security`, …), so lessons from other projects can be matched to it.'),
+  category: lessonCategory.optional().describe('What kind of work it is, in the words lessons are filed under (`data`, `testing`, `providers`…); the `lessons` rule matches the lessons a project applies to its workstreams by it.'),
 });
 
 export const charter = z.strictObject({
@@ -258,7 +258,11 @@ export const charter = z.strictObject({
       }),
     )
     .default([])
-    .describe('Lessons from other projects that this project applies.'),
+    .describe('Lessons from other projects that this project applies. Once the project is past planning, an empty list is not evidence of applying lessons: cite lessons, or say why none applies in `lessonsNotApplicable`.'),
+  lessonsNotApplicable: z
+    .string()
+    .optional()
+    .describe('Why no lesson from earlier projects applies to this project, when `lessonsApplied` is empty: the reason an auditor reads instead of cited lessons (for example, no earlier project has recorded lessons).'),
 });
 
 const raci = z.enum(['R', 'A', 'C', 'I']);
@@ -298,11 +302,13 @@ export const plan = z.strictObject({
         title: name.describe('What the line pays for.'),
         amount: money.describe('The approved amount.'),
         actual: money.default(0).describe('Spent so far.'),
+        baseline: money.optional().describe('The amount the plan was first approved with, before change requests; give it once an approved change moves the line. The `change-control` rule reconciles `amount` - `baseline` with the approved changes on the line.'),
       }),
     )
     .min(1)
     .describe('Budget lines.'),
   contingency: money.default(0).describe('Contingency held outside the lines.'),
+  contingencyBaseline: money.optional().describe('The contingency the plan was first approved with, before change requests drew on it or added to it; give it once an approved change moves contingency. The `change-control` rule reconciles the movement with the approved changes.'),
   total: money.describe('The approved total: the lines plus contingency.'),
   milestones: z
     .array(
@@ -312,7 +318,7 @@ export const plan = z.strictObject({
         workstream: id.describe('The id of the workstream in the charter.'),
         owner: id.describe('The id of the owner in the stakeholder register.'),
         due: isoDate,
-        baselineDue: isoDate.optional().describe('The due date first agreed, kept when `due` moves, so the move is visible. Leave it out while `due` has not moved.'),
+        baseline: isoDate.optional().describe('The due date the plan was first approved with; give it once the milestone moves, so the move is visible (an approved change that moves the milestone needs `due` later than `baseline`).'),
         done: isoDate.optional().describe('When it was achieved.'),
         dependsOn: z.array(id).default([]).describe('Ids of milestones that must be done first.'),
       }),
@@ -421,13 +427,15 @@ export const changeRequest = z.strictObject({
     .strictObject({
       budget: z.number().min(-MAX_AMOUNT, { error: 'a budget impact below -1,000,000,000,000 is refused: check the figure' }).max(MAX_AMOUNT, { error: 'a budget impact above 1,000,000,000,000 is refused: check the figure' }).default(0).describe('Change to the budget, in the plan\'s currency (negative for savings).'),
       budgetLine: id.optional().describe('The plan budget line affected.'),
+      fundedFrom: z.enum(['contingency', 'new-funding']).optional().describe('Where a budget impact on a line comes from (or, for a saving, goes to): `contingency` moves money between the line and the plan\'s contingency, leaving the total unchanged; `new-funding` raises (or lowers) the approved total. Required for an approved change with a budget impact on a line.'),
       scheduleDays: z.number().int().default(0).describe('Days added to (or, negative, removed from) the schedule.'),
+      milestones: z.array(id).default([]).describe('The ids of the plan milestones the change moves; required when `scheduleDays` is positive.'),
       scope: prose.describe('What changes in scope.'),
     })
     .describe('The change\'s impact.'),
   decision: z.enum(['pending', 'approved', 'rejected', 'deferred']).describe('The decision.'),
-  approver: id.optional().describe('The id of the decision maker in the stakeholder register.'),
-  decided: isoDate.optional().describe('When it was decided.'),
+  approver: id.optional().describe('The id of the decision maker in the stakeholder register: a sign-off authority. Required once the change is approved or rejected.'),
+  decided: isoDate.optional().describe('When it was decided: on or after `raised`. Required once the change is approved or rejected.'),
 });
 
 export const signoff = z.strictObject({
@@ -452,7 +460,7 @@ export const lessons = z.strictObject({
     .array(
       z.strictObject({
         id: id.describe('The lesson id; other projects refer to it in `lessonsApplied`.'),
-        category: workCategory,
+        category: lessonCategory.describe('What the lesson is about; projects apply it to workstreams of the same `category`.'),
         what: prose.describe('What happened.'),
         recommendation: prose.describe('What future projects should do.'),
       }),

@@ -3,6 +3,7 @@
 // in the project's phase. Which record type evidences what, and which phase needs which record, is
 // data in src/model/record-types.ts; evidence claims count only when their section holds prose.
 import type { ContentRecord, Criterion, Project, RecordGraph } from '../model/graph.ts';
+import { appliesLessons } from '../model/project-state.ts';
 import { recordTypes, requiredRecordTypes } from '../model/record-types.ts';
 import type { Phase, RecordType } from '../model/record-types.ts';
 import type * as S from '../model/schemas.ts';
@@ -71,6 +72,14 @@ export function checkClaim(record: ContentRecord, section: string, minWords = CL
   return found.words >= minWords ? { ok: true } : { ok: false, reason: 'no-prose', words: found.words };
 }
 
+// ── Issue 13 (lessons applied): evidence a record's type stands for but its content does not give ──
+// Kept to this one function until the coverage map becomes data. A charter evidences P6 (apply
+// lessons learned) only when it cites lessons or says why none applies: an empty `lessonsApplied` is
+// not evidence. A charter that fails its schema is left alone: it counts as failing, not missing.
+function withheld(record: ContentRecord, criterion: string): boolean {
+  return criterion === 'P6' && record.type === 'charter' && record.data !== undefined && !appliesLessons(record.data as S.Charter);
+}
+
 function projectRecords(graph: RecordGraph, project: Project): ContentRecord[] {
   // A project's own records, plus the policies its charter says it follows.
   const policies = (project.charter?.data?.policies ?? []).map((id) => graph.policies.get(id)).filter((r): r is ContentRecord<S.Policy> => !!r);
@@ -95,7 +104,10 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     const add = (criterion: string, e: Evidence) => evidence.set(criterion, [...(evidence.get(criterion) ?? []), e]);
     for (const record of projectRecords(graph, project)) {
       const failing = failingFiles.has(display(record.file)) || !record.data;
-      for (const c of typeCriteria.get(record.type) ?? []) add(c, { file: record.file, type: record.type, via: 'type', failing });
+      for (const c of typeCriteria.get(record.type) ?? []) {
+        if (withheld(record, c)) continue;
+        add(c, { file: record.file, type: record.type, via: 'type', failing });
+      }
       for (const claim of (record.data as { evidence?: { criterion: string; section: string }[] } | undefined)?.evidence ?? []) {
         if (!checkClaim(record, claim.section).ok) continue;
         for (const c of [claim.criterion, ...(graph.criteria.get(claim.criterion)?.items ?? [])]) add(c, { file: record.file, type: record.type, via: 'claim', section: claim.section, failing });

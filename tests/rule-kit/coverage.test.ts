@@ -30,7 +30,7 @@ describe('computeCoverage', () => {
   it('evidences what the project\'s clean records evidence by their type, the policies it follows included', async () => {
     const coverage = computeCoverage(await graphWith(), []);
     expect(coverage.projects.map((p) => p.id)).toEqual(['alpha']);
-    expect(cell(coverage, 'P6')).toMatchObject({ state: 'evidenced', evidence: [{ file: CHARTER, type: 'charter', via: 'type', failing: false }] });
+    expect(cell(coverage, 'P7')).toMatchObject({ state: 'evidenced', evidence: [{ file: CHARTER, type: 'charter', via: 'type', failing: false }] });
     expect(cell(coverage, 'P5').evidence.map((e) => e.file)).toEqual(['projects/alpha/plan.mdx']);
     expect(cell(coverage, 'P1')).toMatchObject({ state: 'evidenced', evidence: [{ file: 'policies/integration-policy.mdx', type: 'policies' }] });
   });
@@ -48,7 +48,17 @@ describe('computeCoverage', () => {
     const graph = await graphWith();
     expect(cell(computeCoverage(graph, [error('projects/alpha/plan.mdx')]), 'P5')).toMatchObject({ state: 'failing', evidence: [{ failing: true }] });
     expect(cell(computeCoverage(graph, [error('projects/alpha/plan.mdx', { severity: 'warning' })]), 'P5').state).toBe('evidenced');
-    expect(cell(computeCoverage(graph, [error(CHARTER, { scope: 'project' })]), 'P6').state).toBe('evidenced');
+    expect(cell(computeCoverage(graph, [error(CHARTER, { scope: 'project' })]), 'P7').state).toBe('evidenced');
+  });
+
+  // Issue 13: an empty `lessonsApplied` is not evidence of applying lessons (P6).
+  it('counts P6 from a charter only when it cites lessons or says why none applies', async () => {
+    expect(cell(computeCoverage(await graphWith(), []), 'P6')).toMatchObject({ state: 'missing', evidence: [], expected: ['charter'] });
+    const reason = baseCharter.replace('approach: phased\n', 'approach: phased\nlessonsNotApplicable: Acme has run no earlier billing migration to learn from.\n');
+    expect(cell(computeCoverage(await graphWith({ [CHARTER]: reason }), []), 'P6')).toMatchObject({ state: 'evidenced', evidence: [{ file: CHARTER, via: 'type' }] });
+    const cited = baseCharter.replace('approach: phased\n', 'approach: phased\nlessonsApplied:\n  - project: omega\n    lesson: freeze\n    how: Reference data is frozen before mapping.\n');
+    expect(cell(computeCoverage(await graphWith({ [CHARTER]: cited }), []), 'P6').state).toBe('evidenced');
+    expect(cell(computeCoverage(await graphWith({ [CHARTER]: baseCharter.replace('approach: phased\n', 'approach: phased\nlessonsApplied: []\n') }), []), 'P6').state).toBe('missing');
   });
 
   it('matches findings to records through the display path the findings use', async () => {
