@@ -1,6 +1,8 @@
 // Mermaid diagrams as the linter reads them: whether a diagram parses (and if not, where and why, in
 // words a person can act on), and which systems and connections an architecture diagram draws. It
 // uses the real `mermaid` parser in Node: parse only, never render, never the network.
+import { createRequire } from 'node:module';
+import { openWindow } from './browser-window.ts';
 import { explainFailure } from './mermaid-errors.ts';
 import { writtenArchitecture, writtenC4, writtenFlowchart, type Written, type WrittenEdge } from './mermaid-source.ts';
 import type { Position } from './problem.ts';
@@ -222,22 +224,26 @@ function withMermaid<T>(job: (mermaid: Mermaid) => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Mermaid's browser build: every diagram type in one script, as a page loads it with a `<script>` tag. */
+const MERMAID_BROWSER_BUILD = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+/**
+ * Loads Mermaid as a browser does: its browser build runs as a script in a window of its own, whose
+ * globals are that window's. Parsers reach for browser globals here and there (a sequence diagram's
+ * `box Purple …` checks its colour with `window.CSS` or `new Option()`, `details` looks an element up
+ * in `document`, several databases copy their state with `structuredClone`), and DOMPurify binds to
+ * `window` when it loads; in the window each finds what it would in a page, and the process's own
+ * globals stay untouched, even while a diagram is parsed.
+ */
 async function importMermaid(): Promise<Mermaid> {
-  // DOMPurify, which Mermaid runs on every label, binds to `window` the moment it is first imported and
-  // stays broken without one ("DOMPurify.addHook is not a function"). A jsdom window is lent for the
-  // import only: DOMPurify keeps its reference, and the rest of the process never looks like a browser.
-  const lend = !('window' in globalThis);
-  if (lend) {
-    const { JSDOM } = await import('jsdom');
-    Object.assign(globalThis, { window: new JSDOM('').window });
-  }
-  try {
-    const { default: mermaid } = await import('mermaid');
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', logLevel: 'fatal' });
-    return mermaid;
-  } finally {
-    if (lend) Reflect.deleteProperty(globalThis, 'window');
-  }
+  const page = await openWindow();
+  await page.runScript(MERMAID_BROWSER_BUILD);
+  const mermaid = page.window.mermaid as Mermaid | undefined;
+  if (!mermaid) throw new Error(`${MERMAID_BROWSER_BUILD} did not define window.mermaid`);
+  // The window's load event must not go looking for diagrams to draw.
+  mermaid.startOnLoad = false;
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', logLevel: 'fatal' });
+  return mermaid;
 }
 
 /** Diagrams that bring their own config: front matter or an `%%{init}%%` directive. */
