@@ -22,7 +22,15 @@ export default defineRule({
 reader's browser. A diagram with a syntax error shows as an error box on the site, so this rule parses
 every block with the same Mermaid version the site uses (all diagram types: flowchart, sequence, class,
 state, ER, C4, gantt, architecture, timeline, mindmap, xychart, …) and reports the first error at its
-line and column in the file, with Mermaid's message made readable.
+line and column in the file, with Mermaid's message made readable. It parses as the reader's browser
+does, with Mermaid's browser build in a page of its own, so whatever the site can draw passes: coloured
+sequence boxes (\`box Purple Alice & John\`), notes, themes, class definitions, subgraphs and the rest.
+
+A diagram longer than 50,000 characters, or drawing more than 500 connections (flowchart edges, C4
+relationships, architecture edges, the relations, transitions and links of class, state, ER, block and
+requirement diagrams), is refused, not checked, at its first line or at the first connection past 500:
+Mermaid draws no longer diagram and no flowchart with more edges, and its parser slows down with every
+connection. Split such a diagram into smaller ones.
 
 Diagrams also stay strict. Records arrive from other organisations, and the people who read the site
 never saw the pull request, so a diagram may not run code, link out or load anything when the page is
@@ -31,14 +39,15 @@ read. The rule reports, each where it is written:
 - **Settings outside the allow-list**, in a \`%%{init: …}%%\` directive or in the diagram's front matter
   (\`---\` / \`config:\` / \`---\` at its top). A diagram may set \`theme\`, \`look\`, \`layout\`,
   \`handDrawnSeed\`, \`darkMode\`, \`wrap\`, \`fontSize\`, \`markdownAutoWrap\`, \`themeVariables\`, and the
-  layout options of a diagram type (\`flowchart: {curve: basis}\`, \`sequence\`, \`gantt\`, \`er\`, \`elk\`…),
-  each to a plain value: a number, true/false, or text of letters, digits, spaces and \`_ . , # % + -\`
+  layout options of a diagram type (\`flowchart: {curve: basis}\`, \`sequence\`, \`gantt\`, \`er\`, \`treemap\`,
+  \`elk\`…), each to a plain value: a number, true/false, or text of letters, digits, spaces and \`_ . , # % + - $\`
   (colours as \`#hex\` or \`rgb(…)\`). Only the site sets \`securityLevel\`, \`secure\`, \`startOnLoad\`,
   \`maxTextSize\`, \`maxEdges\`, \`suppressErrorRendering\`, \`htmlLabels\`, \`dompurifyConfig\`, \`themeCSS\`,
   \`fontFamily\`, \`altFontFamily\`, \`arrowMarkerAbsolute\`, \`logLevel\`, \`legacyMathML\`,
   \`forceLegacyMathML\`, \`deterministicIds\` and \`deterministicIDSeed\`, at any depth.
 - **Interaction**: \`click\` statements in any form (callbacks, \`call\`, \`href\`, plain links), a class
-  diagram's \`link\` and \`callback\`, a sequence diagram's \`link\` and \`links\`, a C4 element's \`$link\`.
+  diagram's \`link\` and \`callback\`, a sequence diagram's \`link\`, \`links\`, \`properties\` and \`details\`
+  (actor menus, and icons loaded from an address), a C4 element's \`$link\`.
   Link the pages a reader needs from the text around the diagram instead.
 - **HTML in the diagram's text**: any tag except \`<br>\` (\`<br/>\`, \`<br />\`, no attributes), which
   Mermaid reads as a line break and draws as one. \`<img>\`, \`<iframe>\`, \`<script>\`, \`<style>\`, \`<svg>\`,
@@ -58,6 +67,10 @@ diagram this rule would report, showing its source as text instead. The check re
         {
           title: 'a theme, layout options and line breaks in labels',
           files: { 'projects/alpha/index.mdx': charterWithDiagram('%%{init: {"theme": "neutral", "flowchart": {"curve": "basis", "nodeSpacing": 40}}}%%\nflowchart LR\n  crm[Acme CRM<br>sales] --> billing["Beta Billing<br/>invoices"]') },
+        },
+        {
+          title: 'a sequence diagram with coloured boxes and notes',
+          files: { 'projects/alpha/index.mdx': charterWithDiagram('sequenceDiagram\n  box Purple Sales\n    participant crm as Acme CRM\n  end\n  box rgb(230, 240, 255) Finance\n    participant billing as Beta Billing\n  end\n  crm->>billing: nightly accounts file\n  Note over crm,billing: SFTP, PGP-signed') },
         },
         {
           title: 'front matter config from the allow-list',

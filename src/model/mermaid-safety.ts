@@ -49,16 +49,19 @@ export const ALLOWED_SECTIONS = [
   'quadrantChart', 'xyChart', 'requirement', 'architecture', 'mindmap', 'ishikawa', 'kanban', 'gitGraph', 'c4',
   'sankey', 'packet', 'block', 'eventmodeling', 'treeView', 'radar', 'usecase', 'venn', 'wardley-beta', 'cynefin',
   'railroad',
-] as const satisfies readonly (keyof MermaidConfig)[];
+  // Read by the treemap diagram (`config.treemap`), though missing from Mermaid 12's config type.
+  'treemap',
+] as const satisfies readonly (keyof MermaidConfig | 'treemap')[];
 
 /** The HTML tags a label may hold: Mermaid's line break (`<br>`, `<br/>`, `<br />`, no attributes). */
 export const LABEL_TAGS = ['br'] as const;
 
 /**
- * A plain value: letters, digits, spaces and `_ . , # % + -`, or a colour function (`rgb(…)`, `hsl(…)`).
- * No quotes, colons, semicolons, slashes or `url(`: nothing that can close a CSS declaration or name an address.
+ * A plain value: letters, digits, spaces and `_ . , # % + - $`, or a colour function (`rgb(…)`, `hsl(…)`).
+ * No quotes, colons, semicolons, slashes or `url(`: nothing that can close a CSS declaration or name an
+ * address. (`$` is for number formats such as a treemap's `valueFormat: $0,0`.)
  */
-const PLAIN_TEXT = /^(?:[\p{L}\p{N} _.,#%+-]|(?:rgba?|hsla?)\([\d .,%]*\))*$/u;
+const PLAIN_TEXT = /^(?:[\p{L}\p{N} _.,#%+$-]|(?:rgba?|hsla?)\([\d .,%]*\))*$/u;
 const PLAIN_MAX_LENGTH = 200;
 /** How deep maps may nest inside a section (`flowchart.subGraphTitleMargin.top` is two). */
 const SECTION_DEPTH = 2;
@@ -86,8 +89,8 @@ export interface UnsafePart extends Position {
 
 /**
  * Everything in a diagram the handbook refuses: settings outside the allow-list (front matter `config`
- * and `%%{init}%%` directives), interaction (`click`, class `link`/`callback`, sequence `link`/`links`,
- * C4 `$link`), HTML tags in labels other than `<br>`, and anything that loads from an address (image
+ * and `%%{init}%%` directives), interaction (`click`, class `link`/`callback`, sequence `link`/`links`/
+ * `properties`/`details`, C4 `$link`), HTML tags in labels other than `<br>`, and anything that loads from an address (image
  * shapes, CSS `url(…)`). `type` is Mermaid's id for the diagram type, when known; statements that are
  * keywords only in some types are then looked for in those types alone. Linear in the source's length.
  */
@@ -170,7 +173,7 @@ function checkSettings(map: YAMLMap, path: string[], where: string, toSource: (o
 }
 
 function notPlain(where: string, name: string): string {
-  return `The diagram’s ${where} sets \`${name}\` to a value that is not plain. Use a number, true/false, or text of letters, digits, spaces and \`_ . , # % + -\` (colours as \`#hex\` or \`rgb(…)\`); no quotes, colons, semicolons, slashes or \`url(…)\`.`;
+  return `The diagram’s ${where} sets \`${name}\` to a value that is not plain. Use a number, true/false, or text of letters, digits, spaces and \`_ . , # % + - $\` (colours as \`#hex\` or \`rgb(…)\`); no quotes, colons, semicolons, slashes or \`url(…)\`.`;
 }
 
 function isJsonObject(text: string): boolean {
@@ -213,6 +216,11 @@ const INTERACTIONS: { pattern: RegExp; applies: (type: string) => boolean; messa
     pattern: /(^)([^\S\r\n]*)links?[^\S\r\n]+[^\r\n:]*:/gm,
     applies: (type) => type === 'sequence',
     message: 'A `link` or `links` statement adds a menu of addresses to an actor; the site draws diagrams without interaction. Remove it, and link the pages the reader needs from the text around the diagram.',
+  },
+  {
+    pattern: /(^)([^\S\r\n]*)(?:properties|details)[^\S\r\n]+[^\r\n:]*:/gm,
+    applies: (type) => type === 'sequence',
+    message: 'A `properties` or `details` statement gives an actor a menu of addresses or an icon (a picture loaded from an address), from JSON or from an element of the page; the site draws diagrams without interaction. Remove it, and link the pages the reader needs from the text around the diagram.',
   },
   {
     pattern: /()()\$link\s*=/g,

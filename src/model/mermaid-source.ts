@@ -158,9 +158,10 @@ interface Token {
  * flowchart's own: labels (in brackets, quotes and pipes, and between the halves of a link), classes,
  * metadata and edge ids are skipped; statements end at a line break or `;`; the ids between links form
  * the groups `a & b --> c` joins. Keyword statements (`classDef`, `class`, `style`, `click`,
- * `linkStyle`, `subgraph`, `end`, `direction`…) draw nothing.
+ * `linkStyle`, `subgraph`, `end`, `direction`…) draw nothing. Edges past the first `maxEdges + 1` are
+ * not listed (one `a & b & … --> c & d & …` statement can draw the square of its length).
  */
-export function writtenFlowchart(source: string): Written {
+export function writtenFlowchart(source: string, { maxEdges = Infinity } = {}): Written {
   const code = codeOnly(source);
   const at = positions(source);
   const written: Written = { nodes: new Map(), edges: [], named: new Set() };
@@ -169,7 +170,7 @@ export function writtenFlowchart(source: string): Written {
     if (statement[0]?.kind === 'id' && FLOWCHART_KEYWORDS.test(statement[0].text)) {
       for (const token of statement.slice(1)) if (token.kind === 'id') written.named?.add(token.text);
     } else if (statement.length > 0) {
-      record(statement, written, at);
+      record(statement, written, at, maxEdges);
     }
     statement = [];
   };
@@ -216,7 +217,7 @@ export function writtenFlowchart(source: string): Written {
   return written;
 }
 
-function record(statement: Token[], written: Written, at: (offset: number) => Position): void {
+function record(statement: Token[], written: Written, at: (offset: number) => Position, maxEdges: number): void {
   const groups: Token[][] = [[]];
   for (const token of statement) {
     if (token.kind === 'link') groups.push([]);
@@ -226,7 +227,12 @@ function record(statement: Token[], written: Written, at: (offset: number) => Po
     }
   }
   for (let g = 0; g + 1 < groups.length; g++) {
-    for (const from of groups[g]) for (const to of groups[g + 1]) written.edges.push({ from: from.text, to: to.text, ...at(from.offset) });
+    for (const from of groups[g]) {
+      for (const to of groups[g + 1]) {
+        if (written.edges.length > maxEdges) return;
+        written.edges.push({ from: from.text, to: to.text, ...at(from.offset) });
+      }
+    }
   }
 }
 
@@ -302,4 +308,34 @@ export function writtenArchitecture(source: string): Written {
   for (const m of code.matchAll(ARCHITECTURE_NODE)) if (!written.nodes.has(m[2])) written.nodes.set(m[2], at(m.index + m[1].length));
   for (const m of code.matchAll(ARCHITECTURE_EDGE)) written.edges.push({ from: m[2], to: m[3], ...at(m.index + m[1].length) });
   return written;
+}
+
+// --- How many connections ----------------------------------------------------------------------------------
+
+/**
+ * Statements that connect two things in diagrams read one statement at a time (a class relation, a state
+ * transition, an ER relationship, a block or requirement link): any arrow-like run outside strings.
+ */
+const CONNECTION = /[-.=]{2,}|->|<-/;
+const CONNECTION_TYPES = new Set(['classDiagram', 'stateDiagram', 'er', 'block', 'requirement']);
+
+/**
+ * Where a diagram of Mermaid type `type` draws its connection number `limit + 1`, when it draws more
+ * than `limit`: flowchart edges (each pair an `a & b --> c & d` statement joins counts, as Mermaid counts
+ * them), C4 relationships, architecture edges, and the statements that connect things in class, state,
+ * ER, block and requirement diagrams. Other types draw no connections. The position is where the
+ * connection's first end is written. Linear in the source's length.
+ */
+export function connectionPastLimit(source: string, type: string | undefined, limit: number): Position | undefined {
+  if (type === undefined) return undefined;
+  if (/^(?:flowchart|swimlane)/.test(type)) return writtenFlowchart(source, { maxEdges: limit }).edges[limit];
+  if (type === 'c4') return writtenC4(source).edges[limit];
+  if (type === 'architecture') return writtenArchitecture(source).edges[limit];
+  if (!CONNECTION_TYPES.has(type)) return undefined;
+  const code = codeOnly(source, { strings: true });
+  let count = 0;
+  for (const statement of code.matchAll(/[^\n\r;]+/g)) {
+    if (CONNECTION.test(statement[0]) && ++count > limit) return positions(source)(statement.index + /^\s*/.exec(statement[0])![0].length);
+  }
+  return undefined;
 }

@@ -1,8 +1,10 @@
 // Mermaid diagrams as the linter reads them: whether a diagram parses (and if not, where and why, in
 // words a person can act on), and which systems and connections an architecture diagram draws. It
 // uses the real `mermaid` parser in Node: parse only, never render, never the network.
+import { createRequire } from 'node:module';
+import { openWindow } from './browser-window.ts';
 import { explainFailure } from './mermaid-errors.ts';
-import { writtenArchitecture, writtenC4, writtenFlowchart, type Written, type WrittenEdge } from './mermaid-source.ts';
+import { connectionPastLimit, writtenArchitecture, writtenC4, writtenFlowchart, type Written, type WrittenEdge } from './mermaid-source.ts';
 import type { Position } from './problem.ts';
 
 /** The outcome of parsing one diagram. Positions are 1-based and relative to the diagram's source. */
@@ -21,19 +23,32 @@ export type DiagramParse =
  */
 export const MAX_DIAGRAM_CHARS = 50_000;
 
+/**
+ * The most connections a diagram may draw: Mermaid's own `maxEdges` default, beyond which it refuses a
+ * flowchart (the site keeps it too). Mermaid's databases spend time on each connection that grows with
+ * the number before it (a class diagram of 5,000 relations takes minutes), so every diagram type that
+ * connects things is held to it, counted in the source before Mermaid parses anything.
+ */
+export const MAX_DIAGRAM_EDGES = 500;
+
 /** Parses one diagram with Mermaid. A diagram Mermaid rejects is a value with a position, not an exception. */
 export function parseDiagram(source: string): Promise<DiagramParse> {
   if (source.length > MAX_DIAGRAM_CHARS) {
     return Promise.resolve({ ok: false, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` });
   }
   return withMermaid(async (mermaid): Promise<DiagramParse> => {
+    const type = detectType(mermaid, source);
+    const past = connectionPastLimit(source, type, MAX_DIAGRAM_EDGES);
+    if (past) return { ok: false, line: past.line, column: past.column, message: tooManyConnections };
     try {
       return { ok: true, type: (await loadDiagram(mermaid, source, { database: false })).type };
     } catch (error) {
-      return { ok: false, ...explainFailure(error, source, detectType(mermaid, source)) };
+      return { ok: false, ...explainFailure(error, source, type) };
     }
   });
 }
+
+const tooManyConnections = `the diagram draws more than ${MAX_DIAGRAM_EDGES} connections, and this is the first past that; Seam reads at most ${MAX_DIAGRAM_EDGES} (as many edges as Mermaid draws in a flowchart), so it was refused, not checked. Split it into smaller diagrams`;
 
 /** Every diagram type the installed Mermaid can parse, by the ids `parseDiagram` reports. */
 export function diagramTypes(): Promise<string[]> {
@@ -139,7 +154,7 @@ function readFlowchart(db: FlowDatabase, source: string): Architecture {
     const label = vertex.text === undefined || vertex.text === vertex.id ? undefined : decodeEntities(vertex.text);
     nodes.push(node({ id: vertex.id, label, kind: vertex.type, classes: [...vertex.classes] }, at));
   }
-  const edges = db.getEdges().map((e) => edge(e.start, e.end, e.text, written));
+  const edges = placeEdges(db.getEdges().map((e) => ({ from: e.start, to: e.end, label: e.text })), written);
   return { nodes, edges };
 }
 
@@ -156,7 +171,7 @@ function readC4(db: C4Database, source: string): Architecture {
     const fields = { id: shape.alias, label: shape.label?.text || undefined, kind: shape.typeC4Shape?.text, classes };
     return node(fields, written.nodes.get(shape.alias));
   });
-  const edges = db.getRels().map((rel) => edge(rel.from, rel.to, rel.label?.text, written));
+  const edges = placeEdges(db.getRels().map((rel) => ({ from: rel.from, to: rel.to, label: rel.label?.text })), written);
   return { nodes, edges };
 }
 
@@ -173,7 +188,7 @@ function readArchitecture(db: ArchitectureDatabase, source: string): Architectur
     ...db.getServices().map((s) => node({ id: s.id, label: s.title, kind: 'service', classes: [] }, written.nodes.get(s.id))),
     ...db.getJunctions().map((j) => node({ id: j.id, kind: 'junction', classes: [] }, written.nodes.get(j.id))),
   ].sort((a, b) => a.line - b.line || a.column - b.column);
-  const edges = db.getEdges().map((e) => edge(e.lhsId, e.rhsId, e.title, written));
+  const edges = placeEdges(db.getEdges().map((e) => ({ from: e.lhsId, to: e.rhsId, label: e.title })), written);
   return { nodes, edges };
 }
 
@@ -185,14 +200,23 @@ function node(fields: Omit<DiagramNode, 'line' | 'column' | 'system'>, at: Posit
 }
 
 /**
- * An edge from Mermaid's database, placed at the first written edge between the same ids not yet
+ * Places the edges of Mermaid's database: each at the first written edge between the same ids not yet
  * claimed (databases list edges in source order; C4 merges repeats), else where its source id is.
+ * One pass over each list, whatever the number of edges.
  */
-function edge(from: string, to: string, label: string | undefined, written: Written): DiagramEdge {
-  const index = written.edges.findIndex((e) => e.from === from && e.to === to);
-  const claimed: WrittenEdge | undefined = index === -1 ? undefined : written.edges.splice(index, 1)[0];
-  const at = claimed ?? written.nodes.get(from) ?? { line: 1, column: 1 };
-  return { from, to, ...(label ? { label: decodeEntities(label) } : {}), line: at.line, column: at.column };
+function placeEdges(edges: { from: string; to: string; label?: string }[], written: Written): DiagramEdge[] {
+  // Per pair of ids, its written edges last first, so `pop` claims the first unclaimed one.
+  const unclaimed = new Map<string, WrittenEdge[]>();
+  for (const e of written.edges.toReversed()) {
+    const key = JSON.stringify([e.from, e.to]);
+    const list = unclaimed.get(key);
+    if (list) list.push(e);
+    else unclaimed.set(key, [e]);
+  }
+  return edges.map(({ from, to, label }) => {
+    const at = unclaimed.get(JSON.stringify([from, to]))?.pop() ?? written.nodes.get(from) ?? { line: 1, column: 1 };
+    return { from, to, ...(label ? { label: decodeEntities(label) } : {}), line: at.line, column: at.column };
+  });
 }
 
 /** Undoes Mermaid's entity encoding (`#quot;` is stored as `ﬂ°quot¶ß`) and the HTML entities themselves. */
@@ -222,22 +246,26 @@ function withMermaid<T>(job: (mermaid: Mermaid) => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Mermaid's browser build: every diagram type in one script, as a page loads it with a `<script>` tag. */
+const MERMAID_BROWSER_BUILD = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+/**
+ * Loads Mermaid as a browser does: its browser build runs as a script in a window of its own, whose
+ * globals are that window's. Parsers reach for browser globals here and there (a sequence diagram's
+ * `box Purple …` checks its colour with `window.CSS` or `new Option()`, `details` looks an element up
+ * in `document`, several databases copy their state with `structuredClone`), and DOMPurify binds to
+ * `window` when it loads; in the window each finds what it would in a page, and the process's own
+ * globals stay untouched, even while a diagram is parsed.
+ */
 async function importMermaid(): Promise<Mermaid> {
-  // DOMPurify, which Mermaid runs on every label, binds to `window` the moment it is first imported and
-  // stays broken without one ("DOMPurify.addHook is not a function"). A jsdom window is lent for the
-  // import only: DOMPurify keeps its reference, and the rest of the process never looks like a browser.
-  const lend = !('window' in globalThis);
-  if (lend) {
-    const { JSDOM } = await import('jsdom');
-    Object.assign(globalThis, { window: new JSDOM('').window });
-  }
-  try {
-    const { default: mermaid } = await import('mermaid');
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', logLevel: 'fatal' });
-    return mermaid;
-  } finally {
-    if (lend) Reflect.deleteProperty(globalThis, 'window');
-  }
+  const page = await openWindow();
+  await page.runScript(MERMAID_BROWSER_BUILD);
+  const mermaid = page.window.mermaid as Mermaid | undefined;
+  if (!mermaid) throw new Error(`${MERMAID_BROWSER_BUILD} did not define window.mermaid`);
+  // The window's load event must not go looking for diagrams to draw.
+  mermaid.startOnLoad = false;
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', logLevel: 'fatal' });
+  return mermaid;
 }
 
 /** Diagrams that bring their own config: front matter or an `%%{init}%%` directive. */

@@ -1,9 +1,13 @@
 // Mermaid in the browser: diagrams are drawn as SVG from the bundled `mermaid` (never a CDN), in the
 // reader's theme and again when they switch it; pages without a diagram never load Mermaid; a diagram
 // Mermaid cannot draw shows its source and the reason; one that asks for more than the handbook allows
-// (loosened security, click handlers, outside images) is not drawn and fetches nothing.
+// (loosened security, click handlers, outside images) is not drawn and fetches nothing; and what the
+// linter accepts — the whole valid diagram corpus, coloured sequence boxes included — the browser draws.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/content.ts';
 import { openPage, sharedSite, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
@@ -135,4 +139,37 @@ describe('Mermaid diagrams', () => {
     expect(outside).toEqual([]);
     await page.close();
   });
+
+  it('draws every diagram the linter accepts, a sequence diagram with coloured boxes among them', async () => {
+    // The valid corpus of the linter's tests (tests/rules/mermaid-corpus.test.ts): every one parses
+    // there; two link out, which the handbook refuses, so the site does not draw them either.
+    const corpus = join(REPO, 'tests/fixtures/mermaid/valid');
+    const refused = ['flowchart-2.mmd', 'kanban-2.mmd'];
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.mmd')).sort();
+    expect(files).toContain('sequenceDiagram-3.mmd');
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const blocks = files.map((f) => `<pre class="mermaid">${escape(readFileSync(join(corpus, f), 'utf8'))}</pre>`).join('\n');
+    const { page, errors } = await openPage(browser(), `${site()}/`);
+    await page.route(`${site()}/systems/`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<pre class="mermaid">[\s\S]*?<\/pre>/, blocks);
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${site()}/systems/`);
+    await page.waitForFunction((n) => {
+      const hosts = [...document.querySelectorAll<HTMLElement>('.seam-mermaid')];
+      return hosts.length === n && hosts.every((h) => h.dataset.state !== 'loading');
+    }, files.length, { timeout: 240_000 });
+    const states = await page.locator('.seam-mermaid').evaluateAll((hosts) =>
+      hosts.map((h) => (h.dataset.state === 'rendered' && h.querySelector('svg') ? 'drawn' : `${h.dataset.state}: ${h.querySelector('.seam-diagram-error__message')?.textContent ?? ''}`)),
+    );
+    const outcome = Object.fromEntries(files.map((f, i) => [f, refused.includes(f) ? states[i].split(':')[0] : states[i]]));
+    expect(outcome).toEqual(Object.fromEntries(files.map((f) => [f, refused.includes(f) ? 'failed' : 'drawn'])));
+    // The coloured boxes are drawn in their colours.
+    const sequence = page.locator('.seam-mermaid').nth(files.indexOf('sequenceDiagram-3.mmd'));
+    const fills = await sequence.locator('svg rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill') ?? ''));
+    expect(fills).toEqual(expect.arrayContaining(['Purple', 'rgb(33, 66, 99)']));
+    expect(errors.filter((e) => !/^console: /.test(e))).toEqual([]);
+    await page.close();
+  }, 300_000); // a hundred and twenty diagrams, drawn one after another
 });

@@ -1,5 +1,5 @@
 // Hostile input stays bounded: a body nested thousands of levels deep, a paragraph of 250,000 prompts,
-// a mapping of 50,000 keys or a duplicate key each get a located finding that says the content was
+// a mapping of 50,000 keys, a duplicate key or a diagram of 501 connections each get a located finding that says the content was
 // refused or what is wrong — promptly, never an internal error. Timing is not asserted (speed is the
 // benchmark's business); a quadratic or recursive path would make these tests time out or crash.
 import { rmSync } from 'node:fs';
@@ -59,6 +59,15 @@ describe('hostile content', () => {
     const { findings } = await lintOne('docs/diagram.md', doc(`## Diagram\n\n\`\`\`mermaid\nflowchart LR\n${edges}\n\`\`\``));
     expect(findings.filter((f) => f.ruleId === 'mermaid')).toEqual([
       expect.objectContaining({ line: 8, column: 1, message: expect.stringMatching(/^The Mermaid diagram does not parse: the diagram is \d+ characters long; Seam and the site read at most 50000, so it was refused, not checked\./) }),
+    ]);
+  });
+
+  it('refuses a diagram of more connections than Mermaid draws, at the first one past the bound, without parsing it', async () => {
+    const relations = Array.from({ length: 501 }, (_, i) => `  A${i % 7} <|-- B${i % 9}`).join('\n');
+    const { code, findings } = await lintOne('docs/classes.md', doc(`## Classes\n\n\`\`\`mermaid\nclassDiagram\n${relations}\n\`\`\``));
+    expect(code).toBe(1);
+    expect(findings.filter((f) => f.ruleId === 'mermaid')).toEqual([
+      expect.objectContaining({ line: 8 + 501, column: 3, message: expect.stringMatching(/^The Mermaid diagram does not parse: the diagram draws more than 500 connections, and this is the first past that; Seam reads at most 500 .*so it was refused, not checked\./) }),
     ]);
   });
 

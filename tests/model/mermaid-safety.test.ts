@@ -120,17 +120,26 @@ describe('unsafeParts', () => {
     expect(unsafeParts(front)[3].message).toMatch(/sets `gantt.todayMarker` to a value that is not plain/);
   });
 
+  it("allows every diagram type's documented layout options, the treemap's included", () => {
+    const config = (section: string, value: string) => `---\nconfig:\n  ${section}:\n    ${value}\n---\ntreemap-beta\n"A": 1`;
+    expect(where(config('treemap', 'valueFormat: "$0,0"'))).toEqual([]);
+    expect(where(config('treemap', 'valueFormat: "url(x)"'))).toEqual(['config 4:5']);
+    expect(where(config('treemap', 'htmlLabels: true'))).toEqual(['config 4:5']);
+  });
+
   it('reports click statements in every form, and the links of class, sequence and C4 diagrams', () => {
     const flowchart = 'flowchart LR\n  a --> b\n  click a callback "tip"\n  click a call fn()\n  click b href "javascript:alert(1)"\n  a --> c; click c "https://x.example"';
     expect(where(flowchart, 'flowchart-v2')).toEqual(['interaction 3:3', 'interaction 4:3', 'interaction 5:3', 'interaction 6:12']);
     expect(where('classDiagram\n  class A\n  link A "https://x.example"\n  callback A "fn"\n  click A call fn()', 'classDiagram')).toEqual(['interaction 3:3', 'interaction 4:3', 'interaction 5:3']);
     expect(where('gantt\n  task1 :a1, 2026-01-01, 3d\n  click a1 href "https://x.example"', 'gantt')).toEqual(['interaction 3:3']);
     expect(where('sequenceDiagram\n  participant A\n  link A: Docs @ https://x.example\n  links A: {"Repo": "https://x.example"}', 'sequence')).toEqual(['interaction 3:3', 'interaction 4:3']);
+    // An actor's icon is a picture loaded from an address; `details` reads the menu from an element of the page.
+    expect(where('sequenceDiagram\n  participant A\n  properties A: {"icon": "https://x.example/p.png"}\n  details A: menu-json', 'sequence')).toEqual(['interaction 3:3', 'interaction 4:3']);
     expect(where('C4Context\n  Person(a, "A", $link="https://x.example")', 'c4')).toEqual(['interaction 2:18']);
   });
 
   it('does not mistake words for statements where they are not keywords, nor text in labels', () => {
-    expect(where('mindmap\n  root\n    click here\n    links to: partners', 'mindmap')).toEqual([]);
+    expect(where('mindmap\n  root\n    click here\n    links to: partners\n    properties: x\n    details: y', 'mindmap')).toEqual([]);
     expect(where('flowchart LR\n  a["click a callback"] --> b', 'flowchart-v2')).toEqual([]);
   });
 

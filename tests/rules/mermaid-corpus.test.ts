@@ -1,4 +1,5 @@
-// The mermaid rule over a handbook page holding every diagram of the valid corpus (all diagram types):
+// The mermaid rule over a handbook page holding every diagram of the valid corpus (all diagram types, and
+// for the common ones every documented option: boxes, colours, themes, config, classes, notes, subgraphs):
 // no finding but the two links out the handbook refuses; the same page with each diagram corrupted: one
 // finding per diagram, at the corrupted line.
 import { readdirSync, readFileSync } from 'node:fs';
