@@ -44,6 +44,8 @@ export default defineConfig({
       ],
       routeMiddleware: './src/site/integrations/route-middleware.ts',
       customCss: ['./src/styles/seam.css'],
+      // The content column also loads the diagram script, so every page with a Mermaid block draws it.
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
       // src/pages/404.astro replaces Starlight's, which expects a docs entry named 404.
       disable404Route: true,
     }),
