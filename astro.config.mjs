@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { openWorkspace } from './src/model/workspace.ts';
 import { contentSafety } from './src/site/integrations/content-safety.ts';
+import { searchText } from './src/site/integrations/search-text.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
@@ -49,5 +50,7 @@ export default defineConfig({
       // src/pages/404.astro replaces Starlight's, which expects a docs entry named 404.
       disable404Route: true,
     }),
+    // Keeps table cells, terms and captions apart in the pages Pagefind indexes.
+    searchText(),
   ],
 });
