@@ -208,10 +208,14 @@ export function openViewer(diagram: ViewedDiagram, opener: HTMLElement): void {
   current.stage.focus();
 }
 
-/** Shows `diagram` again if the viewer is open on it (the reader switched theme), keeping the zoom. */
-export function refreshViewer(diagram: ViewedDiagram): void {
+/**
+ * Shows `diagram` again if the viewer is open on it (the reader switched theme), keeping the zoom;
+ * focus returns to `opener`, the page's new button, when the viewer closes.
+ */
+export function refreshViewer(diagram: ViewedDiagram, opener: HTMLElement): void {
   const current = viewer;
-  if (!current?.dialog.open || current.dialog.dataset.diagram !== diagram.id) return;
+  if (!current?.dialog.open || current.dialog.dataset.diagram !== diagram.name) return;
+  current.opener = opener;
   setDownload(current, diagram);
   place(current, diagram, true);
 }
@@ -221,7 +225,7 @@ function setDownload(current: Viewer, diagram: ViewedDiagram): void {
   current.url = URL.createObjectURL(new Blob([diagram.svg], { type: 'image/svg+xml' }));
   current.download.href = current.url;
   current.download.download = `${diagram.name}.svg`;
-  current.dialog.dataset.diagram = diagram.id;
+  current.dialog.dataset.diagram = diagram.name;
 }
 
 function titleOf(kind: string): string {

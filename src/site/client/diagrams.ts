@@ -135,7 +135,7 @@ function show(diagram: Diagram, theme: Theme): void {
   actions.className = 'seam-mermaid__actions';
   actions.append(open);
   host.append(actions);
-  viewer?.refreshViewer(viewed(diagram, theme, drawing));
+  viewer?.refreshViewer(viewed(diagram, theme, drawing), open);
   // Anything but a gantt chart scales down to the column (Mermaid's SVG is `width: 100%` up to its
   // natural width), so the whole diagram shows; full screen is where it is read at a legible size.
   if (!isGantt(drawing)) {
