@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { openWorkspace } from './src/model/workspace.ts';
 import { contentSafety } from './src/site/integrations/content-safety.ts';
+import { searchText } from './src/site/integrations/search-text.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
@@ -44,8 +45,12 @@ export default defineConfig({
       ],
       routeMiddleware: './src/site/integrations/route-middleware.ts',
       customCss: ['./src/styles/seam.css'],
+      // The content column also loads the diagram script, so every page with a Mermaid block draws it.
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
       // src/pages/404.astro replaces Starlight's, which expects a docs entry named 404.
       disable404Route: true,
     }),
+    // Keeps table cells, terms and captions apart in the pages Pagefind indexes.
+    searchText(),
   ],
 });

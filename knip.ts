@@ -9,6 +9,10 @@ const config: KnipConfig = {
     'src/pages/**/*.astro',
     // Starlight loads it by path (`routeMiddleware` in astro.config.mjs).
     'src/site/integrations/route-middleware.ts',
+    // Astro loads its middleware by path (addMiddleware in the file's own integration).
+    'src/site/integrations/search-text.ts',
+    // Starlight loads it by path (`components` in astro.config.mjs).
+    'src/components/overrides/*.astro',
     'scripts/*.ts',
     'tests/**/*.ts',
     'rules/index.ts',

@@ -1,10 +1,14 @@
 // Mermaid in the browser: diagrams are drawn as SVG from the bundled `mermaid` (never a CDN), in the
 // reader's theme and again when they switch it; pages without a diagram never load Mermaid; a diagram
 // Mermaid cannot draw shows its source and the reason; one that asks for more than the handbook allows
-// (loosened security, click handlers, outside images) is not drawn and fetches nothing; and what the
+// (loosened security, click handlers, outside images) is not drawn and fetches nothing; what the
 // linter accepts — the whole valid diagram corpus, coloured sequence boxes included — the browser draws.
+// Every diagram fits its column (a gantt chart keeps its width and scrolls), handbook pages draw theirs
+// too, and the full-screen viewer opens at a legible scale, zooms and pans by keyboard and wheel, shows
+// the source, downloads the SVG and gives focus back when Escape closes it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/content.ts';
@@ -172,4 +176,122 @@ describe('Mermaid diagrams', () => {
     expect(errors.filter((e) => !/^console: /.test(e))).toEqual([]);
     await page.close();
   }, 300_000); // a hundred and twenty diagrams, drawn one after another
+
+  it('draws the diagram on a handbook page, which Starlight renders itself', async () => {
+    const { page, errors } = await openPage(browser(), `${site()}/handbook/how-to-author/`);
+    await page.waitForSelector('.seam-mermaid[data-state="rendered"] svg');
+    await expect(page.locator('.seam-mermaid svg').first().getAttribute('aria-roledescription')).resolves.toMatch(/flowchart/);
+    expect(await page.locator('main pre.mermaid').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const path of ['/projects/policy-admin-migration/', '/handbook/how-to-author/']) {
+    it(`fits every diagram on ${path} to its column, and opens, zooms and closes it full screen`, async () => {
+      const { page, errors } = await openPage(browser(), `${site()}${path}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForFunction(() => {
+        const hosts = [...document.querySelectorAll<HTMLElement>('.seam-mermaid')];
+        return hosts.length > 0 && hosts.every((h) => h.dataset.state === 'rendered' && h.querySelector('svg'));
+      });
+      const sizes = await page.$$eval('.seam-mermaid', (hosts) =>
+        hosts.map((host) => ({
+          column: host.closest('.sl-markdown-content')!.getBoundingClientRect().width,
+          drawing: host.querySelector('svg')!.getBoundingClientRect().width,
+          natural: host.querySelector('svg')!.viewBox.baseVal.width,
+        })),
+      );
+      for (const { column, drawing } of sizes) {
+        expect(drawing).toBeGreaterThan(0);
+        expect(drawing).toBeLessThanOrEqual(column);
+      }
+      // The charter's architecture is wider than the column: it was scaled down, not cut off.
+      if (path.startsWith('/projects/')) expect(sizes[0]!.natural).toBeGreaterThan(sizes[0]!.column);
+
+      for (let at = 0; at < sizes.length; at++) {
+        const opener = page.locator('.seam-mermaid__open').nth(at);
+        await opener.click();
+        const dialog = page.locator('dialog.seam-viewer[open]');
+        await dialog.waitFor();
+        const canvas = dialog.locator('.seam-viewer__canvas');
+        await expect.poll(() => scaleOf(canvas)).toBeGreaterThan(0);
+        const start = await scaleOf(canvas);
+        // Legible: whole when it fits at its natural size, never under 0.75 of it.
+        expect(start).toBeGreaterThanOrEqual(0.75);
+        expect(start).toBeLessThanOrEqual(1);
+        await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('seam-viewer__stage');
+        await expect(dialog.locator('svg').first().getAttribute('aria-roledescription')).resolves.toMatch(/flowchart/);
+
+        await page.keyboard.press('+');
+        await expect.poll(() => scaleOf(canvas)).toBeGreaterThan(start);
+        const zoomed = await scaleOf(canvas);
+        const box = (await dialog.locator('.seam-viewer__stage').boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.wheel(0, -300);
+        await expect.poll(() => scaleOf(canvas)).toBeGreaterThan(zoomed);
+        await page.keyboard.press('0');
+        await expect.poll(() => scaleOf(canvas)).toBeCloseTo(start, 5);
+        const before = await panOf(canvas);
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => panOf(canvas)).toBeLessThan(before);
+        await dialog.locator('.seam-viewer__zoom-in').click();
+        await expect.poll(() => scaleOf(canvas)).toBeGreaterThan(start);
+
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('dialog.seam-viewer[open]').count()).toBe(0);
+        // Focus is back on the button that opened it.
+        expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows the Mermaid source in the viewer and downloads the SVG as drawn', async () => {
+    const { page, errors } = await openPage(browser(), `${site()}/projects/policy-admin-migration/`);
+    await page.waitForSelector('.seam-mermaid[data-state="rendered"] svg');
+    const onPage = page.locator('.seam-mermaid svg').first();
+    await page.locator('.seam-mermaid__open').first().click();
+    const dialog = page.locator('dialog.seam-viewer[open]');
+    await dialog.waitFor();
+    const source = dialog.locator('.seam-viewer__source');
+    expect(await source.locator('pre').isVisible()).toBe(false);
+    await source.locator('summary').click();
+    const text = (await source.locator('pre').textContent()) ?? '';
+    expect(text).toMatch(/^flowchart /m);
+    expect(text).toContain('integration-platform');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('.seam-viewer__download').click()]);
+    expect(download.suggestedFilename()).toBe('projects-policy-admin-migration-diagram-1.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // The file is what Mermaid drew under the strict settings: no script, no handler, no HTML labels.
+    expect(svg).not.toMatch(/<script|\son\w+=|<foreignObject|javascript:/i);
+    // The same drawing as on the page: same id, same nodes.
+    const drawn = await page.evaluate((markup) => {
+      const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+      return { id: doc.documentElement.id, nodes: doc.querySelectorAll('.node').length, error: doc.querySelector('parsererror') !== null };
+    }, svg);
+    expect(drawn).toEqual({ id: await onPage.getAttribute('id'), nodes: await onPage.locator('.node').count(), error: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations in the open viewer', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    await page.goto(`${site()}/projects/policy-admin-migration/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('.seam-mermaid[data-state="rendered"] svg');
+    await page.locator('.seam-mermaid__open').first().click();
+    await page.locator('dialog.seam-viewer[open]').waitFor();
+    const results = await new AxeBuilder({ page }).include('dialog.seam-viewer').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious).toEqual([]);
+    await context.close();
+  });
 });
+
+/** The scale panzoom applied to the viewer's canvas (0 before it has). */
+const scaleOf = (canvas: ReturnType<Page['locator']>) => canvas.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a || 0);
+/** The canvas's horizontal position on screen. */
+const panOf = (canvas: ReturnType<Page['locator']>) => canvas.evaluate((el) => el.getBoundingClientRect().x);

@@ -1,6 +1,7 @@
 // Search with filters in a real browser: the search page offers Pagefind's filters for record type,
 // project, phase, organisation and criterion; a filter narrows the results to records it describes,
-// each result shows its type (and project and status), and a result opens its page.
+// each result shows its type (and project, status and date), and a result opens its page. Excerpts
+// keep words apart: badges are not indexed, and table cells, terms and values are separated.
 import { describe, expect, it } from 'vitest';
 import { openPage, sharedSite, useBrowser } from './harness.ts';
 
@@ -43,6 +44,71 @@ describe('the search page', () => {
     expect(await result.locator('.pagefind-ui__result-link').first().getAttribute('href')).toBe('/projects/policy-admin-migration/plan/');
     expect((await result.locator('[data-pagefind-ui-meta="project"]').innerText()).trim()).toBe(`Project: ${project}`);
     expect((await result.locator('[data-pagefind-ui-meta="status"]').innerText()).trim()).toMatch(/^Status: (proposed|active|closed|cancelled)$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps words apart in excerpts, and leaves badges out of the index', async () => {
+    const { page, errors } = await openPage(browser(), `${sharedSite().url}/search/`);
+    const queries = ['Oliver Mensah', 'organisation', 'Harbour Mutual', 'Eleanor Whitcombe', 'owner', 'policy', 'kind', 'decision', 'budget', 'aligned', 'integration platform', 'develop'];
+    // Pagefind's own search API, from the built site: the index readers search. Passed as text, so the
+    // test runner does not rewrite its dynamic import.
+    const found: { term: string; url: string; excerpt: string }[] = await page.evaluate(`(async (terms) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const excerpts = [];
+      const text = (excerpt) => excerpt.replace(/<\\/?mark>/g, '');
+      for (const term of terms) {
+        const { results } = await pagefind.search(term);
+        for (const result of results.slice(0, 10)) {
+          const data = await result.data();
+          excerpts.push({ term, url: data.url, excerpt: text(data.excerpt) });
+          for (const sub of data.sub_results ?? []) excerpts.push({ term, url: sub.url, excerpt: text(sub.excerpt) });
+        }
+      }
+      return excerpts;
+    })(${JSON.stringify(queries)})`);
+    expect(new Set(found.map((f) => f.term)).size).toBe(queries.length);
+    // Texts that sit side by side on the pages (header cells, a term and its value, badges, an id and
+    // its text) and once ran together.
+    const joined = [
+      /NameRole/, /RoleProject/, /offOliver/, /NameRoleEmail/, /TitleKind/, /OwnerHarbour/, /KindPolicy/, /Kind(supplier|partner|acquirer)/, /CountryUnited/,
+      /WhitcombeChief/, /AlignedYes/, /DecisionRejected/, /(organisation|policy|system|provider)(public|internal|confidential)/, /Checks pass/,
+      /P1Develop/, /consolidation(Planning|Closed)/,
+    ];
+    const offending = found.filter(({ excerpt }) => joined.some((pattern) => pattern.test(excerpt)));
+    expect(offending).toEqual([]);
+    // The separated forms are what readers get instead.
+    const all = found.map((f) => f.excerpt).join('\n');
+    expect(all).toMatch(/Name Role/);
+    expect(all).toMatch(/Owner Harbour Mutual/);
+    // Two capitalised words glued together are a join, unless they are a name written that way.
+    const names = new Set(['JavaScript', 'TypeScript', 'GitHub', 'OpenID', 'McIntyre', 'PolicyCenter', 'BillingCenter', 'ClaimCenter', 'MuleSoft', 'FileNet', 'OnBase']);
+    const glued = [...all.matchAll(/(?<![\w/.-])[A-Z][a-z]+[A-Z][a-z]+\w*/g)].map((m) => m[0]).filter((word) => !names.has(word));
+    expect(glued).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each result\'s type, project and date', async () => {
+    const { page, errors } = await openPage(browser(), `${sharedSite().url}/search/?q=${encodeURIComponent('reconciliation')}&type=${encodeURIComponent('Status report')}`);
+    await page.locator(results).first().waitFor();
+    const result = page.locator(results).first();
+    expect((await result.locator('[data-pagefind-ui-meta="type"]').innerText()).trim()).toBe('Type: Status report');
+    expect((await result.locator('[data-pagefind-ui-meta="project"]').innerText()).trim()).toMatch(/^Project: \S/);
+    // A status report's date is its reporting date, as the page's address says.
+    const href = (await result.locator('.pagefind-ui__result-link').first().getAttribute('href')) ?? '';
+    const [, year, month, day] = /\/status\/(\d{4})-(\d{2})-(\d{2})\/$/.exec(href) ?? [];
+    expect(year).toBeDefined();
+    const expected = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${year}-${month}-${day}T00:00:00Z`));
+    expect((await result.locator('[data-pagefind-ui-meta="date"]').innerText()).trim()).toBe(`Date: ${expected}`);
+
+    // A handbook page, which Starlight renders itself, has its type and when it last changed.
+    await page.goto(`${sharedSite().url}/search/?q=${encodeURIComponent('classification')}&type=${encodeURIComponent('Handbook page')}`);
+    await page.locator(results).first().waitFor();
+    const handbook = page.locator(results).first();
+    expect((await handbook.locator('[data-pagefind-ui-meta="type"]').innerText()).trim()).toBe('Type: Handbook page');
+    expect((await handbook.locator('[data-pagefind-ui-meta="updated"]').innerText()).trim()).toMatch(/^Updated: \d{1,2} [A-Z][a-z]{2,4} \d{4}$/);
+    expect(await handbook.locator('.pagefind-ui__result-link').first().getAttribute('href')).toMatch(/^\/handbook\//);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,11 @@
 // Mermaid runs with the strict settings no directive can loosen, and a diagram the `mermaid` rule would
 // report is not drawn at all; the reader sees its source as text and why. That definition (with its YAML
 // parser) is loaded with Mermaid, so this script stays tiny on pages without a diagram.
+//
+// A drawn diagram fits its column, so the reader sees all of it at a glance (a gantt chart keeps the
+// width it was laid out for and scrolls); its "Full screen" button opens the viewer
+// (diagram-viewer.ts, loaded on first use) to read it at a legible scale, zoom, pan, read its source
+// and download it.
 
 type Theme = 'light' | 'dark';
 type Mermaid = (typeof import('mermaid'))['default'];
@@ -13,10 +18,14 @@ type Safety = typeof import('../../model/mermaid-safety.ts');
 
 interface Diagram {
   source: string;
+  /** Its place among the page's diagrams, from 1: names the download. */
+  index: number;
   /** Where the diagram is drawn (it replaces the `<pre class="mermaid">` holding the source). */
   host: HTMLElement;
   /** Drawn SVG per theme, so switching back, and printing, need no redraw. */
   svg: Partial<Record<Theme, string>>;
+  /** The id Mermaid drew each theme's SVG under. */
+  ids: Partial<Record<Theme, string>>;
   failed?: boolean;
 }
 
@@ -26,7 +35,7 @@ const currentTheme = (): Theme => (document.documentElement.dataset.theme === 'd
 export function startDiagrams(): void {
   const blocks = [...document.querySelectorAll<HTMLPreElement>('pre.mermaid')];
   if (blocks.length === 0) return;
-  const diagrams = blocks.map((pre): Diagram => {
+  const diagrams = blocks.map((pre, at): Diagram => {
     const host = document.createElement('div');
     host.className = 'seam-mermaid';
     host.dataset.state = 'loading';
@@ -34,7 +43,7 @@ export function startDiagrams(): void {
     // Until Mermaid has drawn it, the reader sees the source, as without JavaScript.
     host.append(pre.cloneNode(true));
     pre.replaceWith(host);
-    return { source, host, svg: {} };
+    return { source, index: at + 1, host, svg: {}, ids: {} };
   });
   void Promise.all([import('mermaid'), import('../../model/mermaid-safety.ts')]).then(
     ([{ default: mermaid }, safety]) => drawAll(mermaid, safety, diagrams),
@@ -88,6 +97,7 @@ async function drawTheme(mermaid: Mermaid, { STRICT_RENDER_CONFIG }: Safety, dia
     try {
       const { svg } = await mermaid.render(id, diagram.source);
       diagram.svg[theme] = svg;
+      diagram.ids[theme] = id;
       // The reader may have switched theme while this one was drawing.
       if (display && currentTheme() === theme) show(diagram, theme);
     } catch (error) {
@@ -99,28 +109,70 @@ async function drawTheme(mermaid: Mermaid, { STRICT_RENDER_CONFIG }: Safety, dia
   }
 }
 
-/** Below this share of its natural size a diagram's text is too small to read: the box scrolls instead. */
-const MIN_SCALE = 0.75;
+/** A gantt chart is drawn at the width it was laid out for (never narrower than GANTT_MIN_WIDTH). */
+const isGantt = (drawing: SVGSVGElement) => drawing.getAttribute('aria-roledescription') === 'gantt';
 
 function show(diagram: Diagram, theme: Theme): void {
   const svg = diagram.svg[theme];
   if (diagram.failed || !svg) return;
   const { host } = diagram;
-  host.innerHTML = svg;
+  const frame = document.createElement('div');
+  frame.className = 'seam-mermaid__drawing';
+  frame.innerHTML = svg;
+  host.replaceChildren(frame);
   host.dataset.state = 'rendered';
   host.dataset.theme = theme;
-  const drawing = host.querySelector('svg');
-  const natural = drawing ? Number.parseFloat(drawing.style.maxWidth) || drawing.viewBox.baseVal?.width || 0 : 0;
-  // A gantt chart is drawn at the width it was laid out for; anything else may shrink a little.
-  const scale = drawing?.getAttribute('aria-roledescription') === 'gantt' ? 1 : MIN_SCALE;
-  if (!drawing || !natural || natural * scale <= host.clientWidth) return;
-  // Too wide to shrink into the column and stay legible: keep it readable and let the box scroll.
+  const drawing = frame.querySelector('svg');
+  if (!drawing) return;
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.className = 'seam-mermaid__open';
+  open.textContent = 'Full screen';
+  open.setAttribute('aria-haspopup', 'dialog');
+  open.setAttribute('aria-label', `Open the ${describe(drawing)} full screen, to zoom, pan, read its source or download it`);
+  open.addEventListener('click', () => void openFull(diagram, theme, open));
+  const actions = document.createElement('div');
+  actions.className = 'seam-mermaid__actions';
+  actions.append(open);
+  host.append(actions);
+  viewer?.refreshViewer(viewed(diagram, theme, drawing), open);
+  // Anything but a gantt chart scales down to the column (Mermaid's SVG is `width: 100%` up to its
+  // natural width), so the whole diagram shows; full screen is where it is read at a legible size.
+  if (!isGantt(drawing)) {
+    drawing.removeAttribute('height');
+    return;
+  }
+  const natural = Number.parseFloat(drawing.style.maxWidth) || drawing.viewBox.baseVal?.width || 0;
+  if (!natural || natural <= frame.clientWidth) return;
+  // A year of milestones crowds together when squeezed: the chart keeps its width and the box scrolls.
   drawing.style.maxWidth = 'none';
-  drawing.style.width = `${Math.round(natural * scale)}px`;
-  host.dataset.overflow = 'scroll';
-  host.tabIndex = 0;
-  host.setAttribute('role', 'region');
-  host.setAttribute('aria-label', `${drawing.getAttribute('aria-roledescription') ?? 'Diagram'}, scroll to see all of it`);
+  drawing.style.width = `${Math.round(natural)}px`;
+  frame.dataset.overflow = 'scroll';
+  frame.tabIndex = 0;
+  frame.setAttribute('role', 'region');
+  frame.setAttribute('aria-label', `${drawing.getAttribute('aria-roledescription') ?? 'Diagram'}, scroll to see all of it`);
+}
+
+const describe = (drawing: SVGSVGElement) => (isGantt(drawing) ? 'gantt chart' : 'diagram');
+
+function viewed(diagram: Diagram, theme: Theme, drawing: SVGSVGElement) {
+  const page = location.pathname.split('/').filter(Boolean).join('-') || 'home';
+  return {
+    source: diagram.source,
+    svg: diagram.svg[theme] ?? '',
+    id: diagram.ids[theme] ?? '',
+    kind: drawing.getAttribute('aria-roledescription') ?? 'diagram',
+    name: `${page}-diagram-${diagram.index}`,
+  };
+}
+
+/** The viewer, once a reader has opened it. */
+let viewer: typeof import('./diagram-viewer.ts') | undefined;
+
+async function openFull(diagram: Diagram, theme: Theme, opener: HTMLElement): Promise<void> {
+  viewer ??= await import('./diagram-viewer.ts');
+  const drawing = diagram.host.querySelector('svg');
+  if (drawing) viewer.openViewer(viewed(diagram, theme, drawing), opener);
 }
 
 /** Marks a diagram that asks for anything the handbook refuses as not drawn, saying what and where. */

@@ -1,11 +1,12 @@
 // What Pagefind knows about a record's page beyond its text: the filters a reader narrows results by
 // (record type, project, phase, organisation, criterion) and the metadata a result shows (type,
-// project, status). SearchMeta.astro writes them into the page for Pagefind, inside an element
+// project, status, and the record's date — or, for a record without one, when it was last changed). SearchMeta.astro writes them into the page for Pagefind, inside an element
 // Pagefind does not index, so they never become searchable words of the page.
 import { recordTypeByName } from '../../model/record-types.ts';
 import { capitalise } from '../../model/text.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { factPath, referenceFieldsOf } from '../../model/references.ts';
+import { formatDate } from './format.ts';
 import type { ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */
@@ -14,7 +15,7 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 export interface SearchFacets {
   filters: [SearchFilter, string][];
-  meta: ['type' | 'project' | 'status', string][];
+  meta: ['type' | 'project' | 'status' | 'date' | 'updated', string][];
 }
 
 export interface SearchRecord {
@@ -27,6 +28,31 @@ export interface SearchContext {
   charter?: { id: string; data: RecordData['charter'] };
   /** Titles of referenced records, to filter by organisation name rather than id. */
   lookup: ReferenceLookup;
+  /** When the record's file was last committed (YYYY-MM-DD), shown for a record without a date of its own. */
+  updated?: string;
+}
+
+/**
+ * The date a record is about, where its type has one: a policy's approval, a status report's
+ * reporting date, a change's decision (or, pending, when it was raised), the latest sign-off.
+ */
+export function recordDate(type: string, data: Record<string, unknown>): string | undefined {
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  switch (type) {
+    case 'policies':
+      return text(data.approved);
+    case 'status':
+      return text(data.date);
+    case 'changes':
+      return text(data.decided) ?? text(data.raised);
+    case 'signoff':
+      return valuesAt(data, 'signoffs.date')
+        .filter((d): d is string => typeof d === 'string')
+        .sort()
+        .at(-1);
+    default:
+      return undefined;
+  }
 }
 
 /** Every value at a dotted path (`stakeholders.organisation`), through arrays. */
@@ -60,7 +86,7 @@ function criteriaOf(type: string, data: unknown): string[] {
 }
 
 /** The search filters and result metadata of a record's page. */
-export function searchFacets(record: SearchRecord, { charter, lookup }: SearchContext): SearchFacets {
+export function searchFacets(record: SearchRecord, { charter, lookup, updated }: SearchContext): SearchFacets {
   const type = recordTypeByName.get(record.type);
   const label = capitalise(type?.label ?? record.type);
   const data = record.data as Record<string, unknown>;
@@ -75,6 +101,9 @@ export function searchFacets(record: SearchRecord, { charter, lookup }: SearchCo
     // A project record belongs to the organisations of its project.
     organisations.push(...organisationsOf('charter', charter.data, lookup));
   }
+  const date = recordDate(record.type, data);
+  if (date) meta.push(['date', formatDate(date)]);
+  else if (updated) meta.push(['updated', formatDate(updated)]);
   for (const organisation of organisations) filters.push(['organisation', organisation]);
   for (const criterion of criteriaOf(record.type, data)) filters.push(['criterion', criterion]);
 
