@@ -3,18 +3,20 @@
 import { z } from 'zod';
 import { projectFile } from '../src/model/identity.ts';
 import { quote } from '../src/model/safe-text.ts';
-import { checkClaim, criteriaOfType, missingRecordTypes } from '../src/rule-kit/coverage.ts';
+import { COVERAGE_MAP_CODE, criteriaOfType, criterionMappings } from '../src/model/coverage-map.ts';
+import { recordTypeByName } from '../src/model/record-types.ts';
+import { checkClaim, missingRecordTypes, type ClaimCheck } from '../src/rule-kit/coverage.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
-import { recordTypeNames } from '../src/model/record-types.ts';
 
 export default defineRule({
   meta: {
     id: 'coverage',
     description: 'Each project has the records its phase requires, and evidence claims are backed by prose.',
-    appliesTo: recordTypeNames,
-    // The charter's check reads which records the project has, and the criteria they evidence.
-    readsAcross: ['stakeholders', 'plan', 'status', 'evaluations', 'signoff', 'lessons', 'standards'],
-    criteria: ['P10', 'P19', 'K25.6', 'K33.3'],
+    // Every file: records' claims, the charter's missing records, and the coverage map itself (no record).
+    appliesTo: '*',
+    // The charter's check reads which records the project has; every check reads the coverage map.
+    readsAcross: '*',
+    criteria: ['P5', 'P8'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({
@@ -89,25 +91,41 @@ To follow.
       ],
     },
   },
-  check({ record, graph, options, report }) {
-    if (!record.data) return;
-    const claims = ('evidence' in record.data && record.data.evidence) || [];
-    claims.forEach((claim, i) => {
-      const result = checkClaim(record, claim.section, options.claimMinWords);
-      if (result.ok) return;
-      const message = result.reason === 'no-section'
-        ? `The evidence claim for ${claim.criterion} names the section ${quote(claim.section)}, which this record does not have. Add "## ${claim.section}" with the evidence, or correct "section".`
-        : `The evidence claim for ${claim.criterion} names the section ${quote(claim.section)}, which holds ${result.words} word${result.words === 1 ? '' : 's'} of prose (at least ${options.claimMinWords} needed). Write the evidence there; a claim counts only when the section shows the work.`;
-      report({ message, at: { path: ['evidence', i, 'section'] } });
-    });
+  check({ file, record, graph, options, report }) {
+    // The coverage map's own problems (and a catalogue's missing map), where they are.
+    for (const p of graph.problems) if (p.file === file && p.code === COVERAGE_MAP_CODE) report({ message: p.message, at: p });
+    if (!record?.data) return;
+    const claims = (record.data as { evidence?: { criterion: string; section: string }[] }).evidence ?? [];
+    if (claims.length) {
+      const mappings = criterionMappings(graph);
+      claims.forEach((claim, i) => {
+        const result = checkClaim(record, claim.criterion, claim.section, mappings.get(claim.criterion), options.claimMinWords);
+        if (result.ok) return;
+        report({ message: claimMessage(claim, result, record.type, options.claimMinWords), at: { path: ['evidence', i, 'section'] } });
+      });
+    }
     if (record.type !== 'charter') return;
     const project = graph.projects.get(record.project!);
     if (!project) return;
-    const { phase } = record.data;
+    const { phase } = record.data as { phase: string };
     // Status reports, evaluations, sign-off and lessons have dedicated rules that say more; skip them here.
     for (const type of missingRecordTypes(project).filter((t) => !t.enforcedBy)) {
       const where = projectFile(project.id, type.name);
-      report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${[...criteriaOfType(type, graph)].join(', ')}.`, at: { path: ['phase'] }, scope: 'project' });
+      report({ message: `A project in the ${phase} phase needs a ${type.label} (${where}); until it exists these criteria have no evidence: ${criteriaOfType(type.name, graph).join(', ')}.`, at: { path: ['phase'] }, scope: 'project' });
     }
   },
 });
+
+function claimMessage(claim: { criterion: string; section: string }, result: Exclude<ClaimCheck, { ok: true }>, type: string, minWords: number): string {
+  const head = `The evidence claim for ${claim.criterion} names the section ${quote(claim.section)}`;
+  switch (result.reason) {
+    case 'not-mapped':
+      return `${head}, but the coverage map does not let a ${recordTypeByName.get(type)?.label ?? type}'s ${quote(claim.section)} evidence ${claim.criterion}. ${result.sections.length ? `Name one it does (${result.sections.map((s) => quote(s)).join(', ')})` : 'No section of this record type may evidence it'}, or add the section to "claims" in the standard's coverage map if it really shows the work.`;
+    case 'no-section':
+      return `${head}, which this record does not have. Add "## ${claim.section}" with the evidence, or correct "section".`;
+    case 'placeholder':
+      return `${head}, which still holds the placeholder ${quote(result.text)}. Write the evidence there; a claim counts only when the section shows the work.`;
+    default:
+      return `${head}, which holds ${result.words} word${result.words === 1 ? '' : 's'} of prose (at least ${minWords} needed). Write the evidence there; a claim counts only when the section shows the work.`;
+  }
+}

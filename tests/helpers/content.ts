@@ -11,6 +11,7 @@ export const EXAMPLE_CONTENT = join(REPO, 'content');
  * (with its review date pinned ahead), and the other fixtures get it from there.
  */
 const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
+const COVERAGE_MAP = { file: 'standards/eskitp5045.coverage.yaml', from: join(RULE_BASE, 'standards/eskitp5045.coverage.yaml') };
 
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */
 export function tempContent(base: string | null, files: Record<string, string | null> = {}): string {
@@ -32,5 +33,5 @@ export function tempContent(base: string | null, files: Record<string, string | 
  * the test catalogue, which the fixture does not copy.
  */
 export function contentMin(): string {
-  return tempContent(join(REPO, 'tests/fixtures/content-min'), { [CATALOGUE.file]: readFileSync(CATALOGUE.from, 'utf8') });
+  return tempContent(join(REPO, 'tests/fixtures/content-min'), { [CATALOGUE.file]: readFileSync(CATALOGUE.from, 'utf8'), [COVERAGE_MAP.file]: readFileSync(COVERAGE_MAP.from, 'utf8') });
 }

@@ -27,6 +27,8 @@ export interface SearchContext {
   charter?: { id: string; data: RecordData['charter'] };
   /** Titles of referenced records, to filter by organisation name rather than id. */
   lookup: ReferenceLookup;
+  /** The criteria the standard's coverage map says a record of a type evidences (none when omitted). */
+  typeCriteria?: (type: string) => readonly string[];
 }
 
 /** Every value at a dotted path (`stakeholders.organisation`), through arrays. */
@@ -53,14 +55,14 @@ function organisationsOf(type: string, data: unknown, lookup: ReferenceLookup): 
 }
 
 /** The criteria a record speaks to: those its type evidences, those it claims and those a policy addresses. */
-function criteriaOf(type: string, data: unknown): string[] {
+function criteriaOf(type: string, data: unknown, typeCriteria: SearchContext['typeCriteria']): string[] {
   const claimed = valuesAt(data, 'evidence.criterion');
   const addressed = type === 'policies' ? valuesAt(data, 'criteria') : [];
-  return [...(recordTypeByName.get(type)?.evidences ?? []), ...claimed, ...addressed].filter((c): c is string => typeof c === 'string');
+  return [...(typeCriteria?.(type) ?? []), ...claimed, ...addressed].filter((c): c is string => typeof c === 'string');
 }
 
 /** The search filters and result metadata of a record's page. */
-export function searchFacets(record: SearchRecord, { charter, lookup }: SearchContext): SearchFacets {
+export function searchFacets(record: SearchRecord, { charter, lookup, typeCriteria }: SearchContext): SearchFacets {
   const type = recordTypeByName.get(record.type);
   const label = capitalise(type?.label ?? record.type);
   const data = record.data as Record<string, unknown>;
@@ -76,7 +78,7 @@ export function searchFacets(record: SearchRecord, { charter, lookup }: SearchCo
     organisations.push(...organisationsOf('charter', charter.data, lookup));
   }
   for (const organisation of organisations) filters.push(['organisation', organisation]);
-  for (const criterion of criteriaOf(record.type, data)) filters.push(['criterion', criterion]);
+  for (const criterion of criteriaOf(record.type, data, typeCriteria)) filters.push(['criterion', criterion]);
 
   const seen = new Set<string>();
   return {
