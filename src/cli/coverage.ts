@@ -92,7 +92,8 @@ export function toText(coverage: Coverage, today: string, width: number): string
   projects.forEach((p, j) => {
     const pct = p.required ? Math.round((100 * p.evidenced) / p.required) : 100;
     lines.push(`  ${String(j + 1).padStart(2)}  ${p.id} (${p.phase ?? 'no charter'})  ${p.evidenced}/${p.required} required criteria evidenced (${pct}%)`);
-    lines.push(`      ${p.counts.evidenced} by its records, ${p.counts.policy} by policy, ${p.counts.failing} failing, ${p.counts.missing} missing, ${p.counts.unaccounted} accounted for nowhere; not counted: ${p.counts['not-required']} not required yet, ${p.counts['not-applicable']} not applicable`);
+    lines.push(`      evidenced: ${p.counts.evidenced} by its records, ${p.counts.policy} by policy; gaps: ${p.counts.failing} failing, ${p.counts.missing} missing, ${p.counts.unaccounted} unaccounted`);
+    lines.push(`      not counted: ${p.counts['not-required']} not required yet, ${p.counts['not-applicable']} not applicable`);
   });
   lines.push('');
   const idWidth = Math.max(...criteria.map((c) => c.id.length), 9);
