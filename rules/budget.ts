@@ -72,6 +72,7 @@ finding.`,
       invalid: [
         {
           title: 'a total that does not match the lines and contingency',
+          criteria: ['P5', 'K14'],
           files: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -135,6 +136,7 @@ Testing follows each trial migration before handover to operations.
         },
         {
           title: 'an overspend missing from the latest status report',
+          criteria: ['P12', 'K24'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-14.mdx': `---
@@ -164,6 +166,7 @@ The trial depends on Beta's test data arriving this week.
         },
         {
           title: 'an overspend raised as an issue without an action, under a tighter threshold',
+          criteria: ['P9'],
           base: 'execution',
           options: { overspendThreshold: 0.05 },
           files: {
@@ -198,6 +201,7 @@ Tooling licences cost more than quoted.
         },
         {
           title: 'an approved increase the plan neither mentions nor has room for',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---

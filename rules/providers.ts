@@ -73,6 +73,7 @@ the \`references\` and \`schema\` rules.`,
       invalid: [
         {
           title: 'an ongoing engagement with a quarter not evaluated',
+          criteria: ['P18', 'K25.8', 'K31.1', 'K38.2'],
           base: 'closed',
           files: { 'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': null },
           today: '2026-07-03',
@@ -83,6 +84,7 @@ the \`references\` and \`schema\` rules.`,
         },
         {
           title: 'a low score without an action, and an action left open past its date',
+          criteria: ['P17', 'K27.9'],
           base: 'closed',
           files: {
             'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': `---
@@ -120,6 +122,7 @@ Fewer defects; contract tests agreed.
         },
         {
           title: 'evaluations of a provider the project never engaged, of a period outside the engagement and of a future period',
+          criteria: ['P18'],
           base: 'closed',
           files: {
             'providers/kestrel.mdx': '---\ntitle: Kestrel Data Migration\nservices: [Data migration]\ncontract: { reference: KDM-7, start: 2025-01-01 }\ncontacts:\n  - name: Lee Grant\n    role: Delivery lead\n---\n\n## Services\n\nMigrates and reconciles data.\n',
@@ -160,6 +163,7 @@ Written in advance.
         },
         {
           title: 'a half-yearly cadence: a quarterly evaluation covers only part of the half',
+          criteria: ['P18'],
           base: 'closed',
           files: {},
           today: '2026-07-01',
@@ -170,6 +174,7 @@ Written in advance.
         },
         {
           title: 'a stricter threshold',
+          criteria: ['K27.9'],
           base: 'closed',
           options: { threshold: 4 },
           files: { 'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': `---
