@@ -106,19 +106,37 @@ export function toText(coverage: Coverage, today: string, width: number): string
     const text = c.text.length > room ? `${c.text.slice(0, room - 1)}…` : c.text;
     lines.push(prefix + text);
   });
-  lines.push('', (Object.keys(SYMBOL) as Cell['state'][]).map((s) => `${SYMBOL[s]} ${STATE_WORDS[s]}`).join('   '));
-  const gaps = cells.flat().filter(isGap);
-  if (gaps.length) {
-    lines.push('', 'Gaps:');
-    for (const g of gaps) lines.push(`  ${g.project} ${g.criterion}: ${STATE_WORDS[g.state]} — ${g.reason}`);
-  }
-  // Every criterion the figures do not count, with the reason, so none leaves the denominator unseen.
-  const uncounted = criteria.flatMap((c, i) => cells[i].filter((cell) => cell.state === 'not-applicable' || cell.state === 'not-required' || cell.state === 'policy').map((cell) => ({ c, cell })));
-  if (uncounted.length) {
-    lines.push('', 'Evidenced by policy, not required yet and not applicable:');
-    for (const { cell } of uncounted) lines.push(`  ${cell.project} ${cell.criterion}: ${STATE_WORDS[cell.state]} — ${cell.reason}`);
-  }
+  const legend = (Object.keys(SYMBOL) as Cell['state'][]).map((s) => `${SYMBOL[s]} ${STATE_WORDS[s]}`);
+  lines.push('', legend.slice(0, 4).join('   '), legend.slice(4).join('   '));
+  const explain = (title: string, keep: (c: Cell) => boolean) => {
+    const out: string[] = [];
+    criteria.forEach((c, i) => {
+      const row = cells[i].filter(keep);
+      if (!row.length) return;
+      // One line for a criterion every project shares state and reason for, else one per project.
+      const shared = row.length === cells[i].length && row.length > 1 && row.every((x) => x.state === row[0].state && x.reason === row[0].reason);
+      for (const cell of shared ? [row[0]] : row) out.push(...wrap(`  ${c.id}${shared ? ', every project' : ` ${cell.project}`}: ${STATE_WORDS[cell.state]} — ${cell.reason}`, width));
+    });
+    if (out.length) lines.push('', title, ...out);
+  };
+  explain('Gaps:', isGap);
+  // Every criterion the figures do not count, or count through a policy, with the reason: none leaves the denominator unseen.
+  explain('Evidenced by policy, not required yet and not applicable:', (c) => c.state === 'policy' || c.state === 'not-required' || c.state === 'not-applicable');
   return `${lines.join('\n')}\n`;
+}
+
+/** `text` in lines of at most `width` characters, continuation lines indented. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  const indent = /^ */.exec(text)![0];
+  let line = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    if (line.trim() && `${line} ${word}`.length > width) {
+      out.push(line);
+      line = `      ${word}`;
+    } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
+  }
+  return [...out, line];
 }
 
 export function toMarkdown(coverage: Coverage, today: string): string {

@@ -136,7 +136,7 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     const base = { criterion: criterion.id, project: project.id };
     const found = evidence.get(criterion.id) ?? [];
     const passing = found.filter((e) => !e.failing);
-    const files = (es: Evidence[]) => [...new Set(es.map((e) => e.file))].join(', ');
+    const files = (es: Evidence[]) => [...new Set(es.map((e) => display(e.file)))].join(', ');
     if (passing.length) return { ...base, state: 'evidenced', evidence: found, expected: [], reason: `Evidenced by ${files(passing)}.` };
     if (found.length) return { ...base, state: 'failing', evidence: found, expected: [], reason: `The evidence (${files(found)}) fails its error-level checks.` };
     const policies = mapping.policies.flatMap((p) => {
