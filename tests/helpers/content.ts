@@ -7,8 +7,9 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
 /**
- * The ESKITP5045 criteria catalogue of the test content, kept once: the rule examples' base holds it
- * (with its review date pinned ahead), and the other fixtures get it from there.
+ * The ESKITP5045 criteria catalogue of the test content and its coverage map, kept once: the rule
+ * examples' base holds them (the catalogue with its review date pinned ahead), and the other fixtures
+ * get them from there.
  */
 const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
 const COVERAGE_MAP = { file: 'standards/eskitp5045.coverage.yaml', from: join(RULE_BASE, 'standards/eskitp5045.coverage.yaml') };
