@@ -10,6 +10,9 @@ import { loadGraph } from '../../src/model/graph.ts';
 import { COVERAGE_MAP_CODE } from '../../src/model/coverage-map.ts';
 import { recordTypeByName } from '../../src/model/record-types.ts';
 import { seam } from '../helpers/cli.ts';
+import { lintText } from '../../src/lint/engine.ts';
+import { configSchema } from '../../src/model/config.ts';
+import coverageRule from '../../rules/coverage.ts';
 import { EXAMPLE_CONTENT, RULE_BASE, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];
@@ -111,4 +114,15 @@ describe('a coverage map with bad data', () => {
     const json = JSON.parse(coverage.stdout);
     expect(json.cells.filter((c: { state: string }) => c.state === 'unaccounted').length).toBeGreaterThan(0);
   });
+});
+
+it('checks a coverage map being edited (the editor\'s text, not the file on disk)', async () => {
+  const MAP = 'standards/eskitp5045.coverage.yaml';
+  const root = tempContent(RULE_BASE);
+  made.push(root);
+  const options = { root, cwd: root, config: configSchema.parse({}), today: '2026-06-15', settings: [{ rule: coverageRule, severity: 'error' as const, options: { claimMinWords: 12 } }] };
+  const edited = readFileSync(join(root, MAP), 'utf8').replace('criteria: [K25.7]', 'criteria: [K25.7, K99]');
+  const findings = await lintText(options, MAP, edited);
+  expect(findings.map((f) => f.message)).toEqual(['Unknown criterion "K99": the catalogue "eskitp5045" does not define it. Check the id against the standard.']);
+  expect(await lintText(options, MAP, readFileSync(join(root, MAP), 'utf8'))).toEqual([]);
 });
