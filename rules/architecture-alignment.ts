@@ -93,6 +93,7 @@ ${CARRIED.replace('before cutover.', 'before cutover; the events are in system t
       invalid: [
         {
           title: 'out of line with no deviation listed',
+          criteria: ['P11', 'K25.5'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `${QUARTER}
@@ -102,6 +103,7 @@ architecture:
         },
         {
           title: 'a deviation with no owner, decision or due date, and one whose action is "tbd"',
+          criteria: ['K27.8'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `${QUARTER}
@@ -120,6 +122,7 @@ architecture:
         },
         {
           title: 'a deviation carried unchanged through three reports',
+          criteria: ['P11', 'K27.8'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-04-30.mdx': statusReport('2026-04-30', `${QUARTER}
@@ -141,6 +144,7 @@ ${CARRIED.replace('    - id: direct-billing-feed', '    - id: direct-billing-fee
         },
         {
           title: 'escalated sooner, when configured',
+          criteria: ['K27.8'],
           base: 'execution',
           options: { carriedReports: 2 },
           files: {

@@ -57,6 +57,7 @@ baselines by the \`change-control\` rule.`,
       invalid: [
         {
           title: 'a total that does not match the lines and contingency',
+          criteria: ['P5', 'K14'],
           files: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -120,6 +121,7 @@ Testing follows each trial migration before handover to operations.
         },
         {
           title: 'an overspend missing from the latest status report',
+          criteria: ['P12', 'K24'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-14.mdx': `---
@@ -149,6 +151,7 @@ The trial depends on Beta's test data arriving this week.
         },
         {
           title: 'an overspend raised as an issue without an action, under a tighter threshold',
+          criteria: ['P9'],
           base: 'execution',
           options: { overspendThreshold: 0.05 },
           files: {

@@ -174,6 +174,7 @@ The people line rose from £150,000 to £180,000 under change request [cr-001](c
       invalid: [
         {
           title: 'an approved change with no approver, no decision date and 200 days of schedule impact',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---
@@ -202,6 +203,7 @@ Approved.
         },
         {
           title: 'a decision by someone without sign-off authority, dated before the change was raised',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---
@@ -231,6 +233,7 @@ Rejected.
         },
         {
           title: 'an approved schedule impact the plan does not show',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---
@@ -262,6 +265,7 @@ Approved by the sponsor.
         },
         {
           title: 'a change pending longer than allowed',
+          criteria: ['K26.2'],
           base: 'execution',
           options: { pendingMaxDays: 14 },
           files: {
@@ -290,6 +294,7 @@ For the steering meeting.
         },
         {
           title: 'an approved increase the plan neither mentions nor reconciles, with no funding source',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---
@@ -321,6 +326,7 @@ Approved by the sponsor.
         },
         {
           title: 'a decision dated in the future, a milestone not moved past its baseline, a line moved by another amount, and contingency moved without a change',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-002.mdx': `---
@@ -406,6 +412,7 @@ The people line rose from £150,000 to £180,000 under change request [cr-001](c
         },
         {
           title: 'a draw on contingency the plan\'s contingency does not show, and a line moved without a change',
+          criteria: ['K26.2'],
           base: 'execution',
           files: {
             'projects/alpha/changes/cr-001.mdx': `---

@@ -1,6 +1,6 @@
 // classification: a page never links to, or names by id, a record of a higher classification — a
 // public page to an internal or confidential record, an internal one to a confidential record — so an
-// audience build never points readers at what it must not show, nor reveals that it exists (K15, K28.1).
+// audience build never points readers at what it must not show, nor reveals that it exists (K28.1).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
 import { quote } from '../src/model/safe-text.ts';
@@ -22,7 +22,7 @@ export default defineRule({
     description: 'Pages do not link to, or refer by id to, records of a higher classification.',
     appliesTo: recordTypeNames,
     readsAcross: '*',
-    criteria: ['K15', 'K28.1'],
+    criteria: ['K28.1'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -30,8 +30,8 @@ export default defineRule({
 \`internal\`, handbook pages and criteria catalogues to \`public\`), and each audience build of the site
 leaves out what its readers may not see. A public page that links to an internal record sends public
 readers to a page that is not there — and its link text and address reveal that the record exists and
-what it is about. That is an information-security failure (K15: security, integrity and
-confidentiality; K28.1: legal and regulatory constraints on information).
+what it is about. That is an information-security failure (K28.1: the integrity, confidentiality and information
+security of what integration work produces).
 
 This rule reports, at the link or at the frontmatter value:
 
@@ -62,6 +62,7 @@ usually needs \`classification: internal\`.`,
       invalid: [
         {
           title: 'a public handbook page linking internal records',
+          criteria: ['K28.1'],
           files: {
             'docs/guide.mdx': `---
 title: Guide
@@ -73,6 +74,7 @@ Start with the [CRM](../systems/crm.mdx) and the [Alpha plan](project:alpha/plan
         },
         {
           title: 'public records linking and referring by id to a confidential one, and an internal charter naming it',
+          criteria: ['K28.1'],
           files: {
             'systems/billing.mdx': '---\ntitle: Beta Billing\nowner: beta\nkind: application\nlifecycle: migrating\nclassification: confidential\n---\n\n## Purpose\n\nBills Beta\'s customers.\n',
             'systems/crm.mdx': `---
@@ -98,6 +100,7 @@ Holds customer accounts.
         },
         {
           title: 'a public policy superseding an internal one',
+          criteria: ['K28.1'],
           files: {
             'policies/integration-policy.mdx': `---
 title: Integration policy

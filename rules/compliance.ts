@@ -85,6 +85,7 @@ issues:
       invalid: [
         {
           title: 'a report that drops every regulation the charter names',
+          criteria: ['P10', 'K25.6'],
           base: 'execution',
           files: {
             'projects/alpha/index.mdx': CHARTER_WITH_REGULATIONS,
@@ -96,6 +97,7 @@ compliance: [] # ^ compliance:1 The charter names the regulation "uk-gdpr" (UK G
         },
         {
           title: 'a regulation at risk with no issue, one linked to a closed issue, and a breach whose issue has no owner and a "tbd" action',
+          criteria: ['P10', 'K23'],
           base: 'execution',
           files: {
             'projects/alpha/index.mdx': CHARTER_WITH_REGULATIONS,
@@ -134,6 +136,7 @@ issues:
         },
         {
           title: 'an issue id that is not in the report',
+          criteria: ['K23'],
           base: 'execution',
           files: {
             'projects/alpha/index.mdx': CHARTER_WITH_REGULATIONS,

@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Every criterion id mentioned exists in the criteria catalogue.',
     appliesTo: '*',
     readsAcross: ['standards'],
-    criteria: ['P1', 'K7'],
+    criteria: ['P8'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -26,6 +26,7 @@ spans and code blocks are ignored.`,
       invalid: [
         {
           title: 'an unknown id in criteria and in prose',
+          criteria: ['P8'],
           files: { 'policies/integration-policy.mdx': `---
 title: Integration policy
 kind: policy

@@ -34,12 +34,14 @@ seam.config.yaml.`,
       invalid: [
         {
           title: 'a policy past its review date',
+          criteria: ['P1'],
           files: {},
           today: '2027-02-01',
           expect: [{ file: 'policies/integration-policy.mdx', line: 8, column: 11, message: 'Review overdue: "reviewBy" was 2027-01-10 (22 days ago). Review the policy, then update "version", "approved" and "reviewBy".' }],
         },
         {
           title: 'a standard past its indicative review month',
+          criteria: ['P1'],
           files: {},
           today: '2100-01-01',
           options: { maxSourceAgeDays: 100000 },
@@ -50,6 +52,7 @@ seam.config.yaml.`,
         },
         {
           title: 'a source not re-verified for over a year',
+          criteria: ['P8', 'K21'],
           files: {},
           today: '2026-06-15',
           options: { maxSourceAgeDays: 20 },

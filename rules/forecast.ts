@@ -116,6 +116,7 @@ ${QUALITY}`),
       invalid: [
         {
           title: 'a forecast of £9,999,999 against a £250,000 plan, with no issue or change, in a green report',
+          criteria: ['P12', 'K24', 'K33.2'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: green # ^ forecast:6 The report is green, but its forecast at completion (£9,999,999) is above the plan's total (£250,000). Set "rag" to amber or red, and say in the report how the overrun is being dealt with.
@@ -128,6 +129,7 @@ ${QUALITY}`),
         },
         {
           title: 'a small overrun with neither an issue nor a change',
+          criteria: ['K33.2'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
@@ -140,6 +142,7 @@ ${QUALITY}`),
         },
         {
           title: 'a 12% overrun carried by an issue alone, and a pending change too small for it',
+          criteria: ['P12', 'K33.2'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
@@ -161,6 +164,7 @@ issues:
         },
         {
           title: 'spend to date that disagrees with the plan\'s actuals in the latest report',
+          criteria: ['K24', 'K25.3'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
@@ -173,6 +177,7 @@ ${QUALITY}`),
         },
         {
           title: 'a green report written after a milestone fell due undone',
+          criteria: ['P12', 'K25.3'],
           base: 'execution',
           today: '2026-07-10',
           files: {
@@ -184,6 +189,7 @@ ${QUALITY}`),
         },
         {
           title: 'a tighter spend tolerance',
+          criteria: ['K25.3'],
           base: 'execution',
           options: { spendTolerance: 0.01 },
           files: {

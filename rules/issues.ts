@@ -48,6 +48,7 @@ from \`--today\`, \`SEAM_TODAY\` or \`today:\` in seam.config.yaml.`,
       invalid: [
         {
           title: 'an open issue past its due date in the latest report',
+          criteria: ['P9', 'K26.6'],
           base: 'execution',
           today: '2026-07-05',
           files: {},
@@ -55,6 +56,7 @@ from \`--today\`, \`SEAM_TODAY\` or \`today:\` in seam.config.yaml.`,
         },
         {
           title: 'a critical issue with no owner, action or due date',
+          criteria: ['K26.6', 'K27.7'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-14.mdx': `---
@@ -125,6 +127,7 @@ Beta's test extract is corrupt.
         },
         {
           title: 'medium issues must have an owner too, when configured',
+          criteria: ['K26.6'],
           base: 'execution',
           options: { severities: ['medium', 'high', 'critical'] },
           files: {

@@ -72,12 +72,14 @@ lessons learned (P6) are two ends of one loop; this rule keeps the loop closed.
       invalid: [
         {
           title: 'a closed project without lessons',
+          criteria: ['P13'],
           base: 'closed',
           files: { 'projects/alpha/lessons.mdx': null },
           expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: 'The project is closed but has no lessons learned. Create projects/alpha/lessons.mdx with at least one lesson (id, category, what happened, recommendation) and a "Review" section, so later projects can apply them.' }],
         },
         {
           title: 'a lesson applied from the project itself',
+          criteria: ['P6', 'K13.3'],
           base: 'closed',
           files: { 'projects/alpha/index.mdx': `---
 title: Alpha billing migration
@@ -188,6 +190,7 @@ Moves payroll.
         },
         {
           title: 'recommendations too thin to act on',
+          criteria: ['P13'],
           base: 'closed',
           options: { minWords: 8 },
           files: { 'projects/alpha/lessons.mdx': `---

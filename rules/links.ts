@@ -1,6 +1,6 @@
 // links: every link in a body between pages and records resolves — to a page, a heading on it, or a
 // file — and none leaves the content folder, so readers never meet a dead link and accurate
-// information stays reachable (P8, P19, K21).
+// information stays reachable (P8, K21).
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { anchorOf } from '../src/model/anchors.ts';
@@ -23,15 +23,15 @@ export default defineRule({
     description: 'Links to pages, headings, records and files resolve, and never leave the content folder.',
     appliesTo: '*',
     readsAcross: '*',
-    criteria: ['P8', 'P19', 'K21'],
+    criteria: ['P8', 'K21'],
     severity: 'error',
     fixable: true,
     options: z.strictObject({
       publicDir: z.string().default('../public').describe('The site\'s public/ folder, relative to the content root (or absolute): where `/images/…` addresses are looked up.'),
     }),
     docs: `A reader who follows a dead link, or a link to a heading that was renamed, loses the thread of a
-record; an auditor cannot verify what the record relies on (P8: verify the accuracy and currency of
-information; P19: make the information available). This rule follows every link, image and link
+record; an auditor cannot verify what the record relies on (P8, K21: verify the accuracy, currency and
+completeness of information). This rule follows every link, image and link
 definition in a body and reports the ones that do not resolve. A link to another page is written in
 one of three ways, all rendered by the site as the page's address:
 
@@ -80,6 +80,7 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
       invalid: [
         {
           title: 'a missing page, an unknown id, an unknown scheme and a missing image',
+          criteria: ['P8', 'K21'],
           files: {
             'docs/linking.mdx': linkDoc(`The [CRM](../systems/crmm.mdx), [billing](system:biling), [a policy](policies:integration-policy) and [the archive](/archive/). {/* ^ links:5-31 The link "../systems/crmm.mdx" points at systems/crmm.mdx, which does not exist. Did you mean "../systems/crm.mdx"? */} {/* ^ links:33-57 Unknown system "biling" in the link "system:biling". Did you mean "system:billing"? */} {/* ^ links:59-98 Unknown id scheme "policies:" in "policies:integration-policy". Did you mean "policy:integration-policy"? */} {/* ^ links:103-127 No page of the site, and no file in public/, is at "/archive/". An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed. */}
 
@@ -89,6 +90,7 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
         },
         {
           title: 'links that leave the content folder',
+          criteria: ['P8'],
           files: {
             'docs/linking.mdx': linkDoc(`Read [the passwords](../../../etc/passwd), [the same](/etc/passwd), [a drive](C:\\Windows\\win.ini) and [a file](file:///etc/passwd). {/* ^ links:6-42 The link "../../../etc/passwd" leaves the content folder and is refused: links may only reach pages and files inside it. To link another page, link a page by its path from this file (../systems/crm.mdx), its id (system:crm) or its site address (/systems/crm/). */} {/* ^ links:44-67 /^No page of the site, and no file in public\\/, is at "\\/etc\\/passwd"\\. .* Paths on a computer's disk are never followed\\.$/ */} {/* ^ links:69-98 /^The link "C:\\\\Windows\\\\win\\.ini" is a path on a computer's disk, not an address in the handbook, and is refused\\./ */} {/* ^ links:103-131 /^The link "file:\\/\\/\\/etc\\/passwd" is a path on a computer's disk/ */}
 `),
@@ -96,6 +98,7 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
         },
         {
           title: 'anchors that match no heading, and one in the wrong case (fixable)',
+          criteria: ['P8', 'K21'],
           files: {
             'docs/linking.mdx': linkDoc(`See [scope](../projects/alpha/index.mdx#scop), [security](project:alpha#Security-and-Integrity), [up](#Overview) and [K21](/standard/#K21). {/* ^ links:5-46 No heading on projects/alpha/index.mdx has the anchor "#scop". Did you mean "#scope"? */} {/* ^ links:48-96 The anchor "#Security-and-Integrity" is written "#security-and-integrity" on projects/alpha/index.mdx: the site writes anchors in lower case, with hyphens for spaces. */} {/* ^ links:98-113 The anchor "#Overview" is written "#overview" on this page: the site writes anchors in lower case, with hyphens for spaces. */} {/* ^ links:118-139 The anchor "#K21" is written "#k21" on standards/eskitp5045.yaml: the site writes anchors in lower case, with hyphens for spaces. */}
 `),

@@ -68,7 +68,7 @@ export default defineRule({
     description: 'No imports, exports, JavaScript expressions, scripts or event handlers in content.',
     appliesTo: '*',
     readsAcross: [],
-    criteria: ['K15', 'K28.1', 'K28.2'],
+    criteria: ['K28.1', 'K28.2'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -105,6 +105,7 @@ The site build runs this rule first and refuses to compile content that fails it
       invalid: [
         {
           title: 'an import, an expression and an event handler',
+          criteria: ['K28.2'],
           files: { 'organisations/beta.mdx': `---
 title: Beta Ltd
 kind: target
@@ -123,6 +124,7 @@ The target, worth {1 + 1} millions. {/* ^ mdx-safety:19-26 A JavaScript expressi
         },
         {
           title: 'a script element in plain Markdown',
+          criteria: ['K28.2'],
           files: { 'docs/page.md': `---
 title: A page
 ---
@@ -132,6 +134,7 @@ title: A page
         },
         {
           title: 'raw HTML that redirects, posts, restyles or hides a script URL behind character references',
+          criteria: ['K28.1', 'K28.2'],
           files: { 'docs/page.md': '---\ntitle: A page\n---\n\n<base href="https://evil.example/">\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n<form action="https://evil.example/"><input name="q"></form>\n\n<a href="&#106;avascript:alert(1)">x</a> <img src="data:image/svg+xml;base64,PHN2Zz4=">\n\n<style>body{background:url(https://evil.example/t.png)}</style>\n' },
           expect: [
             { file: 'docs/page.md', line: 5, column: 1, message: '<base> is not allowed in content: it redirects every link on the page. Remove it; use Markdown instead.' },

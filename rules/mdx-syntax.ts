@@ -22,6 +22,7 @@ Other rules cannot check a body that does not parse.`,
       invalid: [
         {
           title: 'a bare less-than sign',
+          criteria: ['P8'],
           files: { 'organisations/beta.mdx': `---
 title: Beta Ltd
 kind: target

@@ -14,7 +14,7 @@ export default defineRule({
     description: 'Every Mermaid diagram parses and stays strict: no loosened settings, click handlers, HTML or outside addresses.',
     appliesTo: '*',
     readsAcross: [],
-    criteria: ['P11', 'K36', 'K22.1'],
+    criteria: ['P8', 'K28.2'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -80,22 +80,26 @@ diagram this rule would report, showing its source as text instead. The check re
       invalid: [
         {
           title: 'an edge with no target',
+          criteria: ['P8'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] -->\n  billing[Beta Billing]\n  crm --> ') },
           expect: [{ file: 'projects/alpha/index.mdx', line: 39, column: 10, message: /^The Mermaid diagram does not parse: / }],
         },
         {
           title: 'an unknown diagram type',
+          criteria: ['P8'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchat LR %% ^ mermaid:1 /^The Mermaid diagram does not parse: .*flowchat/
   crm --> billing`) },
         },
         {
           title: 'an init directive that loosens security',
+          criteria: ['K28.2'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`%%{init: {"securityLevel": "loose", "theme": "neutral"}}%% %% ^ mermaid:11 The diagram’s init directive sets \`securityLevel\`, which only the site sets: it draws every diagram with strict security, plain-text labels and its own fonts. Remove \`securityLevel\`.
 flowchart LR
   crm[Acme CRM] --> billing[Beta Billing]`) },
         },
         {
           title: 'front matter config outside the allow-list',
+          criteria: ['K28.2'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`---
 config:
   theme: neutral
@@ -109,6 +113,7 @@ flowchart LR
         },
         {
           title: 'click callbacks and links',
+          criteria: ['K28.2'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
   crm[Acme CRM] --> billing[Beta Billing]
   click crm callback %% ^ mermaid:3 A \`click\` statement makes part of the diagram run a script or open an address when clicked; the site draws diagrams without interaction. Remove it, and link the page the reader needs from the text around the diagram.
@@ -116,6 +121,7 @@ flowchart LR
         },
         {
           title: 'an image and an event handler in labels',
+          criteria: ['K28.2'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
   crm["<img src=https://tracker.example/p.png> Acme CRM"] --> billing["<span onmouseover=alert(1)>Beta Billing</span>"] %% ^ mermaid:8 The diagram’s text holds \`<img>\`, which can load content from an address outside the site; the site draws labels as plain text. Remove the tag and write the label as text (only \`<br>\` is allowed, for a line break; Markdown strings give **bold** and *italic*). %% ^ mermaid:72 The diagram’s text holds \`<span onmouseover=…>\`, an event handler that runs code when the reader’s pointer or keyboard reaches it; the site draws labels as plain text. Remove the tag and write the label as text (only \`<br>\` is allowed, for a line break; Markdown strings give **bold** and *italic*).`) },
         },

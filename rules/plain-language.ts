@@ -101,6 +101,7 @@ Options: \`scope\` checks only policies (default) or every record and handbook p
       invalid: [
         {
           title: 'vague commitments in a policy',
+          criteria: ['P1', 'K7'],
           files: { 'policies/integration-policy.mdx': `---
 title: Integration policy
 kind: policy

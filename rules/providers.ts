@@ -77,6 +77,7 @@ the \`references\` and \`schema\` rules.`,
       invalid: [
         {
           title: 'an ongoing engagement with a quarter not evaluated',
+          criteria: ['P18', 'K25.8', 'K31.1', 'K38.2'],
           base: 'closed',
           files: { 'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': null },
           today: '2026-07-03',
@@ -87,6 +88,7 @@ the \`references\` and \`schema\` rules.`,
         },
         {
           title: 'a low score without an action, and an action left open past its date',
+          criteria: ['P17', 'K27.9'],
           base: 'closed',
           files: {
             'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': `---
@@ -150,6 +152,7 @@ Seven interface defects reached user testing.
         },
         {
           title: 'evaluations of a provider the project never engaged, of a period outside the engagement and of a future period',
+          criteria: ['P18'],
           base: 'closed',
           files: {
             'providers/kestrel.mdx': '---\ntitle: Kestrel Data Migration\nservices: [Data migration]\ncontract: { reference: KDM-7, start: 2025-01-01 }\ncontacts:\n  - name: Lee Grant\n    role: Delivery lead\n---\n\n## Services\n\nMigrates and reconciles data.\n',
@@ -190,6 +193,7 @@ Written in advance.
         },
         {
           title: 'a half-yearly cadence: a quarterly evaluation covers only part of the half',
+          criteria: ['P18'],
           base: 'closed',
           files: {},
           today: '2026-07-01',
@@ -200,6 +204,7 @@ Written in advance.
         },
         {
           title: 'a stricter threshold',
+          criteria: ['K27.9'],
           base: 'closed',
           options: { threshold: 4 },
           files: { 'projects/alpha/evaluations/bridgeworks-2026-q1.mdx': `---

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'The body has its record type\'s required headings, each with content.',
     appliesTo: recordTypeNames,
     readsAcross: [],
-    criteria: ['P7', 'P19', 'K36'],
+    criteria: ['P8'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({
@@ -26,6 +26,7 @@ case-insensitively at any level. A Mermaid diagram counts as content.`,
       invalid: [
         {
           title: 'a missing heading and an empty one',
+          criteria: ['P8'],
           files: { 'projects/alpha/stakeholders.mdx': null, 'organisations/beta.mdx': `---
 title: Beta Ltd
 kind: target
@@ -38,6 +39,7 @@ TBD
         },
         {
           title: 'a system without its Purpose section',
+          criteria: ['P8'],
           files: { 'systems/crm.mdx': `---
 title: Acme CRM
 owner: acme

@@ -56,6 +56,7 @@ Dependencies on milestones that do not exist are the \`references\` rule's findi
       invalid: [
         {
           title: 'milestones out of date order (fixable)',
+          criteria: ['P12'],
           files: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -125,6 +126,7 @@ Testing follows each trial migration before handover to operations.
         },
         {
           title: 'a dependency cycle, and a milestone due before one it waits for',
+          criteria: ['K28.5'],
           files: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -168,6 +170,7 @@ Testing follows each trial migration before handover to operations.
         },
         {
           title: 'done in the future, and done before its dependency',
+          criteria: ['P12'],
           files: {
             'projects/alpha/plan.mdx': `---
 title: Alpha plan
@@ -206,6 +209,7 @@ Testing follows each trial migration before handover to operations.
         },
         {
           title: 'an overdue milestone missing from the latest status report',
+          criteria: ['P12', 'K28.5'],
           base: 'execution',
           today: '2026-10-05',
           files: {},

@@ -28,6 +28,7 @@ The site is built from the same schemas, so a record that passes this rule also 
       invalid: [
         {
           title: 'a value outside the allowed list',
+          criteria: ['P8', 'K21'],
           files: { 'systems/crm.mdx': `---
 title: Acme CRM
 owner: acme
@@ -42,6 +43,7 @@ Holds customers.
         },
         {
           title: 'an unknown field and a missing one',
+          criteria: ['P8'],
           files: { 'organisations/beta.mdx': `---
 title: Beta Ltd # ^ schema:1-4:1 /^Missing required field "kind"\\. Add it: The organisation's part/
 colour: blue # ^ schema:1-7 /^Unknown field "colour"\\. Allowed fields: title, description/
@@ -54,6 +56,7 @@ The target.
         },
         {
           title: 'broken YAML',
+          criteria: ['P8'],
           files: { 'organisations/beta.mdx': `---
 title: Beta Ltd
 kind: [target
@@ -66,6 +69,7 @@ The target.
         },
         {
           title: 'a date that does not exist',
+          criteria: ['K21'],
           files: { 'projects/alpha/plan.mdx': null, 'projects/alpha/status/2026-06-31.mdx': `---
 title: June
 date: 2026-06-31 # ^ schema:7-17 "date" is not a real calendar date (found "2026-06-31").
@@ -78,6 +82,7 @@ quality: { openDefects: 0, summary: Fine }
         },
         {
           title: 'a status report not named after its date',
+          criteria: ['P8'],
           files: { 'projects/alpha/status/latest.mdx': `---
 title: June
 date: 2026-06-12 # ^ schema:7-17 /rename the file to "2026-06-12\\.mdx"/
@@ -102,6 +107,7 @@ None open.
         },
         {
           title: 'a Markdown file where no record type lives',
+          criteria: ['P8'],
           files: { 'notes/todo.md': `# Notes <!-- ^ schema:1 /is not where any record type lives/ -->
 ` },
         },

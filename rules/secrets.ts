@@ -179,6 +179,7 @@ severity in seam.config.yaml: content cannot switch it off.`,
       invalid: [
         {
           title: 'an AWS key pair in the frontmatter, a GitHub token and a private key in the body',
+          criteria: ['K28.1', 'K28.2'],
           files: {
             'systems/billing.mdx': `---
 title: Beta Billing
@@ -204,11 +205,13 @@ ${FAKE_PRIVATE_KEY}
         },
         {
           title: 'a Slack token in a Mermaid diagram',
+          criteria: ['K28.1'],
           files: { 'projects/alpha/index.mdx': charterWithDiagram(`flowchart LR
   crm[Acme CRM] -- "alerts via ${FAKE_SLACK_TOKEN}" --> billing[Beta Billing] %% ^ secrets:32 A Slack token in a Mermaid diagram would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.`) },
         },
         {
           title: 'a token in a YAML catalogue, under a disable comment that does not apply',
+          criteria: ['K28.1'],
           files: {
             'standards/partner-api.yaml': `title: Partner API standard\ncode: ACME-API\npublisher: Acme Group\nversion: "1"\napproved: 2026-01\nreviewBy: 2099-12\nclassification: public\n# seam-disable-next-line secrets\noverview: Partners call the API with the token ${FAKE_SLACK_TOKEN}. # ^ secrets:48 A Slack token in the catalogue would be published ("xoxb…", 55 characters). Remove it, then revoke or rotate the credential: it has been exposed. If it is a documented sample that grants nothing, a maintainer can allow exactly it in seam.config.yaml: secrets: { allow: ["sha256:a6df9514517a828ba160d785e3102559ae727c6ca009df60c37a6f3fbe193311"] }.\ngroups:\n  - id: connect\n    title: Connect to the partner API\ncriteria:\n  - id: API1\n    kind: performance\n    group: connect\n    text: Call the partner API only with a token issued to your organisation\n`,
           },

@@ -65,6 +65,7 @@ security:
       invalid: [
         {
           title: 'an open critical incident whose action is "tbd", in a green report',
+          criteria: ['K27.5', 'K33.1'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: green # ^ security:6 The report is green, but the critical incident "card-data-exposed" is open. An open critical incident puts the work at risk: set "rag" to amber or red, or close the incident ("closed: <date>") once it is dealt with.
@@ -79,6 +80,7 @@ security:
         },
         {
           title: 'a medium incident keeps the report from green, when configured',
+          criteria: ['K33.1'],
           base: 'execution',
           options: { notGreenWhileOpen: ['medium', 'high', 'critical'] },
           files: {

@@ -91,6 +91,7 @@ again and update \`date\`.`,
       invalid: [
         {
           title: 'a sign-off by someone without the authority, dated in the future',
+          criteria: ['K3.2', 'K11.2'],
           base: 'closed',
           files: { 'projects/alpha/signoff.mdx': `---
 title: Alpha sign-off record
@@ -107,6 +108,7 @@ Ben signed the mapping design for Beta finance.
         },
         {
           title: 'records signed before they last changed',
+          criteria: ['K27.3'],
           base: 'closed',
           files: {
             'projects/alpha/changes/extra-segment.mdx': '---\ntitle: Add the dormant accounts segment\nrequestedBy: ben\nraised: 2026-04-02\nimpact:\n  budget: 0\n  scheduleDays: 0\n  scope: Dormant accounts migrate with the last segment.\ndecision: approved\napprover: ana\ndecided: 2026-04-09\n---\n\n## Request\n\nMigrate dormant accounts too.\n\n## Impact\n\nNo cost; one more segment.\n\n## Decision\n\nApproved by Ana.\n',
@@ -135,6 +137,7 @@ Ana signed each deliverable at the steering meeting.
         },
         {
           title: 'a closed project without a sign-off record',
+          criteria: ['K27.3'],
           base: 'closed',
           files: { 'projects/alpha/signoff.mdx': null },
           expect: [{ file: 'projects/alpha/index.mdx', line: 4, column: 8, message: 'The project is in the closed phase but has no sign-off record. Create projects/alpha/signoff.mdx listing each deliverable signed off, who signed it (a sign-off authority in the stakeholder register) and when.' }],

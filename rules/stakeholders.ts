@@ -1,6 +1,6 @@
 // stakeholders: a project's register identifies its sponsors, its sign-off authorities and someone from
 // every organisation involved, gives each workstream exactly one Accountable person, and says how each
-// stakeholder is kept informed (P3, P4, P14, P20, K3, K11, K40).
+// stakeholder is kept informed (P3, P4, P14, P20, K3.1, K3.2, K11.1–K11.3, K40).
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import type * as S from '../src/model/schemas.ts';
@@ -14,7 +14,7 @@ export default defineRule({
     description: 'The stakeholder register names a sponsor, a sign-off authority, someone from every organisation, one Accountable per workstream and everyone\'s comms.',
     appliesTo: ['stakeholders'],
     readsAcross: ['charter'],
-    criteria: ['P3', 'P4', 'P14', 'P20', 'K3', 'K11', 'K40'],
+    criteria: ['P3', 'P4', 'P14', 'P20', 'K3.1', 'K3.2', 'K11.1', 'K11.2', 'K11.3', 'K40'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -48,6 +48,7 @@ each workstream has one \`A\` (others \`R\`, \`C\` or \`I\`).`,
       invalid: [
         {
           title: 'no sponsor and no sign-off authority',
+          criteria: ['P3', 'K3.2', 'K11.2', 'K11.3'],
           files: {
             'projects/alpha/stakeholders.mdx': `---
 title: Alpha stakeholders
@@ -76,6 +77,7 @@ Ana chairs the monthly steering meeting; Ben receives a weekly update.
         },
         {
           title: 'nobody from the target organisation, and two people Accountable for one workstream',
+          criteria: ['P4', 'K3.1', 'K11.1'],
           files: {
             'projects/alpha/stakeholders.mdx': `---
 title: Alpha stakeholders
@@ -105,6 +107,7 @@ Ana chairs the monthly steering meeting; Ben receives a weekly update.
         },
         {
           title: 'no one Accountable, a stakeholder without comms, and a sponsor the charter does not name',
+          criteria: ['P14', 'P20', 'K40'],
           files: {
             'projects/alpha/stakeholders.mdx': `---
 title: Alpha stakeholders

@@ -40,6 +40,7 @@ export default defineRule({
       invalid: [
         {
           title: 'the latest report is more than a month old',
+          criteria: ['P12', 'K25.3'],
           base: 'execution',
           today: '2026-07-20',
           files: {},
@@ -47,6 +48,7 @@ export default defineRule({
         },
         {
           title: 'a charter with a fortnightly cadence',
+          criteria: ['P12'],
           base: 'execution',
           today: '2026-06-30',
           files: {
@@ -74,12 +76,14 @@ Moves Beta's billing accounts into Acme's CRM.
         },
         {
           title: 'no report at all, six weeks after the start',
+          criteria: ['K25.3'],
           base: 'execution',
           files: { 'projects/alpha/status/2026-05-15.mdx': null, 'projects/alpha/status/2026-06-12.mdx': null },
           expect: [{ file: 'projects/alpha/index.mdx', line: 3, column: 1, message: 'The project is active in execution but has no status report, 45 days after its start (2026-05-01); it reports at least every 31 days. Add this period\'s report as status/YYYY-MM-DD.mdx.' }],
         },
         {
           title: 'a report dated in the future',
+          criteria: ['P12'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-30.mdx': `---

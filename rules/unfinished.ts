@@ -69,6 +69,7 @@ it as empty, and in policies \`plain-language\` reports them too.`,
       invalid: [
         {
           title: 'a scaffolded record with its prompts left in',
+          criteria: ['P8', 'K21'],
           files: { 'organisations/beta.mdx': `---
 title: "TODO: the organisation's name" # ^ unfinished:8-39 Unfinished: replace the prompt “TODO: the organisation's name” with the value of "title" it asks for.
 kind: target
@@ -81,6 +82,7 @@ TODO: describe the organisation's part in the integration and its main contacts.
         },
         {
           title: 'a prompt inside a list, and one left after real prose',
+          criteria: ['P8'],
           files: { 'systems/crm.mdx': `---
 title: Acme CRM
 owner: acme

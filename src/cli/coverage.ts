@@ -4,6 +4,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { computeCoverage } from '../rule-kit/coverage.ts';
 import type { Cell, Coverage } from '../rule-kit/coverage.ts';
+import type { CriterionMapping } from '../model/coverage-map.ts';
 import { lint } from '../lint/engine.ts';
 import type { IO } from './io.ts';
 import { openCommandWorkspace } from './workspace.ts';
@@ -17,8 +18,13 @@ export interface CoverageFlags extends WorkspaceFlags {
   width?: number;
 }
 
-export const SYMBOL: Record<Cell['state'], string> = { evidenced: '●', failing: '✖', missing: '○', 'not-required': '·' };
-const EMOJI: Record<Cell['state'], string> = { evidenced: '✅', failing: '❌', missing: '⬜', 'not-required': '➖' };
+export const SYMBOL: Record<Cell['state'], string> = { evidenced: '●', policy: '◆', failing: '✖', missing: '○', 'not-required': '·', 'not-applicable': '–', unaccounted: '?' };
+const EMOJI: Record<Cell['state'], string> = { evidenced: '✅', policy: '📘', failing: '❌', missing: '⬜', 'not-required': '➖', 'not-applicable': '🚫', unaccounted: '❓' };
+/** What each state means, in the legend and in the JSON. */
+export const STATE_WORDS: Record<Cell['state'], string> = {
+  evidenced: 'evidenced', policy: 'evidenced by policy', failing: 'failing (record has errors)', missing: 'missing',
+  'not-required': 'not required yet', 'not-applicable': 'not applicable', unaccounted: 'accounted for nowhere',
+};
 
 export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<number> {
   const workspace = openCommandWorkspace(flags, io);
@@ -29,12 +35,15 @@ export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<num
   if (flags.format === 'json') io.stdout(`${JSON.stringify(toJson(coverage, workspace.today, display), null, 2)}\n`);
   else if (flags.format === 'markdown') io.stdout(toMarkdown(coverage, workspace.today));
   else io.stdout(toText(coverage, workspace.today, flags.width ?? 120));
-  const gaps = coverage.cells.flat().filter((c) => c.state === 'missing' || c.state === 'failing').length;
+  const gaps = coverage.cells.flat().filter(isGap).length;
   return flags.check && gaps ? 1 : 0;
 }
 
+/** A cell `--check` fails on: evidence missing or failing, or a criterion the map does not account for. */
+const isGap = (c: Cell) => c.state === 'missing' || c.state === 'failing' || c.state === 'unaccounted';
+
 function filter(coverage: Coverage, flags: CoverageFlags, io: IO): Coverage {
-  let { criteria, projects, cells } = coverage;
+  let { criteria, mappings, projects, cells } = coverage;
   if (flags.project?.length) {
     const unknown = flags.project.filter((p) => !projects.some((q) => q.id === p));
     if (unknown.length) io.stderr(`seam: no project ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${projects.map((p) => p.id).join(', ')}).\n`);
@@ -45,23 +54,35 @@ function filter(coverage: Coverage, flags: CoverageFlags, io: IO): Coverage {
   if (flags.kind) {
     const keep = criteria.map((c, i) => (c.kind === flags.kind ? i : -1)).filter((i) => i >= 0);
     criteria = keep.map((i) => criteria[i]);
+    mappings = keep.map((i) => mappings[i]);
     cells = keep.map((i) => cells[i]);
   }
-  return { criteria, projects, cells };
+  return { criteria, mappings, projects, cells };
 }
 
 export function toJson(coverage: Coverage, today: string, display: (file: string) => string) {
   return {
     today,
     projects: coverage.projects,
-    criteria: coverage.criteria.map(({ id, kind, group, text, parent, standard }) => ({ id, kind, group, text, ...(parent ? { parent } : {}), standard })),
+    states: STATE_WORDS,
+    criteria: coverage.criteria.map(({ id, kind, group, text, parent, standard }, i) => ({ id, kind, group, text, ...(parent ? { parent } : {}), standard, evidencedBy: mappingJson(coverage.mappings[i]!) })),
     cells: coverage.cells.flat().map((c) => ({
       criterion: c.criterion,
       project: c.project,
       state: c.state,
+      reason: c.reason,
       evidence: c.evidence.map((e) => ({ file: display(e.file), type: e.type, via: e.via, ...(e.section ? { section: e.section } : {}), failing: e.failing })),
       ...(c.state === 'missing' ? { expected: c.expected } : {}),
     })),
+  };
+}
+
+/** What the coverage map says evidences a criterion. */
+function mappingJson(m: CriterionMapping) {
+  return {
+    records: m.records.map((r) => ({ type: r.type.name, ...(r.section ? { section: r.section } : {}), ...(r.from ? { from: r.from } : {}) })),
+    policies: m.policies.map((p) => ({ policy: p.policy, ...(p.section ? { section: p.section } : {}) })),
+    ...(m.notApplicable !== undefined ? { notApplicable: m.notApplicable } : {}),
   };
 }
 
@@ -71,6 +92,8 @@ export function toText(coverage: Coverage, today: string, width: number): string
   projects.forEach((p, j) => {
     const pct = p.required ? Math.round((100 * p.evidenced) / p.required) : 100;
     lines.push(`  ${String(j + 1).padStart(2)}  ${p.id} (${p.phase ?? 'no charter'})  ${p.evidenced}/${p.required} required criteria evidenced (${pct}%)`);
+    lines.push(`      evidenced: ${p.counts.evidenced} by its records, ${p.counts.policy} by policy; gaps: ${p.counts.failing} failing, ${p.counts.missing} missing, ${p.counts.unaccounted} unaccounted`);
+    lines.push(`      not counted: ${p.counts['not-required']} not required yet, ${p.counts['not-applicable']} not applicable`);
   });
   lines.push('');
   const idWidth = Math.max(...criteria.map((c) => c.id.length), 9);
@@ -83,17 +106,37 @@ export function toText(coverage: Coverage, today: string, width: number): string
     const text = c.text.length > room ? `${c.text.slice(0, room - 1)}…` : c.text;
     lines.push(prefix + text);
   });
-  lines.push('', `${SYMBOL.evidenced} evidenced   ${SYMBOL.failing} failing (record has errors)   ${SYMBOL.missing} missing   ${SYMBOL['not-required']} not required yet`);
-  const gaps = cells.flat().filter((c) => c.state === 'missing' || c.state === 'failing');
-  if (gaps.length) {
-    lines.push('', 'Gaps:');
-    for (const g of gaps) {
-      lines.push(g.state === 'failing'
-        ? `  ${g.project} ${g.criterion}: failing — fix the errors in ${[...new Set(g.evidence.map((e) => e.file))].join(', ')}`
-        : `  ${g.project} ${g.criterion}: missing — add a ${g.expected.join(' or ')} record`);
-    }
-  }
+  const legend = (Object.keys(SYMBOL) as Cell['state'][]).map((s) => `${SYMBOL[s]} ${STATE_WORDS[s]}`);
+  lines.push('', legend.slice(0, 4).join('   '), legend.slice(4).join('   '));
+  const explain = (title: string, keep: (c: Cell) => boolean) => {
+    const out: string[] = [];
+    criteria.forEach((c, i) => {
+      const row = cells[i].filter(keep);
+      if (!row.length) return;
+      // One line for a criterion every project shares state and reason for, else one per project.
+      const shared = row.length === cells[i].length && row.length > 1 && row.every((x) => x.state === row[0].state && x.reason === row[0].reason);
+      for (const cell of shared ? [row[0]] : row) out.push(...wrap(`  ${c.id}${shared ? ', every project' : ` ${cell.project}`}: ${STATE_WORDS[cell.state]} — ${cell.reason}`, width));
+    });
+    if (out.length) lines.push('', title, ...out);
+  };
+  explain('Gaps:', isGap);
+  // Every criterion the figures do not count, or count through a policy, with the reason: none leaves the denominator unseen.
+  explain('Evidenced by policy, not required yet and not applicable:', (c) => c.state === 'policy' || c.state === 'not-required' || c.state === 'not-applicable');
   return `${lines.join('\n')}\n`;
+}
+
+/** `text` in lines of at most `width` characters, continuation lines indented. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  const indent = /^ */.exec(text)![0];
+  let line = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    if (line.trim() && `${line} ${word}`.length > width) {
+      out.push(line);
+      line = `      ${word}`;
+    } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
+  }
+  return [...out, line];
 }
 
 export function toMarkdown(coverage: Coverage, today: string): string {
@@ -102,10 +145,10 @@ export function toMarkdown(coverage: Coverage, today: string): string {
   projects.forEach((p, j) => {
     const column = cells.map((row) => row[j]);
     const count = (s: Cell['state']) => column.filter((c) => c.state === s).length;
-    out.push(`| ${p.id} | ${p.phase ?? '—'} | ${p.evidenced}/${p.required} | ${count('failing')} | ${count('missing')} |`);
+    out.push(`| ${p.id} | ${p.phase ?? '—'} | ${p.evidenced}/${p.required} | ${count('failing')} | ${count('missing') + count('unaccounted')} |`);
   });
   out.push('', '<details><summary>Matrix</summary>', '', `| Criterion | ${projects.map((p) => p.id).join(' | ')} |`, `| --- | ${projects.map(() => ':---:').join(' | ')} |`);
   criteria.forEach((c, i) => out.push(`| ${c.id} | ${cells[i].map((cell) => EMOJI[cell.state]).join(' | ')} |`));
-  out.push('', `${EMOJI.evidenced} evidenced · ${EMOJI.failing} failing · ${EMOJI.missing} missing · ${EMOJI['not-required']} not required yet`, '', '</details>', '');
+  out.push('', (Object.keys(EMOJI) as Cell['state'][]).map((s) => `${EMOJI[s]} ${STATE_WORDS[s]}`).join(' · '), '', '</details>', '');
   return out.join('\n');
 }

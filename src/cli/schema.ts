@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { configJsonSchema, recordJsonSchema } from '../model/json-schema.ts';
+import { configJsonSchema, coverageMapJsonSchema, recordJsonSchema } from '../model/json-schema.ts';
+import { COVERAGE_MAP_PATTERN } from '../model/coverage-map.ts';
 import { recordTypes } from '../model/record-types.ts';
 import { CONFIG_FILE } from '../model/config.ts';
 import type { IO } from './io.ts';
@@ -18,12 +19,14 @@ export interface SchemaFlags extends WorkspaceFlags {
 }
 
 const CONFIG_SCHEMA = 'seam.config.schema.json';
+const COVERAGE_MAP_SCHEMA = 'coverage-map.schema.json';
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Every schema file, by name: `<record type>.schema.json` and the config's. Deterministic. */
 export function schemaFiles(): { name: string; text: string }[] {
   return [
     ...recordTypes.map((type) => ({ name: `${type.name}.schema.json`, text: json(recordJsonSchema(type)) })),
+    { name: COVERAGE_MAP_SCHEMA, text: json(coverageMapJsonSchema()) },
     { name: CONFIG_SCHEMA, text: json(configJsonSchema()) },
   ];
 }
@@ -38,7 +41,11 @@ const expand = (glob: string): string[] => {
 export function vscodeYamlSchemas(schemaDir: string, contentDir: string): Record<string, string[]> {
   const prefix = (dir: string) => (dir ? `${dir.replace(/\/$/, '')}/` : '');
   const out: Record<string, string[]> = {};
-  for (const type of recordTypes) out[`./${prefix(schemaDir)}${type.name}.schema.json`] = expand(type.pattern).map((g) => `${prefix(contentDir)}${g}`);
+  for (const type of recordTypes) {
+    // A pattern's exclusions (a catalogue's coverage map) as negated globs, which the YAML extension honours.
+    out[`./${prefix(schemaDir)}${type.name}.schema.json`] = [...expand(type.pattern), ...(type.exclude ? expand(type.exclude).map((g) => `!${g}`) : [])].map((g) => (g.startsWith('!') ? `!${prefix(contentDir)}${g.slice(1)}` : `${prefix(contentDir)}${g}`));
+  }
+  out[`./${prefix(schemaDir)}${COVERAGE_MAP_SCHEMA}`] = expand(COVERAGE_MAP_PATTERN).map((g) => `${prefix(contentDir)}${g}`);
   out[`./${prefix(schemaDir)}${CONFIG_SCHEMA}`] = [CONFIG_FILE];
   return out;
 }

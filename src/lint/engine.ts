@@ -6,6 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
 import { buildGraph, loadGraph } from '../model/graph.ts';
+import { isCoverageMapFile } from '../model/coverage-map.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { Position } from '../model/problem.ts';
@@ -272,7 +273,7 @@ export async function lintText(options: LintOptions, file: string, text: string,
     return lintFiles(disk, { ...options, paths: [resolve(options.root, file)] });
   }
   const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(options.root, f), f) }));
-  if (recordTypeOf(file) || /\.mdx?$/.test(file)) inputs.push({ file, read: () => parseSource(text, file) });
+  if (recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file)) inputs.push({ file, read: () => parseSource(text, file) });
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
   const graph = buildGraph(options.root, inputs);
   await prepareRules(graph, options);

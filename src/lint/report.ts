@@ -73,7 +73,10 @@ export interface ReportInput {
   limit?: number;
 }
 
-const STATE: Record<CellState, string> = { evidenced: '✅ evidenced', failing: '❌ failing', missing: '⬜ missing', 'not-required': '➖ not required' };
+const STATE: Record<CellState, string> = {
+  evidenced: '✅ evidenced', policy: '📘 evidenced by policy', failing: '❌ failing', missing: '⬜ missing', 'not-required': '➖ not required',
+  'not-applicable': '🚫 not applicable', unaccounted: '❓ accounted for nowhere',
+};
 const cellState = (s: CellState | undefined) => (s ? STATE[s] : '—');
 /** Text safe inside a Markdown table cell. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

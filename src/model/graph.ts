@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import type { z } from 'zod';
+import { checkCoverageMaps, isCoverageMapFile, loadCoverageMap, type CoverageMapFile } from './coverage-map.ts';
 import { mention, say, suggest, type Mention, type Message } from './message.ts';
 import type { Problem } from './problem.ts';
 import { evaluationName, projectFile, recordId, recordTypeOf } from './identity.ts';
@@ -80,6 +81,8 @@ export interface RecordGraph {
   byFile: Map<string, ContentRecord>;
   standards: ContentRecord<S.Standard>[];
   criteria: Map<string, Criterion>;
+  /** The catalogues' coverage maps (`standards/<id>.coverage.yaml`): how each criterion is evidenced. */
+  coverageMaps: CoverageMapFile[];
   organisations: Map<string, ContentRecord<S.Organisation>>;
   systems: Map<string, ContentRecord<S.System>>;
   providers: Map<string, ContentRecord<S.Provider>>;
@@ -106,6 +109,10 @@ export function buildGraph(absRoot: string, inputs: { file: string; read: () => 
   const { problems } = graph;
   for (const { file, read } of inputs) {
     graph.files.push(file);
+    if (isCoverageMapFile(file)) {
+      graph.coverageMaps.push(loadCoverageMap(read(), problems));
+      continue;
+    }
     const type = recordTypeOf(file);
     if (!type) {
       if (/\.mdx?$/.test(file)) {
@@ -121,13 +128,14 @@ export function buildGraph(absRoot: string, inputs: { file: string; read: () => 
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   index(graph);
   resolveReferences(graph);
+  problems.push(...checkCoverageMaps(graph));
   graph.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return graph;
 }
 
 function emptyGraph(root: string, problems: Problem[]): RecordGraph {
   return {
-    root, records: [], files: [], problems, byType: new Map(), byFile: new Map(), standards: [], criteria: new Map(),
+    root, records: [], files: [], problems, byType: new Map(), byFile: new Map(), standards: [], criteria: new Map(), coverageMaps: [],
     organisations: new Map(), systems: new Map(), providers: new Map(), policies: new Map(), docs: new Map(), projects: new Map(),
   };
 }

@@ -8,7 +8,7 @@ import { recordTypes, recordTypeByName, type RecordType } from './record-types.t
 /** Handbook pages are published under /handbook/, so they never collide with the site's own pages. */
 export const HANDBOOK_PREFIX = 'handbook';
 
-const matchers = recordTypes.map((t) => ({ type: t, match: picomatch(t.pattern) }));
+const matchers = recordTypes.map((t) => ({ type: t, match: picomatch(t.pattern, t.exclude ? { ignore: t.exclude } : {}) }));
 
 /** The record type a content-relative path belongs to, if any. */
 export function recordTypeOf(file: string): RecordType | undefined {

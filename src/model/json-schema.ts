@@ -3,6 +3,7 @@
 // `seam schema` writes to schemas/. `io: 'input'` describes what an author writes (defaults optional).
 import { z } from 'zod';
 import { configSchema } from './config.ts';
+import { coverageMapSchema } from './coverage-map.ts';
 import type { RecordType } from './record-types.ts';
 import { id, isoDate } from './schemas.ts';
 
@@ -60,4 +61,10 @@ export function recordJsonSchema(type: RecordType): JsonSchema {
 export function configJsonSchema(): JsonSchema {
   const { $schema, ...rest } = toJson(configSchema);
   return { $schema, title: 'Seam configuration (seam.config.yaml)', ...rest };
+}
+
+/** The JSON Schema of a standard's coverage map (standards/<id>.coverage.yaml). */
+export function coverageMapJsonSchema(): JsonSchema {
+  const { $schema, ...rest } = toJson(coverageMapSchema);
+  return { $schema, title: 'Seam coverage map (standards/<id>.coverage.yaml)', description: 'How each criterion of the catalogue beside it is evidenced: by project records from a phase, by policies for every project, or not applicable with a reason.', ...rest };
 }

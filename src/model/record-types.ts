@@ -1,6 +1,7 @@
 // Every record type an author can write, as data: where its files live, its schema, the headings its
-// body needs, the criteria it evidences and the phase from which a project needs it. The loader, the
-// rules, coverage, `seam new`, the site and the handbook all read this table; nothing else lists types.
+// body needs and the phase from which a project needs it. The loader, the rules, coverage, `seam new`,
+// the site and the handbook all read this table; nothing else lists types. Which criteria a record
+// evidences is the catalogue's coverage map (src/model/coverage-map.ts).
 import type { z } from 'zod';
 import type { RecordTypeName } from './record-data.ts';
 import * as schemas from './schemas.ts';
@@ -15,13 +16,13 @@ export interface RecordType {
   label: string;
   /** Where its files live, as a glob relative to the content root. */
   pattern: string;
+  /** Files the pattern matches that are not records of this type (a catalogue's coverage map). */
+  exclude?: string;
   /** Whether the file belongs to a project folder (`projects/<project>/…`). */
   inProject: boolean;
   schema: z.ZodType;
   /** Headings the MDX body must have, each with content. */
   requiredSections: string[];
-  /** Criteria a clean record of this type evidences. */
-  evidences: string[];
   /** For project records: the first phase in which the project must have this record. */
   requiredFrom?: Phase;
   /** One line for the handbook: what the record is for. */
@@ -35,10 +36,10 @@ export const recordTypes: RecordType[] = [
     name: 'standards',
     label: 'criteria catalogue',
     pattern: 'standards/*.{yaml,yml}',
+    exclude: 'standards/*.coverage.{yaml,yml}',
     inProject: false,
     schema: schemas.standard,
     requiredSections: [],
-    evidences: [],
     summary: 'A published standard\'s criteria, verbatim: the catalogue every criterion id is checked against.',
   },
   {
@@ -48,7 +49,6 @@ export const recordTypes: RecordType[] = [
     inProject: false,
     schema: schemas.policy,
     requiredSections: ['Purpose', 'Scope'],
-    evidences: ['P1', 'P2', 'K7', 'K8'],
     summary: 'One of the organisation\'s own integration policies, standards, procedures or guidelines.',
   },
   {
@@ -58,7 +58,6 @@ export const recordTypes: RecordType[] = [
     inProject: false,
     schema: schemas.organisation,
     requiredSections: ['Role in the integration'],
-    evidences: [],
     summary: 'An organisation involved in integration work: acquirer, target, partner, regulator or external body.',
   },
   {
@@ -68,7 +67,6 @@ export const recordTypes: RecordType[] = [
     inProject: false,
     schema: schemas.system,
     requiredSections: ['Purpose'],
-    evidences: [],
     summary: 'An entry in the systems catalogue: who owns it, what it holds and what it talks to.',
   },
   {
@@ -78,7 +76,6 @@ export const recordTypes: RecordType[] = [
     inProject: false,
     schema: schemas.provider,
     requiredSections: ['Services'],
-    evidences: [],
     summary: 'An external provider of systems-integration services, with its contract and contacts.',
   },
   {
@@ -88,7 +85,6 @@ export const recordTypes: RecordType[] = [
     inProject: false,
     schema: schemas.doc,
     requiredSections: [],
-    evidences: [],
     summary: 'A free page of the handbook.',
   },
   {
@@ -98,7 +94,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.charter,
     requiredSections: ['Scope', 'Approach', 'External factors', 'Architecture', 'Security and integrity'],
-    evidences: ['K1', 'K2', 'K4', 'K5', 'K6', 'K11.4', 'K11.5', 'K12', 'K13.1', 'K15', 'K19', 'K20', 'K23', 'K28.1', 'K28.2', 'P6', 'P7', 'P8'],
     requiredFrom: 'planning',
     summary: 'The project\'s charter: status, phase, scope, approach, external factors and architecture.',
   },
@@ -109,7 +104,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.stakeholders,
     requiredSections: ['Engagement'],
-    evidences: ['P3', 'P4', 'P14', 'P20', 'K3', 'K11.1', 'K11.2', 'K11.3', 'K30.2', 'K34.1', 'K40'],
     requiredFrom: 'planning',
     summary: 'Who is involved, who sponsors, who signs off, the RACI per workstream and how each is kept informed.',
   },
@@ -120,7 +114,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.plan,
     requiredSections: ['Assumptions', 'Coordination'],
-    evidences: ['P5', 'P12', 'P15', 'K10', 'K14', 'K28.3', 'K28.5'],
     requiredFrom: 'planning',
     summary: 'The budget lines, contingency and total, and the milestones with their owners and dependencies.',
   },
@@ -131,7 +124,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.statusReport,
     requiredSections: ['Summary', 'Progress', 'Risks and issues'],
-    evidences: ['P9', 'P10', 'P11', 'P12', 'P16', 'P19', 'K18', 'K22', 'K24', 'K25.3', 'K26.6', 'K27.7', 'K33', 'K35'],
     requiredFrom: 'execution',
     enforcedBy: 'status-cadence',
     summary: 'A dated report: RAG, spend and forecast, milestones at risk, compliance, architecture alignment, quality, issues and incidents.',
@@ -143,7 +135,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.evaluation,
     requiredSections: ['Summary'],
-    evidences: ['P17', 'P18', 'K25.8', 'K27.9', 'K31.1', 'K34.2', 'K38.2', 'K39'],
     requiredFrom: 'execution',
     enforcedBy: 'providers',
     summary: 'A provider\'s scores for one period, with the actions agreed.',
@@ -155,7 +146,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.changeRequest,
     requiredSections: ['Request', 'Impact', 'Decision'],
-    evidences: ['K26.2'],
     summary: 'A change to requirements, with its impact on budget, schedule and scope, and the decision.',
   },
   {
@@ -165,7 +155,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.signoff,
     requiredSections: ['Sign-off'],
-    evidences: ['K3.2', 'K11.2', 'K27.3'],
     requiredFrom: 'handover',
     enforcedBy: 'signoff',
     summary: 'Deliverables signed off, by whom and when, with any conditions.',
@@ -177,7 +166,6 @@ export const recordTypes: RecordType[] = [
     inProject: true,
     schema: schemas.lessons,
     requiredSections: ['Review'],
-    evidences: ['P13', 'K13.3'],
     requiredFrom: 'closed',
     enforcedBy: 'lessons',
     summary: 'What the project learned, with recommendations other projects can apply.',

@@ -31,6 +31,13 @@ export interface RuleExample {
   /** What the example shows, in a few words. */
   title: string;
   /**
+   * For an invalid example: the criteria of the rule's `criteria` whose check it demonstrates. Every
+   * criterion a rule lists must be demonstrated by at least one invalid example, and an example may
+   * name only criteria the rule lists (tests/rules/criteria-honesty.test.ts): a rule claims only what
+   * it shows it checks.
+   */
+  criteria?: string[];
+  /**
    * Files of a content root, by content-relative path, with their markers. They are laid over the
    * base content folder `rules/examples/base/`, or over it with the overlay `rules/examples/<base>/`
    * (`false`: an empty folder); a value of `null` deletes that file.

@@ -9,7 +9,7 @@ import { seam } from '../helpers/cli.ts';
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface JsonCell { criterion: string; project: string; state: string; evidence: { file: string; type: string }[]; expected?: string[] }
+interface JsonCell { criterion: string; project: string; state: string; reason: string; evidence: { file: string; type: string; via: string }[]; expected?: string[] }
 const cellsOf = async (args: string[], cwd?: string) => {
   const r = await seam(['coverage', '--format', 'json', ...args], cwd ? { cwd } : {});
   expect(r.code).toBe(0);
@@ -18,10 +18,33 @@ const cellsOf = async (args: string[], cwd?: string) => {
 };
 
 describe('seam coverage', () => {
+  it('accounts for all 131 criteria in every project, each cell with its state and reason', async () => {
+    const json = JSON.parse((await seam(['coverage', '--format', 'json'])).stdout);
+    expect(json.criteria).toHaveLength(131);
+    for (const p of json.projects) {
+      const cells = json.cells.filter((c: JsonCell) => c.project === p.id);
+      expect(cells).toHaveLength(131);
+      expect(Object.values(p.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(131);
+      // Nothing leaves the denominator unexplained: what is not counted says why.
+      expect(p.required).toBe(131 - p.counts['not-required'] - p.counts['not-applicable']);
+      expect(p.counts.unaccounted).toBe(0);
+      for (const c of cells) expect(c.reason, `${c.project} ${c.criterion}`).toMatch(/\w{3,}.*\.$/);
+    }
+    const cell = (project: string, criterion: string) => json.cells.find((c: JsonCell) => c.project === project && c.criterion === criterion);
+    expect(cell('claims-consolidation', 'K25.7')).toMatchObject({ state: 'not-applicable', reason: expect.stringContaining('code of conduct') });
+    expect(cell('claims-consolidation', 'P1')).toMatchObject({ state: 'policy', reason: 'Evidenced by policy: Systems integration policy (integration-policy), for every project.', evidence: [{ file: 'content/policies/integration-policy.mdx', via: 'policy' }] });
+    expect(cell('claims-consolidation', 'K32')).toMatchObject({ state: 'policy', reason: expect.stringContaining('(supplier-management-procedure)') });
+    // A policy the charter follows may also claim a criterion in a section the map allows.
+    expect(cell('claims-consolidation', 'K9.2')).toMatchObject({ state: 'evidenced', reason: 'Evidenced by content/policies/information-security-handling-policy.mdx.', evidence: [{ via: 'claim' }] });
+    expect(cell('claims-consolidation', 'P9')).toMatchObject({ state: 'not-required', reason: 'Required from the execution phase: a status report ("Risks and issues").' });
+    // The criteria: what the coverage map says evidences each.
+    expect(json.criteria.find((c: { id: string }) => c.id === 'P5').evidencedBy).toEqual({ records: [{ type: 'plan', from: 'planning' }], policies: [] });
+    expect(json.criteria.find((c: { id: string }) => c.id === 'K25.7').evidencedBy.notApplicable).toMatch(/^Compliance with professional/);
+  });
+
   it('shows every required criterion of the example as evidenced', async () => {
     const r = await seam(['coverage', '--format', 'json']);
     const json = JSON.parse(r.stdout);
-    expect(json.criteria).toHaveLength(131);
     expect(json.projects.map((p: { id: string; phase: string }) => `${p.id}:${p.phase}`)).toEqual(['claims-consolidation:planning', 'finance-ledger-consolidation:closed', 'policy-admin-migration:execution']);
     expect(json.cells).toHaveLength(131 * 3);
     expect(json.cells.filter((c: JsonCell) => c.state === 'missing' || c.state === 'failing')).toEqual([]);
@@ -40,7 +63,8 @@ describe('seam coverage', () => {
     const after = await cellsOf([], dir);
     const changed = [...after].filter(([key, cell]) => before.get(key)?.state !== cell.state).map(([key, cell]) => `${key} ${before.get(key)!.state} → ${cell.state}`);
     // K3.2 and K11.2 stay evidenced by the stakeholder register, which names the sign-off authorities.
-    expect(changed).toEqual(['finance-ledger-consolidation K27.3 evidenced → missing']);
+    // K27 is evidenced when all its sub-items are, so it goes missing with K27.3.
+    expect(changed).toEqual(['finance-ledger-consolidation K27 evidenced → missing', 'finance-ledger-consolidation K27.3 evidenced → missing']);
     expect(after.get('finance-ledger-consolidation K27.3')!.expected).toEqual(['signoff']);
     expect(after.get('finance-ledger-consolidation K3.2')!.evidence.map((e) => e.type)).toEqual(['stakeholders']);
   });
@@ -62,10 +86,14 @@ describe('seam coverage', () => {
   it('prints a matrix readable at 120 columns, and Markdown for a pull request', async () => {
     const text = (await seam(['coverage'])).stdout;
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(120);
-    expect(text).toMatch(/^K25\.8 +● +● +· {2}|^ K25\.8/m);
+    expect(text).toMatch(/^ K25\.8 +· +● +● {2}/m);
+    expect(text).toMatch(/^ K25\.7 +– +– +– {2}/m);
+    expect(text).toContain('  K25.7, every project: not applicable — Compliance with professional');
+    expect(text).toContain('  P9 claims-consolidation: not required yet — Required from the execution phase: a status report ("Risks and issues").');
     const md = (await seam(['coverage', '--format', 'markdown', '--kind', 'performance'])).stdout;
     expect(md).toContain('| policy-admin-migration | execution |');
-    expect(md).toContain('| P1 | ✅ | ✅ | ✅ |');
+    expect(md).toContain('| P1 | 📘 | 📘 | 📘 |');
+    expect(md).toContain('| P5 | ✅ | ✅ | ✅ |');
     expect(md).not.toContain('| K1 |');
   });
 });

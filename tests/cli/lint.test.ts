@@ -13,7 +13,7 @@ const temp = (files: Record<string, string | null> = {}) => {
 };
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const policy = (reviewBy: string) => `---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: ${reviewBy}\n---\n\n## Purpose\n\nSets the rules for every project.\n\n## Scope\n\nEvery integration project.\n`;
+const policy = (reviewBy: string) => `---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: ${reviewBy}\ncriteria: [P1, K7]\n---\n\n## Purpose\n\nSets the rules for every project.\n\n## Scope\n\nEvery integration project.\n`;
 
 describe('seam lint', () => {
   it('exits 0 with no output on clean content', async () => {

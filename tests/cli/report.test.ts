@@ -29,11 +29,12 @@ describe('seam report', () => {
     git(repo, 'commit', '--quiet', '-m', 'The example organisation');
     git(repo, 'switch', '--quiet', '-c', 'records');
     writeFileSync(join(repo, 'content/organisations/fenwick-holdings.mdx'), '---\ntitle: Fenwick Holdings\nkind: target\n---\n\n## Role in the integration\n\nFenwick Assurance\'s former parent company, which keeps the pension scheme.\n');
-    // The claims consolidation's charter now claims its Architecture section as evidence of K16.
+    // The claims consolidation's charter now claims its "Lessons applied" section (which the coverage map
+    // allows for K13.2) as evidence of K13.2, which a policy evidenced until now.
     const charter = join(repo, 'content/projects/claims-consolidation/index.mdx');
-    writeFileSync(charter, readFileSync(charter, 'utf8').replace('evidence:\n', 'evidence:\n  - criterion: K16\n    section: Architecture\n'));
+    writeFileSync(charter, readFileSync(charter, 'utf8').replace('evidence:\n', 'evidence:\n  - criterion: K13.2\n    section: Lessons applied\n'));
     git(repo, 'add', '.');
-    git(repo, 'commit', '--quiet', '-m', 'Add Fenwick Holdings; claim K16 for the claims consolidation');
+    git(repo, 'commit', '--quiet', '-m', 'Add Fenwick Holdings; claim K13.2 for the claims consolidation');
   });
 
   it('lists findings by rule, the records added and changed, and the coverage cells that moved', async () => {
@@ -46,8 +47,9 @@ describe('seam report', () => {
     expect(md).toContain('No findings in the files this branch adds or changes.');
     expect(md).toContain('| added | `content/organisations/fenwick-holdings.mdx` | organisation | — |');
     expect(md).toContain('| changed | `content/projects/claims-consolidation/index.mdx` | project charter | claims-consolidation |');
-    expect(md).toContain('| claims-consolidation | K16 | ➖ not required | ✅ evidenced |');
-    expect(md).toMatch(/\| claims-consolidation \| (\d+)\/(\d+) \| \d+\/\d+ \|/);
+    expect(md).toContain('| claims-consolidation | K13.2 | 📘 evidenced by policy | ✅ evidenced |');
+    // Evidenced by the project's record instead of by policy: the figure itself does not move.
+    expect(md).not.toContain('| Project | Required criteria evidenced, before | After |');
     expect(md).not.toContain('| policy-admin-migration |');
 
     // A record broken on the branch shows as failing cells, and its finding is listed.
@@ -58,6 +60,7 @@ describe('seam report', () => {
     expect(broken).toMatch(/- ❌ `content\/projects\/policy-admin-migration\/plan\.mdx:5:11` `"currency": .*` \(`schema`\)/);
     expect(broken).toContain('| changed | `content/projects/policy-admin-migration/plan.mdx` | plan and budget | policy-admin-migration |');
     expect(broken).toContain('| policy-admin-migration | P5 | ✅ evidenced | ❌ failing |');
+    expect(broken).toMatch(/\| policy-admin-migration \| (\d+)\/(\d+) \| \d+\/\d+ \|/);
   });
 
   it('without --base, summarises the findings alone', async () => {

@@ -25,7 +25,9 @@ describe('seam schema', () => {
   it('maps every record type\'s files to its schema in .vscode/settings.json', () => {
     const settings = JSON.parse(readFileSync(join(REPO, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']).toEqual(vscodeYamlSchemas('schemas', 'content'));
-    expect(Object.keys(settings['yaml.schemas'])).toHaveLength(recordTypes.length + 1);
+    expect(Object.keys(settings['yaml.schemas'])).toHaveLength(recordTypes.length + 2);
+    expect(settings['yaml.schemas']['./schemas/coverage-map.schema.json']).toEqual(['content/standards/*.coverage.yaml', 'content/standards/*.coverage.yml']);
+    expect(settings['yaml.schemas']['./schemas/standards.schema.json']).toContain('!content/standards/*.coverage.yaml');
   });
 
   it('accepts every record of the example organisation, as the zod schemas do', async () => {
@@ -40,6 +42,13 @@ describe('seam schema', () => {
         expect(validate.errors ?? [], record.file).toEqual([]);
       }
     }
+    const map = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/coverage-map.schema.json'), 'utf8')));
+    for (const file of graph.coverageMaps) {
+      map(file.source.data);
+      expect(map.errors ?? [], file.file).toEqual([]);
+    }
+    expect(graph.coverageMaps).toHaveLength(1);
+    expect(map({ standard: 'eskitp5045', records: [{ type: 'budget', criteria: ['P5'] }] })).toBe(false);
     const config = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/seam.config.schema.json'), 'utf8')));
     expect(config({ content: 'content', today: '2026-11-20', rules: { currency: ['warn', { maxSourceAgeDays: 200 }], schema: 'error' } })).toBe(true);
     expect(config({ contents: 'content' })).toBe(false);

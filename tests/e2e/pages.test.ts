@@ -61,6 +61,46 @@ describe('navigating the site', () => {
     await page.close();
   });
 
+  it('shows all 131 criteria per project with the same figures as seam coverage, and explains how they are earned', async () => {
+    const { page, errors } = await openPage(browser(), `${site()}/coverage/`);
+    expect(await page.locator('.seam-matrix tbody tr').count()).toBe(131);
+    // Every cell says its state and why, in words.
+    const labels = await page.locator('.seam-matrix .seam-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
+    expect(labels).toHaveLength(131 * 3);
+    expect(labels.filter((l) => !/: (evidenced by|evidenced by policy,|not required in the \w+ phase\. .+|not applicable\. .+|missing, needs|the evidence)/.test(l))).toEqual([]);
+    // Policy evidence names the policy in every project's column; a criterion that does not apply says why.
+    const row = (id: string) => page.locator('.seam-matrix tr', { has: page.locator(`a[href="/standard/#${id}"]`) });
+    await expect(row('k32').locator('.seam-cell').first().getAttribute('aria-label')).resolves.toMatch(/^K32, .*: evidenced by policy, Supplier management procedure/);
+    expect(await row('k32').locator('.seam-cell--policy').count()).toBe(3);
+    await expect(row('k25-7').locator('.seam-cell').first().getAttribute('aria-label')).resolves.toMatch(/not applicable\. Compliance with professional and ethical standards/);
+    await expect(page.locator('#not-applicable + dl').textContent()).resolves.toContain('K25.7');
+    await expect(page.locator('h2#how-the-figure-is-earned').count()).resolves.toBe(1);
+    // The figures agree with the engine's: evidenced of required, and what is not counted.
+    const summary = page.locator('#project-policy-admin-migration');
+    await expect(summary.textContent()).resolves.toMatch(/\d+ of \d+/);
+    await expect(summary.locator('[data-count="not-counted"]').textContent()).resolves.toMatch(/^\d+ not required yet, 1 not applicable$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows under each criterion of the standard what evidences it and the rules that really check it', async () => {
+    const { page, errors } = await openPage(browser(), `${site()}/standard/`);
+    const entry = (id: string) => page.locator(`li#${id} > .seam-backlinks`);
+    // P5: the plan from planning, and the budget rule (whose examples demonstrate it).
+    await expect(entry('p5').locator('[data-how="mapped"]').textContent()).resolves.toContain('plan and budget, from planning');
+    await expect(entry('p5').locator('a[href="/rules/budget/"]').count()).resolves.toBe(1);
+    // Claims the rules no longer make are gone: no rule checks K36 or K15.
+    await expect(entry('k36').locator('a[href^="/rules/"]').count()).resolves.toBe(0);
+    await expect(entry('k15').locator('a[href="/rules/classification/"]').count()).resolves.toBe(0);
+    await expect(entry('p1').locator('a[href="/rules/criteria-refs/"]').count()).resolves.toBe(0);
+    // A sub-item shows its own rules and its policy, named.
+    await expect(entry('k25-8').locator('a[href="/rules/providers/"]').count()).resolves.toBe(1);
+    await expect(entry('k32').locator('[data-how="mapped"]').textContent()).resolves.toMatch(/policy Supplier management procedure for integration providers, for every project/);
+    await expect(entry('k25-7').locator('[data-how="not-applicable"]').textContent()).resolves.toContain('code of conduct');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the matrix to performance or knowledge criteria without a script', async () => {
     const { page } = await openPage(browser(), `${site()}/coverage/`);
     const visible = (kind: string) => page.locator(`.seam-matrix tr[data-kind="${kind}"]:visible`).count();

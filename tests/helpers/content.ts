@@ -7,10 +7,12 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
 /**
- * The ESKITP5045 criteria catalogue of the test content, kept once: the rule examples' base holds it
- * (with its review date pinned ahead), and the other fixtures get it from there.
+ * The ESKITP5045 criteria catalogue of the test content and its coverage map, kept once: the rule
+ * examples' base holds them (the catalogue with its review date pinned ahead), and the other fixtures
+ * get them from there.
  */
 const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
+const COVERAGE_MAP = { file: 'standards/eskitp5045.coverage.yaml', from: join(RULE_BASE, 'standards/eskitp5045.coverage.yaml') };
 
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */
 export function tempContent(base: string | null, files: Record<string, string | null> = {}): string {
@@ -32,5 +34,5 @@ export function tempContent(base: string | null, files: Record<string, string | 
  * the test catalogue, which the fixture does not copy.
  */
 export function contentMin(): string {
-  return tempContent(join(REPO, 'tests/fixtures/content-min'), { [CATALOGUE.file]: readFileSync(CATALOGUE.from, 'utf8') });
+  return tempContent(join(REPO, 'tests/fixtures/content-min'), { [CATALOGUE.file]: readFileSync(CATALOGUE.from, 'utf8'), [COVERAGE_MAP.file]: readFileSync(COVERAGE_MAP.from, 'utf8') });
 }

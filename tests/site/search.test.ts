@@ -23,7 +23,8 @@ describe('valuesAt', () => {
 describe('searchFacets', () => {
   it('files a project record under its type, project, phase, the project\'s organisations and the criteria it evidences', () => {
     const data = { title: 'Alpha plan', evidence: [{ criterion: 'K26.2', section: 'Coordination' }] } as unknown as RecordData['plan'];
-    const { filters, meta } = searchFacets({ type: 'plan', data }, { charter, lookup, updated: '2026-11-27' });
+    const typeCriteria = (type: string) => (type === 'plan' ? ['P5', 'P12', 'P15', 'K10', 'K14', 'K28.3', 'K28.5'] : []);
+    const { filters, meta } = searchFacets({ type: 'plan', data }, { charter, lookup, updated: '2026-11-27', typeCriteria });
     expect(filters.filter(([key]) => key !== 'criterion')).toEqual([
       ['type', 'Plan and budget'],
       ['project', 'Alpha merger'],
@@ -38,7 +39,7 @@ describe('searchFacets', () => {
   it('files a policy under the criteria it addresses, once each', () => {
     const data = { title: 'Integration policy', criteria: ['P1', 'K7', 'K25.8'], approved: '2026-03-02' } as unknown as RecordData['policies'];
     const { filters, meta } = searchFacets({ type: 'policies', data }, { lookup, updated: '2026-11-27' });
-    expect(filters).toEqual([['type', 'Policy'], ...['P1', 'P2', 'K7', 'K8', 'K25.8'].map((c) => ['criterion', c])]);
+    expect(filters).toEqual([['type', 'Policy'], ...['P1', 'K7', 'K25.8'].map((c) => ['criterion', c])]);
     // A record with a date of its own shows it, not when its file last changed.
     expect(meta).toEqual([['type', 'Policy'], ['date', '2 Mar 2026']]);
   });

@@ -2,7 +2,8 @@
 // frontmatter and the engine's results, judged against a given today.
 import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/rule-kit/coverage.ts';
-import { criterionBacklinks, groupBacklinks, rulesByCriterion } from '../../src/site/views/backlinks.ts';
+import type { RecordType } from '../../src/model/record-types.ts';
+import { criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion } from '../../src/site/views/backlinks.ts';
 import { coverageMatrix } from '../../src/site/views/coverage-matrix.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
 import { formatMoney } from '../../src/model/money.ts';
@@ -184,34 +185,37 @@ describe('lessons library', () => {
 });
 
 describe('coverage matrix and backlinks', () => {
+  const counts = (c: Partial<Coverage['projects'][number]['counts']>) => ({ evidenced: 0, policy: 0, failing: 0, missing: 0, 'not-required': 0, 'not-applicable': 0, unaccounted: 0, ...c });
+  const unmapped = { records: [], policies: [], claimable: [] };
   const coverage: Coverage = {
     criteria: [
       { id: 'P5', kind: 'performance', group: 'g', text: 'Prepare budgets', items: [], standard: 's' },
       { id: 'K3', kind: 'knowledge', group: 'g', text: 'Stakeholders', items: ['K3.1'], standard: 's' },
       { id: 'K3.1', kind: 'knowledge', group: 'g', text: 'Sponsors', parent: 'K3', items: [], standard: 's' },
     ],
+    mappings: [unmapped, unmapped, unmapped],
     projects: [
-      { id: 'alpha', title: 'Alpha', phase: 'planning', evidenced: 1, required: 2 },
-      { id: 'secret', title: 'Secret', phase: 'planning', evidenced: 0, required: 0 },
+      { id: 'alpha', title: 'Alpha', phase: 'planning', evidenced: 1, required: 2, counts: counts({ evidenced: 2, missing: 1 }) },
+      { id: 'secret', title: 'Secret', phase: 'planning', evidenced: 0, required: 0, counts: counts({ 'not-required': 3 }) },
     ],
     cells: [
       [
-        { criterion: 'P5', project: 'alpha', state: 'evidenced', evidence: [{ file: 'projects/alpha/plan.mdx', type: 'plan', via: 'type', failing: false }], expected: ['plan'] },
-        { criterion: 'P5', project: 'secret', state: 'not-required', evidence: [], expected: ['plan'] },
+        { criterion: 'P5', project: 'alpha', state: 'evidenced', reason: 'Evidenced.', evidence: [{ file: 'projects/alpha/plan.mdx', type: 'plan', via: 'type', failing: false }], expected: ['plan'] },
+        { criterion: 'P5', project: 'secret', state: 'not-required', reason: 'Required from the execution phase: a plan.', evidence: [], expected: ['plan'] },
       ],
       [
-        { criterion: 'K3', project: 'alpha', state: 'missing', evidence: [], expected: ['stakeholders'] },
-        { criterion: 'K3', project: 'secret', state: 'not-required', evidence: [], expected: ['stakeholders'] },
+        { criterion: 'K3', project: 'alpha', state: 'missing', reason: 'Missing.', evidence: [], expected: ['stakeholders'] },
+        { criterion: 'K3', project: 'secret', state: 'not-required', reason: 'Not yet.', evidence: [], expected: ['stakeholders'] },
       ],
       [
         {
-          criterion: 'K3.1', project: 'alpha', state: 'evidenced', expected: ['stakeholders'],
+          criterion: 'K3.1', project: 'alpha', state: 'evidenced', reason: 'Evidenced.', expected: ['stakeholders'],
           evidence: [
             { file: 'projects/alpha/status/2026-05-01.mdx', type: 'status', via: 'claim', section: 'Risks and issues', failing: true },
             { file: 'projects/alpha/index.mdx', type: 'charter', via: 'claim', section: 'Who is involved', failing: false },
           ],
         },
-        { criterion: 'K3.1', project: 'secret', state: 'not-required', evidence: [], expected: [] },
+        { criterion: 'K3.1', project: 'secret', state: 'not-required', reason: 'Not yet.', evidence: [], expected: [] },
       ],
     ],
   };
@@ -246,6 +250,27 @@ describe('coverage matrix and backlinks', () => {
     });
   });
 
+  it('shows a not-applicable or policy cell with its reason, and a link to the policy', () => {
+    const cells = { ...coverage, cells: [[
+      { criterion: 'P5', project: 'alpha', state: 'policy' as const, reason: 'Evidenced by policy.', evidence: [{ file: 'policies/budgeting.mdx', type: 'policies', via: 'policy' as const, failing: false }], expected: [] },
+      { criterion: 'P5', project: 'secret', state: 'not-applicable' as const, reason: 'No budget is kept.', evidence: [], expected: [] },
+    ], coverage.cells[1]!, coverage.cells[2]!] };
+    const matrix = coverageMatrix(cells, pageOf);
+    expect(matrix.rows[0]!.cells).toEqual([
+      { state: 'policy', href: '/policies/budgeting/', label: 'P5, Alpha: evidenced by policy, Budgeting' },
+      { state: 'not-applicable', label: 'P5, Secret: not applicable. No budget is kept.' },
+    ]);
+  });
+
+  it('says in words what the coverage map says evidences a criterion', () => {
+    const plan = { name: 'plan', label: 'plan and budget' } as RecordType;
+    expect(howEvidenced({ records: [{ type: plan, section: 'Coordination', from: 'planning' }], policies: [{ policy: 'budgeting' }], claimable: [] })).toEqual({
+      records: ['plan and budget (“Coordination”), from planning'], policies: [{ id: 'budgeting' }], unmapped: false,
+    });
+    expect(howEvidenced({ records: [], policies: [], notApplicable: 'Not kept.', claimable: [] })).toEqual({ records: [], policies: [], notApplicable: 'Not kept.', unmapped: false });
+    expect(howEvidenced(undefined).unmapped).toBe(true);
+  });
+
   it('lists the rules protecting a criterion, a parent’s rules covering its sub-items', () => {
     const rules = rulesByCriterion([{ id: 'budget', criteria: ['P5'] }, { id: 'stakeholders', criteria: ['K3'] }], coverage.criteria);
     expect(Object.fromEntries(rules)).toEqual({ P5: ['budget'], K3: ['stakeholders'], 'K3.1': ['stakeholders'] });
@@ -267,8 +292,8 @@ describe('rule catalogue', () => {
   });
 
   it('shows an example’s files, base and expected findings', () => {
-    expect(exampleView({ title: 'a bad total', base: 'execution', files: { 'projects/a/plan.mdx': '---\n', 'projects/a/lessons.mdx': null }, expect: [{ file: 'projects/a/plan.mdx', line: 12, column: 8, message: /total/ }] })).toEqual({
-      title: 'a bad total', base: 'execution', today: undefined, options: undefined,
+    expect(exampleView({ title: 'a bad total', criteria: ['P5'], base: 'execution', files: { 'projects/a/plan.mdx': '---\n', 'projects/a/lessons.mdx': null }, expect: [{ file: 'projects/a/plan.mdx', line: 12, column: 8, message: /total/ }] })).toEqual({
+      title: 'a bad total', criteria: ['P5'], base: 'execution', today: undefined, options: undefined,
       files: [{ path: 'projects/a/plan.mdx', lang: 'mdx', text: '---\n' }, { path: 'projects/a/lessons.mdx', lang: 'mdx', text: null }],
       expect: [{ where: 'projects/a/plan.mdx:12:8', message: 'matching /total/', severity: undefined }],
     });

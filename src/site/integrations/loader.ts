@@ -117,7 +117,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     );
   }
   const astroRoot = fileURLToPath(config.root);
-  const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false })).sort();
+  const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false, ...(type.exclude ? { ignore: [type.exclude] } : {}) })).sort();
   const seen = new Map<string, string>();
   const publication = await publicationFor(contentRoot, audience);
   const { visible } = publication;

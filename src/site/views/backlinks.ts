@@ -2,6 +2,7 @@
 // evidence it (by their type, or by a claimed section that holds prose) and the rules that protect it.
 // Evidence comes from the engine's coverage, so a backlink means what the coverage matrix means.
 import type { Coverage } from '../../rule-kit/coverage.ts';
+import type { CriterionMapping } from '../../model/coverage-map.ts';
 import { recordTypeByName, recordTypes } from '../../model/record-types.ts';
 import type { PageOf } from './coverage-matrix.ts';
 import { evidenceLink } from './coverage-matrix.ts';
@@ -97,4 +98,26 @@ export function groupBacklinks(links: Backlink[]): { policies: Backlink[]; proje
     else kinds.set(key, { kind: l.kind, href: l.href, title: l.title, count: 1, failing: l.failing, via: l.via });
   }
   return { policies, projects: [...projects].map(([project, kinds]) => ({ project, records: [...kinds.values()] })) };
+}
+
+/** What the coverage map says evidences a criterion, in words for its entry on the standard page. */
+export interface HowEvidenced {
+  /** `a status report ("Progress"), from execution` … */
+  records: string[];
+  /** The policies that evidence it for every project. */
+  policies: { id: string; section?: string }[];
+  notApplicable?: string;
+  /** True when the map does not account for it (its sub-items may be). */
+  unmapped: boolean;
+}
+
+export function howEvidenced(mapping: CriterionMapping | undefined): HowEvidenced {
+  if (!mapping) return { records: [], policies: [], unmapped: true };
+  const records = [...new Set(mapping.records.map((r) => `${r.type.label}${r.section ? ` (“${r.section}”)` : ''}${r.from ? `, from ${r.from}` : ', when there is one'}`))];
+  return {
+    records,
+    policies: mapping.policies.map((p) => ({ id: p.policy, ...(p.section ? { section: p.section } : {}) })),
+    ...(mapping.notApplicable !== undefined ? { notApplicable: mapping.notApplicable } : {}),
+    unmapped: !records.length && !mapping.policies.length && mapping.notApplicable === undefined,
+  };
 }

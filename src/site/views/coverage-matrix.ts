@@ -42,9 +42,12 @@ export interface CoverageMatrix {
 
 export const STATE_LABEL: Record<CellState, string> = {
   evidenced: 'Evidenced',
+  policy: 'Evidenced by policy',
   failing: 'Evidence fails its checks',
   missing: 'Missing',
   'not-required': 'Not required yet',
+  'not-applicable': 'Not applicable',
+  unaccounted: 'Accounted for nowhere',
 };
 
 const typeLabel = (type: string) => recordTypeByName.get(type)?.label ?? type;
@@ -62,15 +65,22 @@ export function evidenceLink(evidence: Evidence[], pageOf: PageOf): { href: stri
 
 function cellOf(cell: Cell, project: MatrixProject, pageOf: PageOf): MatrixCell {
   const link = evidenceLink(cell.evidence, pageOf);
+  const head = `${cell.criterion}, ${project.title}`;
   switch (cell.state) {
     case 'evidenced':
-      return { state: cell.state, href: link?.href, label: `${cell.criterion}, ${project.title}: evidenced by ${link?.title ?? 'a record not published in this edition'}` };
+      return { state: cell.state, href: link?.href, label: `${head}: evidenced by ${link?.title ?? 'a record not published in this edition'}` };
+    case 'policy':
+      return { state: cell.state, href: link?.href, label: `${head}: evidenced by policy, ${link?.title ?? 'a policy not published in this edition'}` };
     case 'failing':
-      return { state: cell.state, href: link?.href, label: `${cell.criterion}, ${project.title}: the evidence (${link?.title ?? 'unpublished'}) fails its error-level checks` };
+      return { state: cell.state, href: link?.href, label: `${head}: the evidence (${link?.title ?? 'unpublished'}) fails its error-level checks` };
     case 'missing':
-      return { state: cell.state, label: `${cell.criterion}, ${project.title}: missing, needs a ${cell.expected.map(typeLabel).join(' or ') || 'record that evidences it'}` };
+      return { state: cell.state, label: `${head}: missing, needs a ${cell.expected.map(typeLabel).join(' or ') || 'record that evidences it'}` };
+    case 'not-required':
+      return { state: cell.state, label: `${head}: not required in the ${project.phase ?? 'current'} phase. ${cell.reason}` };
+    case 'not-applicable':
+      return { state: cell.state, label: `${head}: not applicable. ${cell.reason}` };
     default:
-      return { state: cell.state, label: `${cell.criterion}, ${project.title}: not required in the ${project.phase ?? 'current'} phase` };
+      return { state: cell.state, label: `${head}: accounted for nowhere. ${cell.reason}` };
   }
 }
 

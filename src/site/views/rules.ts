@@ -60,12 +60,15 @@ export interface ExampleView {
   options?: string;
   files: ExampleFile[];
   expect: { where: string; message?: string; severity?: string }[];
+  /** The criteria the example demonstrates the rule checks. */
+  criteria: string[];
 }
 
 /** An example as the rule's page shows it: its files with their markers, and the findings they expect. */
 export function exampleView(example: RuleExample): ExampleView {
   return {
     title: example.title,
+    criteria: example.criteria ?? [],
     base: example.base === false ? undefined : (example.base ?? 'base'),
     today: example.today,
     options: example.options ? JSON.stringify(example.options) : undefined,

@@ -30,6 +30,8 @@ export interface SearchContext {
   lookup: ReferenceLookup;
   /** When the record's file was last committed (YYYY-MM-DD), shown for a record without a date of its own. */
   updated?: string;
+  /** The criteria the standard's coverage map says a record of a type evidences (none when omitted). */
+  typeCriteria?: (type: string) => readonly string[];
 }
 
 /**
@@ -79,14 +81,14 @@ function organisationsOf(type: string, data: unknown, lookup: ReferenceLookup): 
 }
 
 /** The criteria a record speaks to: those its type evidences, those it claims and those a policy addresses. */
-function criteriaOf(type: string, data: unknown): string[] {
+function criteriaOf(type: string, data: unknown, typeCriteria: SearchContext['typeCriteria']): string[] {
   const claimed = valuesAt(data, 'evidence.criterion');
   const addressed = type === 'policies' ? valuesAt(data, 'criteria') : [];
-  return [...(recordTypeByName.get(type)?.evidences ?? []), ...claimed, ...addressed].filter((c): c is string => typeof c === 'string');
+  return [...(typeCriteria?.(type) ?? []), ...claimed, ...addressed].filter((c): c is string => typeof c === 'string');
 }
 
 /** The search filters and result metadata of a record's page. */
-export function searchFacets(record: SearchRecord, { charter, lookup, updated }: SearchContext): SearchFacets {
+export function searchFacets(record: SearchRecord, { charter, lookup, updated, typeCriteria }: SearchContext): SearchFacets {
   const type = recordTypeByName.get(record.type);
   const label = capitalise(type?.label ?? record.type);
   const data = record.data as Record<string, unknown>;
@@ -105,7 +107,7 @@ export function searchFacets(record: SearchRecord, { charter, lookup, updated }:
   if (date) meta.push(['date', formatDate(date)]);
   else if (updated) meta.push(['updated', formatDate(updated)]);
   for (const organisation of organisations) filters.push(['organisation', organisation]);
-  for (const criterion of criteriaOf(record.type, data)) filters.push(['criterion', criterion]);
+  for (const criterion of criteriaOf(record.type, data, typeCriteria)) filters.push(['criterion', criterion]);
 
   const seen = new Set<string>();
   return {
