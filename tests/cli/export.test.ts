@@ -250,6 +250,15 @@ describe('seam export csv', () => {
     expect(confidentialOnly.map((r) => r.title)).toContain('Board-only matter');
   });
 
+  it('documents every register and column in the handbook page for programme offices', () => {
+    const page = readFileSync(join(EXAMPLE_CONTENT, 'docs/exports.mdx'), 'utf8');
+    for (const register of registers) {
+      const section = page.split(`### ${register.name}\n`)[1]?.split('\n### ')[0] ?? '';
+      expect(section, register.name).toContain(register.summary);
+      expect([...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]), register.name).toEqual(register.columns.map((c) => c.name));
+    }
+  });
+
   it('is a usage error, exit 2 and no stack, for a missing or unknown register or a bad audience', async () => {
     for (const args of [['export', 'csv'], ['export', 'csv', 'risks']]) {
       const r = await seam(args);
