@@ -2,7 +2,7 @@
 // output for the audience asked for (src/export/ does the work). The audience is resolved as a site
 // build resolves it, with `--audience` first: `--audience` beats SEAM_AUDIENCE beats site.audience in
 // seam.config.yaml, and with none of them the export is `public` (fail closed).
-import { loadGraph } from '../model/graph.ts';
+import { loadGraph, type ContentRecord } from '../model/graph.ts';
 import { AUDIENCES, resolveAudience, type Audience } from '../model/audience.ts';
 import { exportGraph, exportJsonText } from '../export/records.ts';
 import { exportRegister, registerNamed, registers } from '../export/registers.ts';
@@ -38,12 +38,17 @@ async function openGraph(flags: ExportFlags, io: IO) {
   return { graph: await loadGraph(workspace.root), audience };
 }
 
+/** Records the export cannot read are named on standard error (only those the audience may see), never silently dropped. */
+function warnInvalid(invalid: ContentRecord[], io: IO) {
+  if (!invalid.length) return;
+  const one = invalid.length === 1;
+  io.stderr(`seam: ${invalid.length} record${one ? '' : 's'} failed ${one ? 'its' : 'their'} schema and ${one ? 'is' : 'are'} left out of the export: ${invalid.map((r) => r.file).join(', ')}. Run "seam lint" for the problems.\n`);
+}
+
 export async function exportJsonCommand(flags: ExportFlags, io: IO): Promise<number> {
   const { graph, audience } = await openGraph(flags, io);
   const { document, invalid } = exportGraph(graph, audience);
-  if (invalid.length) {
-    io.stderr(`seam: ${invalid.length} record${invalid.length === 1 ? '' : 's'} failed ${invalid.length === 1 ? 'its' : 'their'} schema and ${invalid.length === 1 ? 'is' : 'are'} left out: ${invalid.map((r) => r.file).join(', ')}. Run "seam lint" for the problems.\n`);
-  }
+  warnInvalid(invalid, io);
   io.stdout(exportJsonText(document));
   return 0;
 }
@@ -55,6 +60,8 @@ export async function exportCsvCommand(name: string | undefined, flags: ExportFl
   const register = registerNamed(name);
   if (!register) throw new UsageError(`There is no register "${name}". ${known}`);
   const { graph, audience } = await openGraph(flags, io);
-  io.stdout(exportRegister(register, graph, audience));
+  const { csv, invalid } = exportRegister(register, graph, audience);
+  warnInvalid(invalid, io);
+  io.stdout(csv);
   return 0;
 }

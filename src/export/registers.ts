@@ -227,9 +227,15 @@ export function registerNamed(name: string): Register | undefined {
   return registers.find((r) => r.name === name);
 }
 
+export interface RegisterExport {
+  csv: string;
+  /** Records the audience may read but whose frontmatter failed its schema: they give no rows, for the caller to report. */
+  invalid: ContentRecord[];
+}
+
 /** The register as CSV, from the records readers of `audience` may see. */
-export function exportRegister(register: Register, graph: RecordGraph, forAudience: Audience): string {
+export function exportRegister(register: Register, graph: RecordGraph, forAudience: Audience): RegisterExport {
   const visible = restrictGraph(graph, forAudience);
   const rows = register.rows(visible).map((row) => register.columns.map((c) => row[c.name]));
-  return toCsv(register.columns.map((c) => c.name), rows);
+  return { csv: toCsv(register.columns.map((c) => c.name), rows), invalid: visible.records.filter((r) => r.data === undefined) };
 }

@@ -259,6 +259,18 @@ describe('seam export csv', () => {
     }
   });
 
+  it('names on standard error, and leaves out, a record it may show whose frontmatter fails its schema', async () => {
+    const dir = fixture();
+    const plan = join(dir, 'projects/crm-merge/plan.mdx');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('currency: GBP', 'currency: pounds'));
+    for (const args of [['export', 'csv', 'budget'], ['export', 'json']]) {
+      const r = await run(dir, args);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('1 record failed its schema and is left out of the export: projects/crm-merge/plan.mdx');
+      expect(r.stdout).not.toContain('Data migration services');
+    }
+  });
+
   it('is a usage error, exit 2 and no stack, for a missing or unknown register or a bad audience', async () => {
     for (const args of [['export', 'csv'], ['export', 'csv', 'risks']]) {
       const r = await seam(args);
