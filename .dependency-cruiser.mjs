@@ -45,6 +45,20 @@ export default {
       to: { path: `^(rules/|src/(rule-kit|lint|cli)/|${SITE_FOLDERS})` },
     },
     {
+      name: 'export-below-cli',
+      comment: 'src/export/ turns the record graph into files for other tools (JSON, CSV): it reads the model only, and the CLI is a thin wrapper over it.',
+      severity: 'error',
+      from: { path: '^src/export/' },
+      to: { path: `^(rules/|src/(rule-kit|lint|cli)/|${SITE_FOLDERS})` },
+    },
+    {
+      name: 'nothing-below-reaches-export',
+      comment: 'The exports sit beside the engine, under the CLI: the model, the rule kit, the rules and the engine never import them.',
+      severity: 'error',
+      from: { path: '^(rules/|src/(model|rule-kit|lint)/)' },
+      to: { path: '^src/export/' },
+    },
+    {
       name: 'lint-not-to-cli',
       comment: 'The engine serves the CLI, the remark preset and the site build; it never reaches up into them.',
       severity: 'error',

@@ -12,6 +12,8 @@ import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
+import { exportCsvCommand, exportJsonCommand, REGISTER_NAMES } from './export.ts';
+import { AUDIENCES } from '../model/audience.ts';
 import { seamVersion } from '../lint/version.ts';
 
 const workspaceOptions = (command: Command) =>
@@ -116,6 +118,27 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--vscode', 'print the "yaml.schemas" setting that maps content files to the schemas'),
   ).action(async (options) => {
     exitCode = await schemaCommand(options, io);
+  });
+
+  const exporter = program.command('export').description('write records for other tools to standard output, for one audience: the record graph as JSON, or a register as CSV');
+  const audienceOption = () =>
+    new Option('--audience <name>', 'who the export is for: nothing classified above it is written (default: SEAM_AUDIENCE, site.audience in seam.config.yaml, else public)').choices([...AUDIENCES]);
+  workspaceOptions(
+    exporter
+      .command('json')
+      .description('every record the audience may read, with its frontmatter as validated (schema: schemas/seam-export.schema.json)')
+      .addOption(audienceOption()),
+  ).action(async (options) => {
+    exitCode = await exportJsonCommand(options, io);
+  });
+  workspaceOptions(
+    exporter
+      .command('csv')
+      .description('one register as CSV, one row per item, safe to open in a spreadsheet')
+      .argument('[register]', `the register: ${REGISTER_NAMES.join(', ')}`)
+      .addOption(audienceOption()),
+  ).action(async (register: string | undefined, options) => {
+    exitCode = await exportCsvCommand(register, options, io);
   });
 
   if (!argv.length) {

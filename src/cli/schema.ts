@@ -6,6 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { configJsonSchema, coverageMapJsonSchema, recordJsonSchema } from '../model/json-schema.ts';
 import { COVERAGE_MAP_PATTERN } from '../model/coverage-map.ts';
+import { EXPORT_SCHEMA_FILE, exportJsonSchema } from '../export/records.ts';
 import { recordTypes } from '../model/record-types.ts';
 import { CONFIG_FILE } from '../model/config.ts';
 import type { IO } from './io.ts';
@@ -22,12 +23,13 @@ const CONFIG_SCHEMA = 'seam.config.schema.json';
 const COVERAGE_MAP_SCHEMA = 'coverage-map.schema.json';
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Every schema file, by name: `<record type>.schema.json` and the config's. Deterministic. */
+/** Every schema file, by name: `<record type>.schema.json`, the config's and `seam export json`'s. Deterministic. */
 export function schemaFiles(): { name: string; text: string }[] {
   return [
     ...recordTypes.map((type) => ({ name: `${type.name}.schema.json`, text: json(recordJsonSchema(type)) })),
     { name: COVERAGE_MAP_SCHEMA, text: json(coverageMapJsonSchema()) },
     { name: CONFIG_SCHEMA, text: json(configJsonSchema()) },
+    { name: EXPORT_SCHEMA_FILE, text: json(exportJsonSchema()) },
   ];
 }
 

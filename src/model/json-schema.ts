@@ -57,6 +57,15 @@ export function recordJsonSchema(type: RecordType): JsonSchema {
   return schema;
 }
 
+/**
+ * The JSON Schema of data Seam writes (an export), as zod outputs it: defaults filled in, so fields
+ * with a default are required. Same draft as the authoring schemas, for the same tools.
+ */
+export function outputJsonSchema(schema: z.ZodType, title: string, description: string): JsonSchema {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-7' }) as JsonSchema;
+  return { $schema, title, description, ...rest };
+}
+
 /** The JSON Schema of seam.config.yaml. */
 export function configJsonSchema(): JsonSchema {
   const { $schema, ...rest } = toJson(configSchema);
