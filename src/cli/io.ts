@@ -8,11 +8,28 @@ export interface IO {
   isTTY: boolean;
 }
 
+/**
+ * A stream of the process that a reader may close early (`seam export csv issues | head`). Writing
+ * on would then fail with EPIPE, which Node throws as a stack trace. Output nobody reads is not a
+ * failure of the command: later writes are dropped and the command runs to its end, so its exit code
+ * still says what it found.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 export const processIO = (): IO => ({
   cwd: process.cwd(),
   env: process.env,
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
+  stdout: pipeWriter(process.stdout),
+  stderr: pipeWriter(process.stderr),
   isTTY: Boolean(process.stdout.isTTY),
 });
 
