@@ -2,7 +2,7 @@
 // markdownlint-cli2 and remark-cli (parse only, with the MDX and frontmatter plugins) on the same files.
 // Usage: npm run bench -- [sizes…] [--runs N]      (default sizes 100 1000, 3 runs, median reported)
 // Writes bench/RESULTS.md and bench/results.json.
-// `npm run bench -- --hostile [--runs N]`: the hostile-input benchmark instead (see hostile() below),
+// `npm run bench -- --hostile [--runs N] [--copies 1,2,4]`: the hostile-input benchmark instead (see hostile() below),
 // written to bench/HOSTILE.md and bench/hostile.json.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,7 +171,9 @@ function hostile() {
     console.error(`${c.name}: +${row.addedSeconds.toFixed(2)} s, +${row.addedMiB.toFixed(0)} MiB (exit ${m.code})`);
     return row;
   });
-  const many = [1, 2, 4].map((k) => {
+  const copiesAt = args.indexOf('--copies');
+  const copies = copiesAt >= 0 ? args[copiesAt + 1]!.split(',').map(Number) : [1, 2, 4];
+  const many = copies.map((k) => {
     const files = classes.flatMap((c) => Array.from({ length: k }, (_, i) => ({ file: c.file.replace(/(\.mdx?)$/, `-${i}$1`), text: c.text })));
     const m = measure(files);
     console.error(`${k} of each (${files.length} files): +${(m.seconds - baseline.seconds).toFixed(2)} s, +${(m.mib - baseline.mib).toFixed(0)} MiB`);
