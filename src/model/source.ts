@@ -110,24 +110,31 @@ export function parseSource(text: string, file: string): SourceFile {
   let doc: Document | undefined;
   let data: unknown;
   if (yamlText !== undefined) {
-    // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
-    // map's size): keys are checked here instead, once each, and a map is bounded in size.
-    doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const at = positionAt(yamlOffset + error.pos[0]);
-      problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
-    }
-    const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
-    if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
-    if (!doc.errors.length && !keyProblem) {
-      const depth = maxDepth(doc.contents as YamlNode | null);
-      if (depth.depth > MAX_YAML_DEPTH) {
-        problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
-      } else {
-        try {
-          data = doc.toJS({ maxAliasCount: 100 });
-        } catch (error) {
-          problems.push({ file, ...positionAt(yamlOffset), code: 'yaml', message: `Broken YAML: ${(error as Error).message.split('\n')[0]}` });
+    // Flow collections nested thousands deep ("[[[[…") cost the YAML parser hundreds of MiB before any
+    // depth check could run on its result: a linear scan refuses them first.
+    const brackets = flowDepth(yamlText);
+    if (brackets.depth > MAX_YAML_DEPTH) {
+      problems.push({ file, ...positionAt(yamlOffset + brackets.offset), code: 'yaml', message: `The YAML nests brackets ${brackets.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}, so the file was refused, not checked. Flatten the structure.` });
+    } else {
+      // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
+      // map's size): keys are checked here instead, once each, and a map is bounded in size.
+      doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+      for (const error of [...doc.errors, ...doc.warnings]) {
+        const at = positionAt(yamlOffset + error.pos[0]);
+        problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
+      }
+      const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
+      if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
+      if (!doc.errors.length && !keyProblem) {
+        const depth = maxDepth(doc.contents as YamlNode | null);
+        if (depth.depth > MAX_YAML_DEPTH) {
+          problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
+        } else {
+          try {
+            data = doc.toJS({ maxAliasCount: 100 });
+          } catch (error) {
+            problems.push({ file, ...positionAt(yamlOffset), code: 'yaml', message: `Broken YAML: ${(error as Error).message.split('\n')[0]}` });
+          }
         }
       }
     }
@@ -220,6 +227,29 @@ function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message
     for (const item of items) stack.push(isPair(item) ? item.value : item);
   }
   return undefined;
+}
+
+/**
+ * The deepest nesting of flow brackets (`[` and `{`) in YAML text, and where it is first reached,
+ * skipping quoted strings and comments (one pass). A bracket inside a plain or block scalar counts too,
+ * so only text with more than MAX_YAML_DEPTH unclosed brackets in a row could be refused wrongly.
+ */
+function flowDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let best = { depth: 0, offset: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      // A quoted string: skip to its closing quote ("" escapes with a backslash, '' by doubling).
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '[' || c === '{') {
+      if (++depth > best.depth) best = { depth, offset: i };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return best;
 }
 
 function maxDepth(root: YamlNode | null): { depth: number; offset?: number } {

@@ -27,6 +27,7 @@ const HOSTILE = {
   'docs/todo.md': doc(`## Notes\n\n${'TODO: x '.repeat(150)}`),
   'docs/keys.md': `---\ntitle: Keys\nextra:\n${keys}\n---\n`,
   'docs/deep.md': `---\ntitle: Deep\nextra: ${'['.repeat(MAX_YAML_DEPTH)}${']'.repeat(MAX_YAML_DEPTH)}\n---\n`,
+  'docs/brackets.md': `---\ntitle: Brackets\nextra: ${'['.repeat(MAX_YAML_DEPTH + 1)}${']'.repeat(MAX_YAML_DEPTH + 1)}\n---\n`,
   'docs/dup.md': '---\ntitle: A\ndescription: x\ntitle: B\n---\n',
   'docs/diagram.md': doc(`## Diagram\n\n\`\`\`mermaid\nflowchart LR\n${edges}\n\`\`\``),
   'docs/ordinary.md': doc('## Notes\n\nTODO: write this.'),
@@ -74,6 +75,11 @@ describe('hostile content', () => {
 
   it('refuses YAML nested one level too deep, at the deepest node', () => {
     expect(inFile('docs/deep.md')).toEqual([{ ruleId: 'schema', line: 3, column: 8 + MAX_YAML_DEPTH - 1, message: `The YAML is nested ${MAX_YAML_DEPTH + 1} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` }]);
+  });
+
+  it('refuses flow brackets nested past the bound before the YAML parser sees them', () => {
+    expect(inFile('docs/brackets.md')).toEqual([{ ruleId: 'schema', line: 3, column: 8 + MAX_YAML_DEPTH, message: `The YAML nests brackets ${MAX_YAML_DEPTH + 1} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}, so the file was refused, not checked. Flatten the structure.` }]);
+    expect(parseSource('---\ntitle: "[[[[ a quoted [ is text"\nlist: [a, [b, {c: d}]] # [[[[ a comment\n---\n', 'docs/ok.md').problems).toEqual([]);
   });
 
   it('finds a duplicate key, at the second one', () => {
