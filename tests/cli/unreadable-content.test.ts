@@ -1,12 +1,14 @@
 // Files Seam cannot read or should not follow: each is a located finding (and the rest is still
 // linted) or a usage error with exit 2 — never an internal error, never a silent skip that lets a
-// misconfigured CI go green — and `seam new` never writes through a link.
+// misconfigured CI go green — and `seam new` never writes through a link. (A named pipe is stood in for by
+// a Unix socket, which Node can create: both are names that are not regular files.)
 //
 // Unreadable files and folders: the tests run as root in CI containers, where chmod 000 does not stop
 // a read. Then the real command runs as the unprivileged user `nobody` (runuser), so the kernel itself
 // denies the read (EACCES); as any other user it runs directly. Nothing is mocked.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,10 +82,12 @@ describe('files Seam cannot read', () => {
     ]);
   });
 
-  it('reports a named pipe with a content name instead of blocking on it', async () => {
+  it('reports a socket or pipe with a content name instead of opening it', async () => {
     const dir = content();
-    expect(spawnSync('mkfifo', [join(dir, 'docs/pipe.md')]).status).toBe(0);
-    const r = await seam(['lint', '--format', 'json'], { cwd: dir });
+    // A Unix socket: like a named pipe, a name that is not a regular file (reading a pipe would block forever).
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(dir, 'docs/pipe.md'), done));
+    const r = await seam(['lint', '--format', 'json'], { cwd: dir }).finally(() => server.close());
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings).toEqual([
       ordinaryPrompt,
