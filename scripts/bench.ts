@@ -82,7 +82,7 @@ const lines = [
   'the others (YAML + schema validation, a cross-file record graph, 20+ rules); the other two are the',
   'floor for "read and parse every file" with tools authors already know.',
   '',
-  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}\` (writes this file). Measured at commit ${commit} on ${machine}.`,
+  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}\` (writes this file). Measured at commit ${commit} on ${machine}; load average ${loadavg()[0]!.toFixed(1)} (1 min) when it finished (other work on the machine slows every tool alike).`,
   '',
   '| Projects | Files | Tool | Seconds | Runs |',
   '| ---: | ---: | --- | ---: | --- |',
