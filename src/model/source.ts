@@ -114,7 +114,9 @@ export function parseSource(text: string, file: string): SourceFile {
     // depth check could run on its result: a linear scan refuses them first.
     const brackets = flowDepth(yamlText);
     if (brackets.depth > MAX_YAML_DEPTH) {
-      problems.push({ file, ...positionAt(yamlOffset + brackets.offset), code: 'yaml', message: `The YAML nests brackets ${brackets.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}, so the file was refused, not checked. Flatten the structure.` });
+      // Counted as the parsed check counts: a top-level mapping or list is a level of its own.
+      const depth = brackets.depth + (/^\s*[[{]/.test(yamlText) ? 0 : 1);
+      problems.push({ file, ...positionAt(yamlOffset + brackets.offset), code: 'yaml', message: `The YAML is nested ${depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
     } else {
       // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
       // map's size): keys are checked here instead, once each, and a map is bounded in size.
@@ -230,7 +232,7 @@ function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message
 }
 
 /**
- * The deepest nesting of flow brackets (`[` and `{`) in YAML text, and where it is first reached,
+ * The deepest nesting of flow brackets (`[` and `{`) in YAML text, and where it first crosses the bound,
  * skipping quoted strings and comments (one pass). A bracket inside a plain or block scalar counts too,
  * so only text with more than MAX_YAML_DEPTH unclosed brackets in a row could be refused wrongly.
  */
@@ -246,7 +248,8 @@ function flowDepth(text: string): { depth: number; offset: number } {
       const end = text.indexOf('\n', i);
       i = end < 0 ? text.length : end;
     } else if (c === '[' || c === '{') {
-      if (++depth > best.depth) best = { depth, offset: i };
+      // The place reported is where the bound is first crossed, as for nested bodies.
+      if (++depth > best.depth) best = { depth, offset: depth <= MAX_YAML_DEPTH + 1 ? i : best.offset };
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return best;
