@@ -196,7 +196,7 @@ function hostile() {
     'Bounded classes are refused with a located finding (the content is not checked); the others are',
     'checked in linear time.',
     '',
-    `Reproduce: \`npm run bench -- --hostile --runs ${runs} --copies ${copies.join(",")}\` (writes this file and bench/hostile.json). Measured at commit ${commit} on ${machine}; load average ${load1!.toFixed(1)} (1 min), ${load5!.toFixed(1)} (5 min) when it finished: the machine is shared, so absolute times vary with load.`,
+    `Reproduce: \`npm run bench -- --hostile --runs ${runs} --copies ${copies.join(',')}\` (writes this file and bench/hostile.json). Measured at commit ${commit} on ${machine}; load average ${load1!.toFixed(1)} (1 min), ${load5!.toFixed(1)} (5 min) when it finished: the machine is shared, so absolute times vary with load.`,
     '',
     `Without a hostile file: ${baseline.seconds.toFixed(2)} s, ${baseline.mib.toFixed(0)} MiB.`,
     '',
