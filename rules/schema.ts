@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
-const CODES = new Set(['yaml', 'schema', 'naming', 'encoding', 'file-too-large', 'unknown-location']);
+const CODES = new Set(['yaml', 'schema', 'naming', 'encoding', 'file-too-large', 'unreadable', 'symlink', 'unknown-location']);
 
 export default defineRule({
   meta: {
@@ -20,7 +20,8 @@ author's handbook for each type's fields). This rule reports broken YAML at the 
 unknown fields (listing the allowed ones), missing required fields (with what the field is for), wrong
 values (listing the allowed values), dates that are not real \`YYYY-MM-DD\` dates, file names that do not
 match the record (a status report is named after its date; an evaluation after its provider and period),
-files that are not valid UTF-8 or too large, and Markdown files placed where no record type lives.
+files that are not valid UTF-8 or too large, files and folders Seam may not read, symbolic links (never
+followed: one could lead out of the content folder), and Markdown files placed where no record type lives.
 
 The site is built from the same schemas, so a record that passes this rule also builds.`,
     examples: {

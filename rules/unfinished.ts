@@ -11,9 +11,11 @@ const EXCERPT = 60;
 
 /** The prompt as the author sees it: from the mark to the end of its line, shortened. */
 function excerpt(text: string, at: number): string {
-  // Only as much of the line as an excerpt can show: the rest of a huge paragraph is never copied.
-  const lineEnd = text.indexOf('\n', at);
-  const line = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + EXCERPT * 4)).replace(/\r$/, '').trim();
+  // Only as much of the line as an excerpt can show: the rest of a huge paragraph is never copied, nor
+  // searched for the line's end (that search, once per prompt, made a long line quadratic).
+  const window = text.slice(at, at + EXCERPT * 4);
+  const lineEnd = window.indexOf('\n');
+  const line = (lineEnd < 0 ? window : window.slice(0, lineEnd)).replace(/\r$/, '').trim();
   if (line.length <= EXCERPT) return line;
   const cut = line.slice(0, EXCERPT - 1);
   const space = cut.lastIndexOf(' ');
@@ -132,8 +134,8 @@ function promptsInFile({ source, tree, report }: Pick<RuleContext, 'source' | 't
     const { start, end } = (node as Text).position ?? {};
     if (start?.offset === undefined || end?.offset === undefined) return;
     const raw = source.text.slice(start.offset, end.offset);
+    const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
     for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
-      const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
       report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
     }
   });

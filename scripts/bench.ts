@@ -2,9 +2,11 @@
 // markdownlint-cli2 and remark-cli (parse only, with the MDX and frontmatter plugins) on the same files.
 // Usage: npm run bench -- [sizes…] [--runs N]      (default sizes 100 1000, 3 runs, median reported)
 // Writes bench/RESULTS.md and bench/results.json.
+// `npm run bench -- --hostile [--runs N] [--copies 1,2,4]`: the hostile-input benchmark instead (see hostile() below),
+// written to bench/HOSTILE.md and bench/hostile.json.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -47,6 +49,11 @@ const tools: { name: string; run: (dir: string) => [string, string[]] }[] = [
   { name: 'remark-cli (parse: frontmatter + MDX)', run: () => [process.execPath, [bin('remark'), '.', '--ext', 'md,mdx', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-mdx', '--quiet', '--no-stdout']] },
 ];
 
+if (args.includes('--hostile')) {
+  hostile();
+  process.exit(0);
+}
+
 const results: { projects: number; files: number; tool: string; seconds: number; runs: number[] }[] = [];
 for (const size of sizes) {
   const { dir, files } = generate(size);
@@ -75,7 +82,7 @@ const lines = [
   'the others (YAML + schema validation, a cross-file record graph, 20+ rules); the other two are the',
   'floor for "read and parse every file" with tools authors already know.',
   '',
-  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}\` (writes this file). Measured at commit ${commit} on ${machine}.`,
+  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}\` (writes this file). Measured at commit ${commit} on ${machine}; load average ${loadavg()[0]!.toFixed(1)} (1 min) when it finished (other work on the machine slows every tool alike).`,
   '',
   '| Projects | Files | Tool | Seconds | Runs |',
   '| ---: | ---: | --- | ---: | --- |',
@@ -86,3 +93,128 @@ if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
 writeFileSync(join(REPO, 'bench/RESULTS.md'), lines.join('\n'));
 writeFileSync(join(REPO, 'bench/results.json'), `${JSON.stringify({ commit, machine, runs, results }, null, 2)}\n`);
 console.log(readFileSync(join(REPO, 'bench/RESULTS.md'), 'utf8'));
+
+// ---------------------------------------------------------------------------------------------------
+// The hostile-input benchmark. A content file is untrusted input: one file under the 2 MiB cap must not
+// stall or exhaust a lint run. For each hostile class, `seam lint` runs as a whole process over the
+// example content with that one file added, and without it; the difference in wall time and in the
+// process's peak resident memory is what the file costs. Target: at most 2 s and 512 MiB a file. Then
+// k files of every class at once (k = 1, 2, 4) show that many such files cost k times as much.
+
+/** Each class: where the file goes and its text (every one under the 2 MiB cap). */
+function hostileClasses(): { name: string; file: string; text: string }[] {
+  const page = (body: string) => `---\ntitle: Hostile\n---\n\n${body}\n`;
+  const policy = readFileSync(join(CONTENT, 'policies/change-control-procedure.mdx'), 'utf8');
+  const criteria = Array.from({ length: 20_000 }, () => '  - x').join('\n');
+  const edges: string[] = [];
+  for (let i = 0, length = 'flowchart LR'.length; length < 49_900 - 16; i++) length += edges.push(`a${i % 900}-->b${i}`) && edges.at(-1)!.length + 1;
+  const diagram = `flowchart LR\n${edges.join('\n')}`;
+  return [
+    { name: '250,000 `TODO:` prompts in one paragraph', file: 'docs/hostile-prompts.md', text: page(`## Notes\n\n${'TODO: x '.repeat(250_000)}`) },
+    { name: '20,000 nested list markers on one 40 KB line', file: 'docs/hostile-lists.md', text: page('- '.repeat(20_000)) },
+    { name: '5,000 nested block quotes', file: 'docs/hostile-quotes.md', text: page(`${'>'.repeat(5_000)} deep`) },
+    { name: '50,000 frontmatter keys in one mapping', file: 'docs/hostile-keys.md', text: `---\ntitle: Keys\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\n---\n` },
+    { name: 'YAML nested 500,000 levels deep (1 MB of brackets)', file: 'docs/hostile-deep-yaml.md', text: `---\ntitle: Deep\nextra: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n---\n` },
+    { name: `a Mermaid flowchart just under the 50,000-character bound (${edges.length.toLocaleString('en')} edges)`, file: 'docs/hostile-diagram.md', text: page(`## Diagram\n\n\`\`\`mermaid\n${diagram}\n\`\`\``) },
+    { name: 'a 1.9 MB Mermaid diagram (refused unparsed)', file: 'docs/hostile-diagram-huge.md', text: page(`## Diagram\n\n\`\`\`mermaid\nflowchart LR\n${'  a --> b\n'.repeat(190_000)}\`\`\``) },
+    { name: 'many findings in one file: 20,000 invalid list items (20,000 located schema findings)', file: 'policies/hostile-findings.mdx', text: policy.replace(/^criteria:\n(?:  - .*\n)+/m, `criteria:\n${criteria}\n`) },
+    { name: 'many findings in one file: 50,000 broken links', file: 'docs/hostile-links.md', text: page(`## Links\n\n${Array.from({ length: 50_000 }, (_, i) => `[a](missing-${i}.md)`).join('\n')}`) },
+  ];
+}
+
+/** One whole-process `seam lint` over `dir`: wall seconds and the process's peak RSS in MiB. */
+function lintProcess(dir: string): { seconds: number; mib: number; code: number } {
+  const rssFile = `${dir}.rss`;
+  const args = ['lint', '--content', dir, '--today', '2026-11-20', '--format', 'json', '--output-file', `${dir}.json`];
+  // The command runs in a child Node process exactly as bin/seam.js runs it; on exit the child writes
+  // its own peak resident set size (process.resourceUsage().maxRSS, KiB).
+  const code = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));
+const { main } = await import(${JSON.stringify(join(REPO, 'src/cli/main.ts'))});
+process.exitCode = await main(${JSON.stringify(args)});`;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.error) throw r.error;
+  if (r.status === 2 || !existsSync(rssFile)) throw new Error(`seam lint failed (exit ${r.status}): ${r.stderr}`);
+  const mib = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  rmSync(rssFile, { force: true });
+  return { seconds, mib, code: r.status ?? -1 };
+}
+
+function hostile() {
+  const classes = hostileClasses();
+  const base = mkdtempSync(join(tmpdir(), 'seam-hostile-'));
+  const corpus = (files: { file: string; text: string }[]) => {
+    const dir = mkdtempSync(join(base, 'c-'));
+    cpSync(CONTENT, dir, { recursive: true });
+    for (const f of files) {
+      if (Buffer.byteLength(f.text) >= 2 * 1024 * 1024) throw new Error(`${f.file} is over the 2 MiB cap`);
+      mkdirSync(join(dir, f.file, '..'), { recursive: true });
+      writeFileSync(join(dir, f.file), f.text);
+    }
+    return dir;
+  };
+  const measure = (files: { file: string; text: string }[]) => {
+    const dir = corpus(files);
+    const samples = Array.from({ length: runs }, () => lintProcess(dir));
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.json`, { force: true });
+    return { seconds: median(samples.map((s) => s.seconds)), mib: median(samples.map((s) => s.mib)), code: samples[0]!.code };
+  };
+
+  const baseline = measure([]);
+  console.error(`baseline: ${baseline.seconds.toFixed(2)} s, ${baseline.mib.toFixed(0)} MiB`);
+  const single = classes.map((c) => {
+    const m = measure([c]);
+    const row = { name: c.name, file: c.file, bytes: Buffer.byteLength(c.text), ...m, addedSeconds: m.seconds - baseline.seconds, addedMiB: m.mib - baseline.mib };
+    console.error(`${c.name}: +${row.addedSeconds.toFixed(2)} s, +${row.addedMiB.toFixed(0)} MiB (exit ${m.code})`);
+    return row;
+  });
+  const copiesAt = args.indexOf('--copies');
+  const copies = copiesAt >= 0 ? args[copiesAt + 1]!.split(',').map(Number) : [1, 2, 4];
+  const many = copies.map((k) => {
+    const files = classes.flatMap((c) => Array.from({ length: k }, (_, i) => ({ file: c.file.replace(/(\.mdx?)$/, `-${i}$1`), text: c.text })));
+    const m = measure(files);
+    console.error(`${k} of each (${files.length} files): +${(m.seconds - baseline.seconds).toFixed(2)} s, +${(m.mib - baseline.mib).toFixed(0)} MiB`);
+    return { copies: k, files: files.length, ...m, addedSeconds: m.seconds - baseline.seconds, addedMiB: m.mib - baseline.mib };
+  });
+  rmSync(base, { recursive: true, force: true });
+
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}`;
+  const [load1, load5] = loadavg();
+  const ok = (r: { addedSeconds: number; addedMiB: number }) => (r.addedSeconds <= 2 && r.addedMiB <= 512 ? 'yes' : '**no**');
+  const perSet = many[0]!.addedSeconds;
+  const lines = [
+    '# Hostile-input benchmark',
+    '',
+    'What one hostile content file (each under the 2 MiB cap) adds to a whole-process `seam lint` of the',
+    'example content (`content/`): the run with the file minus the run without it, in wall-clock seconds and',
+    'in the process\'s peak resident memory (`process.resourceUsage().maxRSS` of the child process that runs',
+    'the command). Target: each file adds at most 2 s and 512 MiB. Each figure is the median of the runs.',
+    'Bounded classes are refused with a located finding (the content is not checked); the others are',
+    'checked in linear time.',
+    '',
+    `Reproduce: \`npm run bench -- --hostile --runs ${runs} --copies ${copies.join(',')}\` (writes this file and bench/hostile.json). Measured at commit ${commit} on ${machine}; load average ${load1!.toFixed(1)} (1 min), ${load5!.toFixed(1)} (5 min) when it finished: the machine is shared, so absolute times vary with load.`,
+    '',
+    `Without a hostile file: ${baseline.seconds.toFixed(2)} s, ${baseline.mib.toFixed(0)} MiB.`,
+    '',
+    '| Hostile file | Size | Adds (s) | Adds (MiB) | Exit | Within target |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...single.map((r) => `| ${r.name} (\`${r.file}\`) | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.addedSeconds.toFixed(2)} | ${r.addedMiB.toFixed(0)} | ${r.code} | ${ok(r)} |`),
+    '',
+    '## Many such files',
+    '',
+    `k files of every class above at once (${classes.length}·k files). Linear growth means the added time is about k times that of k = 1.`,
+    '',
+    '| k | Files | Seconds | Adds (s) | Adds ÷ k=1 | Peak MiB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...many.map((r) => `| ${r.copies} | ${r.files} | ${r.seconds.toFixed(2)} | ${r.addedSeconds.toFixed(2)} | ${(r.addedSeconds / perSet).toFixed(2)} | ${r.mib.toFixed(0)} |`),
+    '',
+  ];
+  if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
+  writeFileSync(join(REPO, 'bench/HOSTILE.md'), lines.join('\n'));
+  writeFileSync(join(REPO, 'bench/hostile.json'), `${JSON.stringify({ commit, machine, runs, load: [load1, load5], baseline, single, many }, null, 2)}\n`);
+  console.log(readFileSync(join(REPO, 'bench/HOSTILE.md'), 'utf8'));
+}

@@ -16,7 +16,7 @@ import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
-import { openCommandWorkspace } from './workspace.ts';
+import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export const LINK_CACHE_FILE = '.seam-cache/links.json';
@@ -81,7 +81,8 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
     io.stderr(`seam: ${urls.size} web ${urls.size === 1 ? 'address' : 'addresses'}: ${urls.size - fromCache - unchecked} checked, ${fromCache} from the cache${flags.offline ? `, ${unchecked} not checked (offline)` : ''}.\n`);
   }
 
-  const { result } = await lint({ ...lintOptions, settings });
+  const { result, graph } = await lint({ ...lintOptions, settings });
+  requireContent(workspace, graph.files);
   // Both halves of the check report as the one `links` rule.
   result.rules = result.rules.filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i);
   const context = {

@@ -8,7 +8,7 @@ import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
-import { openCommandWorkspace } from './workspace.ts';
+import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
 export interface LintFlags extends WorkspaceFlags {
@@ -27,6 +27,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   }
   const settings = flags.quiet ? workspace.settings : workspace.settings;
   const run = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix });
+  requireContent(workspace, run.graph.files);
   const result = run.result;
   if (flags.quiet) {
     result.findings = result.findings.filter((f) => f.severity === 'error');

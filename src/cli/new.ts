@@ -1,6 +1,6 @@
 // `seam new`: create a project or a record from its template (src/model/scaffold.ts). Flags for scripts,
 // questions for people at a terminal; it never overwrites a file, and writes each one atomically.
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import * as clack from '@clack/prompts';
 import { loadGraph } from '../model/graph.ts';
@@ -54,6 +54,11 @@ export async function newCommand(kind: string, id: string | undefined, flags: Ne
   const result = scaffold(graph, request);
   if (!result.ok) throw new UsageError(result.message);
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
+  // Nothing is written through a link: a linked folder (or file) could lead out of the content folder.
+  const links = [...new Set(result.files.flatMap((f) => linksOnTheWay(workspace.root, f.file)))];
+  if (links.length) {
+    throw new UsageError(`${links.map(display).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}; seam new does not write through links (one could lead out of the content folder), so nothing was written. Replace the link with a real folder or file, or delete it.`);
+  }
   const taken = result.files.filter((f) => existsSync(resolve(workspace.root, f.file)));
   if (taken.length) {
     throw new UsageError(`${taken.map((f) => display(f.file)).join(', ')} already exist${taken.length === 1 ? 's' : ''}; seam new never overwrites a file. Edit it, or choose another ${kind === 'evaluation' ? '--period or --provider' : kind === 'status' ? '--today' : 'id'}.`);
@@ -70,6 +75,21 @@ function onlyProject(graph: RecordGraph, kind: NewKind): string | undefined {
   if (!recordTypeByName.get(newKinds[kind])!.inProject) return undefined;
   const projects = [...graph.projects.values()].filter((p) => p.charter);
   return projects.length === 1 ? projects[0].id : undefined;
+}
+
+/** The links among `file`'s folders and the file itself, from the content root down (content-relative). */
+function linksOnTheWay(root: string, file: string): string[] {
+  const parts = file.split('/');
+  const found: string[] = [];
+  for (let i = 1; i <= parts.length; i++) {
+    const at = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(resolve(root, at)).isSymbolicLink()) found.push(at);
+    } catch {
+      break; // not there yet: seam new creates it
+    }
+  }
+  return found;
 }
 
 /**

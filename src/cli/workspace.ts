@@ -1,6 +1,6 @@
 // Everything a command needs before it runs: the workspace (config, content root, "today"; see
 // src/model/workspace.ts) opened from the flags, and the rule settings, with every problem a usage error.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { SeamConfig } from '../model/config.ts';
 import { openWorkspace, problemLines } from '../model/workspace.ts';
@@ -32,10 +32,18 @@ export function openCommandWorkspace(flags: WorkspaceFlags, io: IO): CommandWork
   if (configProblems.length) throw new UsageError(configProblems.join('\n'));
   const root = workspace.contentRoot;
   if (!existsSync(root)) throw new UsageError(`The content folder ${relative(io.cwd, root) || root} does not exist. Pass --content DIR, set SEAM_CONTENT, or set "content:" in seam.config.yaml.`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`The content folder ${relative(io.cwd, root) || root} is a file, not a folder. Pass --content DIR with the folder that holds the records (content/), not one file; to check one file, pass it as a path: seam lint FILE.`);
   // The audience is a site build's setting: commands do not read it.
   const [todayProblem] = problemLines(workspace, 'today');
   if (todayProblem) throw new UsageError(todayProblem);
   const { settings, problems } = resolveRuleSettings(rules, workspace.config);
   if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
   return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, root, today: workspace.today, settings };
+}
+
+/** A command that checks content refuses a content folder with nothing to check: CI must not go green on a wrong path. */
+export function requireContent(workspace: CommandWorkspace, files: readonly string[]): void {
+  if (files.length) return;
+  const shown = relative(workspace.cwd, workspace.root) || workspace.root;
+  throw new UsageError(`The content folder ${shown} has no content files (.md, .mdx, .yaml, .yml), so there is nothing to check. Pass --content DIR with the folder that holds the records, set SEAM_CONTENT, or set "content:" in seam.config.yaml.`);
 }

@@ -203,8 +203,11 @@ export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
   return findings.sort(compareFindings);
 }
 
+/** Problems that mean a file's text was never read: its body is not parsed either. */
+const UNREAD = new Set(['encoding', 'file-too-large', 'unreadable', 'symlink']);
+
 function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], ruleIds: ReadonlySet<string>, options: LintOptions): Finding[] {
-  const parsed = source.problems.some((p) => p.code === 'encoding' || p.code === 'file-too-large') ? undefined : parseSourceBody(source);
+  const parsed = source.problems.some((p) => UNREAD.has(p.code)) ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
   for (const { rule, severity, options: ruleOptions } of active) {

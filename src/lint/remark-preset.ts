@@ -6,9 +6,9 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import { glob } from 'tinyglobby';
 import type { VFile } from 'vfile';
-import { CONTENT_GLOB, loadGraph } from '../model/graph.ts';
+import { loadGraph } from '../model/graph.ts';
+import { listContentFiles } from '../model/content-files.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { rules } from '../../rules/index.ts';
@@ -25,7 +25,7 @@ const graphs = new Map<string, { stamp: string; graph: RecordGraph }>();
  * folder each time would be slow. Listing and stat-ing the files is cheap by comparison.
  */
 export async function diskGraph(root: string): Promise<RecordGraph> {
-  const files = (await glob(CONTENT_GLOB, { cwd: root, dot: false, followSymbolicLinks: false })).sort();
+  const files = listContentFiles(root).map((e) => e.file);
   const stamp = files.map((f) => {
     try {
       const s = statSync(resolve(root, f));

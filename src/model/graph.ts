@@ -3,7 +3,6 @@
 // collected as values with file, line and column; loading never throws on bad content.
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { glob } from 'tinyglobby';
 import type { z } from 'zod';
 import { checkCoverageMaps, isCoverageMapFile, loadCoverageMap, type CoverageMapFile } from './coverage-map.ts';
 import { mention, say, suggest, type Mention, type Message } from './message.ts';
@@ -16,7 +15,8 @@ import type { RecordData, RecordTypeName } from './record-data.ts';
 import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
-import { readSource } from './source.ts';
+import { listContentFiles } from './content-files.ts';
+import { parseSource, readSource } from './source.ts';
 import { KEBAB_CASE, kebab } from './text.ts';
 import type { SourceFile } from './source.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -91,24 +91,30 @@ export interface RecordGraph {
   projects: Map<string, Project>;
 }
 
-export const CONTENT_GLOB = '**/*.{md,mdx,yaml,yml}';
-
 /** Reads every content file under `root` into a record graph. */
 export async function loadGraph(root: string): Promise<RecordGraph> {
   const absRoot = resolve(root);
   if (!existsSync(absRoot) || !statSync(absRoot).isDirectory()) {
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
-  const files = (await glob(CONTENT_GLOB, { cwd: absRoot, dot: false, followSymbolicLinks: false })).sort();
-  return buildGraph(absRoot, files.map((file) => ({ file, read: () => readSource(resolve(absRoot, file), file) })));
+  // Links and unreadable folders are listed with their problem, never followed or skipped silently.
+  const entries = listContentFiles(absRoot);
+  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file) })));
 }
 
-/** Builds the graph from already-listed files; exposed so tests and the language server can feed text. */
-export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile }[]): RecordGraph {
+/**
+ * Builds the graph from already-listed files; exposed so tests and the language server can feed text.
+ * An input with `refused` (a link, an unreadable folder) is listed with that problem and never read.
+ */
+export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile; refused?: Problem }[]): RecordGraph {
   const graph = emptyGraph(absRoot, []);
   const { problems } = graph;
-  for (const { file, read } of inputs) {
+  for (const { file, read, refused } of inputs) {
     graph.files.push(file);
+    if (refused) {
+      problems.push(refused);
+      continue;
+    }
     if (isCoverageMapFile(file)) {
       graph.coverageMaps.push(loadCoverageMap(read(), problems));
       continue;

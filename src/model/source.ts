@@ -1,7 +1,9 @@
 // Reads one content file safely and splits it into YAML frontmatter and body, keeping offsets so
 // every later problem can point at a line and column in the original file. Bad input (invalid UTF-8,
-// oversized files, broken YAML) becomes a Problem, never an exception.
-import { readFileSync, statSync } from 'node:fs';
+// oversized files, broken YAML, a file it may not read, a link it does not follow) becomes a Problem,
+// never an exception.
+import { lstatSync, readFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { Document, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { positionsIn } from './position.ts';
@@ -35,11 +37,26 @@ export interface SourceFile {
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 export function readSource(absPath: string, file: string): SourceFile {
-  const size = statSync(absPath).size;
+  let stat: Stats;
+  try {
+    stat = lstatSync(absPath);
+  } catch (error) {
+    return emptySource(file, '', [unreadableProblem(file, error)]);
+  }
+  // A link is never followed (it could lead out of the content folder), and anything but a regular file
+  // (a named pipe would block the read forever) is never opened.
+  if (stat.isSymbolicLink()) return emptySource(file, '', [symlinkProblem(file)]);
+  if (!stat.isFile()) return emptySource(file, '', [notAFileProblem(file, stat.isDirectory())]);
+  const size = stat.size;
   if (size > MAX_FILE_BYTES) {
     return emptySource(file, '', [{ file, line: 1, column: 1, code: 'file-too-large', message: `The file is ${(size / 1048576).toFixed(1)} MiB; Seam reads content files up to ${MAX_FILE_BYTES / 1048576} MiB. Split it into smaller records or move data out of the content folder.` }]);
   }
-  const bytes = readFileSync(absPath);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absPath);
+  } catch (error) {
+    return emptySource(file, '', [unreadableProblem(file, error)]);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -49,6 +66,23 @@ export function readSource(absPath: string, file: string): SourceFile {
     return emptySource(file, '', [{ file, ...positionsIn(before)(before.length), code: 'encoding', message: `The file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8.` }]);
   }
   return parseSource(text, file);
+}
+
+/** A content file Seam may not read (permission denied, gone, an I/O error): what happened and what to do. */
+function unreadableProblem(file: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it was removed while Seam was reading' : (code ?? 'an unknown error');
+  return { file, line: 1, column: 1, code: 'unreadable', message: `Seam cannot read this file (${why}), so it was not checked. Make it readable (for example chmod a+r), or move it out of the content folder.` };
+}
+
+/** A content-named entry that is not a regular file (a folder, a named pipe, a socket, a device). */
+export function notAFileProblem(file: string, folder = false): Problem {
+  return { file, line: 1, column: 1, code: 'unreadable', message: `This is ${folder ? 'a folder' : 'not a regular file (a named pipe, socket or device)'}, so Seam did not read it. Replace it with a regular file, or delete it.` };
+}
+
+/** A symbolic link in the content folder, which Seam reports instead of following. */
+export function symlinkProblem(file: string): Problem {
+  return { file, line: 1, column: 1, code: 'symlink', message: 'This is a symbolic link; Seam does not follow links (one could lead out of the content folder), so what it points to was not checked. Replace the link with the file or folder itself, or delete it.' };
 }
 
 /** Parses already-decoded text: `.yaml`/`.yml` whole-file YAML, otherwise optional frontmatter. */
@@ -76,24 +110,33 @@ export function parseSource(text: string, file: string): SourceFile {
   let doc: Document | undefined;
   let data: unknown;
   if (yamlText !== undefined) {
-    // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
-    // map's size): keys are checked here instead, once each, and a map is bounded in size.
-    doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const at = positionAt(yamlOffset + error.pos[0]);
-      problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
-    }
-    const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
-    if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
-    if (!doc.errors.length && !keyProblem) {
-      const depth = maxDepth(doc.contents as YamlNode | null);
-      if (depth.depth > MAX_YAML_DEPTH) {
-        problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
-      } else {
-        try {
-          data = doc.toJS({ maxAliasCount: 100 });
-        } catch (error) {
-          problems.push({ file, ...positionAt(yamlOffset), code: 'yaml', message: `Broken YAML: ${(error as Error).message.split('\n')[0]}` });
+    // Flow collections nested thousands deep ("[[[[…") cost the YAML parser hundreds of MiB before any
+    // depth check could run on its result: a linear scan refuses them first.
+    const brackets = flowDepth(yamlText);
+    if (brackets.depth > MAX_YAML_DEPTH) {
+      // Counted as the parsed check counts: a top-level mapping or list is a level of its own.
+      const depth = brackets.depth + (/^\s*[[{]/.test(yamlText) ? 0 : 1);
+      problems.push({ file, ...positionAt(yamlOffset + brackets.offset), code: 'yaml', message: `The YAML is nested ${depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
+    } else {
+      // The YAML library's own duplicate-key check compares every key with every other (quadratic in a
+      // map's size): keys are checked here instead, once each, and a map is bounded in size.
+      doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+      for (const error of [...doc.errors, ...doc.warnings]) {
+        const at = positionAt(yamlOffset + error.pos[0]);
+        problems.push({ file, ...at, code: 'yaml', message: `Broken YAML: ${tidyYamlMessage(error.message)}` });
+      }
+      const keyProblem = doc.errors.length ? undefined : duplicateOrExcessKeys(doc.contents as YamlNode | null);
+      if (keyProblem) problems.push({ file, ...positionAt(yamlOffset + keyProblem.offset), code: 'yaml', message: keyProblem.message });
+      if (!doc.errors.length && !keyProblem) {
+        const depth = maxDepth(doc.contents as YamlNode | null);
+        if (depth.depth > MAX_YAML_DEPTH) {
+          problems.push({ file, ...positionAt(yamlOffset + (depth.offset ?? 0)), code: 'yaml', message: `The YAML is nested ${depth.depth} levels deep; Seam accepts at most ${MAX_YAML_DEPTH}. Flatten the structure.` });
+        } else {
+          try {
+            data = doc.toJS({ maxAliasCount: 100 });
+          } catch (error) {
+            problems.push({ file, ...positionAt(yamlOffset), code: 'yaml', message: `Broken YAML: ${(error as Error).message.split('\n')[0]}` });
+          }
         }
       }
     }
@@ -102,13 +145,25 @@ export function parseSource(text: string, file: string): SourceFile {
   }
 
   const nodeRange = (node: unknown): [number, number] | undefined => (node as { range?: [number, number, number] } | undefined)?.range?.slice(0, 2) as [number, number] | undefined;
+  // Each mapping's keys are indexed the first time a path walks through it, so a file with many
+  // findings costs one lookup per path segment, not a scan of the mapping per finding.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairAt = (map: { items: Pair[] }, key: string): Pair | undefined => {
+    let byKey = keyIndex.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !byKey.has(String(p.key.value))) byKey.set(String(p.key.value), p);
+      keyIndex.set(map, byKey);
+    }
+    return byKey.get(key);
+  };
   const locate: SourceFile['locate'] = (path, options = {}) => {
     // Walk down as far as the path exists; report the deepest node found (or its key).
     let node: unknown = doc?.contents;
     let keyNode: unknown;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = pairAt(node as { items: Pair[] }, String(segment));
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
@@ -174,6 +229,30 @@ function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message
     for (const item of items) stack.push(isPair(item) ? item.value : item);
   }
   return undefined;
+}
+
+/**
+ * The deepest nesting of flow brackets (`[` and `{`) in YAML text, and where it first crosses the bound,
+ * skipping quoted strings and comments (one pass). A bracket inside a plain or block scalar counts too,
+ * so only text with more than MAX_YAML_DEPTH unclosed brackets in a row could be refused wrongly.
+ */
+function flowDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let best = { depth: 0, offset: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      // A quoted string: skip to its closing quote ("" escapes with a backslash, '' by doubling).
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '[' || c === '{') {
+      // The place reported is where the bound is first crossed, as for nested bodies.
+      if (++depth > best.depth) best = { depth, offset: depth <= MAX_YAML_DEPTH + 1 ? i : best.offset };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return best;
 }
 
 function maxDepth(root: YamlNode | null): { depth: number; offset?: number } {

@@ -7,7 +7,7 @@
 // It is also where an audience build leaves records out (src/model/audience.ts decides which): a record
 // the audience may not see is checked like any other but never stored, so no page, search index entry
 // or sitemap line can name it, and links to it from other bodies are rendered as plain text.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -18,6 +18,7 @@ import { loadGraph, type RecordGraph } from '../../model/graph.ts';
 import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../../model/links.ts';
 import { formatProblem, type Problem } from '../../model/problem.ts';
 import type { RecordType } from '../../model/record-types.ts';
+import { listContentFiles } from '../../model/content-files.ts';
 import { readSource } from '../../model/source.ts';
 import { zodIssueMessage } from '../../model/zod-messages.ts';
 import { recordId } from '../../model/identity.ts';
@@ -116,7 +117,17 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
       'Point SEAM_CONTENT (or `content:` in seam.config.yaml) at a folder laid out like content/.',
     );
   }
+  if (!statSync(contentRoot).isDirectory()) {
+    throw contentError(
+      [{ file: contentRoot, line: 1, column: 1, code: 'content-root', message: 'The content folder is a file, not a folder.' }],
+      'Point SEAM_CONTENT (or `content:` in seam.config.yaml) at a folder laid out like content/.',
+    );
+  }
   const astroRoot = fileURLToPath(config.root);
+  const shownFile = (file: string) => path.relative(astroRoot, path.join(contentRoot, file)).split(path.sep).join('/');
+  // Fail closed, as the linter does: a link is not followed and an unreadable folder not skipped silently.
+  const refused = listContentFiles(contentRoot).flatMap((e) => (e.refused ? [{ ...e.refused, file: shownFile(e.file) }] : []));
+  if (refused.length) throw contentError(refused, 'Replace each link with the file or folder itself and make every file and folder readable, then build again.');
   const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false, ...(type.exclude ? { ignore: [type.exclude] } : {}) })).sort();
   const seen = new Map<string, string>();
   const publication = await publicationFor(contentRoot, audience);
