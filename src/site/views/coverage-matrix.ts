@@ -63,6 +63,9 @@ export function evidenceLink(evidence: Evidence[], pageOf: PageOf): { href: stri
   return undefined;
 }
 
+/** What a page says in place of a policy the build's audience may not read: never its id or title. */
+export const UNPUBLISHED_POLICY = 'a policy not published in this edition';
+
 function cellOf(cell: Cell, project: MatrixProject, pageOf: PageOf): MatrixCell {
   const link = evidenceLink(cell.evidence, pageOf);
   const head = `${cell.criterion}, ${project.title}`;
@@ -70,7 +73,7 @@ function cellOf(cell: Cell, project: MatrixProject, pageOf: PageOf): MatrixCell 
     case 'evidenced':
       return { state: cell.state, href: link?.href, label: `${head}: evidenced by ${link?.title ?? 'a record not published in this edition'}` };
     case 'policy':
-      return { state: cell.state, href: link?.href, label: `${head}: evidenced by policy, ${link?.title ?? 'a policy not published in this edition'}` };
+      return { state: cell.state, href: link?.href, label: `${head}: evidenced by policy, ${link?.title ?? UNPUBLISHED_POLICY}` };
     case 'failing':
       return { state: cell.state, href: link?.href, label: `${head}: the evidence (${link?.title ?? 'unpublished'}) fails its error-level checks` };
     case 'missing':
