@@ -18,6 +18,15 @@ export function visibleTo(audience: Audience, classification: Classification): b
   return CLEARANCE[classification] <= CLEARANCE[audience];
 }
 
+/**
+ * Whether readers of an `audience` build see who changed a page and why (a commit's author, subject
+ * and link), or only when. Commit messages and author names are written for the team and may name
+ * what a public reader may not read, so a public build shows dates only.
+ */
+export function showsCommitDetails(audience: Audience): boolean {
+  return audience !== 'public';
+}
+
 /** Where a build's audience came from: `default` means nothing named one, so the build is `public`. */
 export type AudienceSource = 'env' | 'config' | 'default';
 

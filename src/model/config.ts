@@ -40,7 +40,12 @@ export const configSchema = z.strictObject({
   site: z
     .strictObject({
       url: z.string().optional().describe('The published site\'s address, for the sitemap and canonical links.'),
-      editUrl: z.string().optional().describe('Base address for "edit this page" links, e.g. https://github.com/org/repo/edit/main/.'),
+      repository: z
+        .url({ protocol: /^https?$/, error: 'site.repository is the repository\'s web address, e.g. https://github.com/org/repo' })
+        .optional()
+        .describe('The repository\'s web address, e.g. https://github.com/org/repo: page histories link each commit to `<repository>/commit/<hash>`, and "edit this page" links to `<repository>/edit/<branch>/<file>` unless `editUrl` says otherwise.'),
+      branch: z.string().optional().describe('The branch "edit this page" proposes changes against (with `repository`); default `main`.'),
+      editUrl: z.string().optional().describe('Base address for "edit this page" links, e.g. https://github.com/org/repo/edit/main/; overrides the one derived from `repository`.'),
       audience: z.enum(['public', 'internal', 'confidential']).optional().describe('Default audience of site builds; `SEAM_AUDIENCE` overrides.'),
     })
     .default({}),

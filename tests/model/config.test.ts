@@ -79,4 +79,11 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatchObject({ line: 1, column: 1, code: 'config' });
     expect(problems[0].message).toMatch(/contnet/);
   });
+
+  it('takes the repository as a web address, and reports anything else at its value', () => {
+    expect(loadConfig(repo({ 'seam.config.yaml': 'site:\n  repository: https://github.com/org/repo\n' })).config.site.repository).toBe('https://github.com/org/repo');
+    const { problems, config } = loadConfig(repo({ 'seam.config.yaml': 'site:\n  repository: javascript:alert(1)\n' }));
+    expect(problems.map((p) => [`${p.line}:${p.column}`, p.message])).toEqual([['2:15', expect.stringMatching(/repository's web address/)]]);
+    expect(config.site.repository).toBeUndefined();
+  });
 });

@@ -1,7 +1,38 @@
-// Authoring links on a record's page: "edit this page" (seam.config.yaml `site.editUrl` + the file's
-// path in the repository) and "last updated" (the date of the last commit that touched the file, read
-// from git once per build). Without git, or for a file git does not know, the date is simply left out.
+// Authoring links on a record's page: "edit this page" (seam.config.yaml `site.editUrl`, or
+// `site.repository`'s edit address, + the file's path in the repository), "last updated" and the
+// page's history (the commits that touched the file, read from git once per build for every file).
+// Without git, in a shallow clone, or for a file git does not know, both are simply left out.
 import { execFileSync } from 'node:child_process';
+import { showsCommitDetails, type Audience } from '../../model/audience.ts';
+
+interface RepositorySettings {
+  repository?: string;
+  branch?: string;
+  editUrl?: string;
+}
+
+/** The base of "edit this page" addresses: `site.editUrl`, else `<site.repository>/edit/<branch>/`. */
+export function editBaseOf(site: RepositorySettings): string | undefined {
+  if (site.editUrl) return site.editUrl;
+  return site.repository ? `${site.repository.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/` : undefined;
+}
+
+/** One line of a page's history as the build's readers may see it: always the date, the rest only for internal readers. */
+export interface HistoryLine {
+  date: string;
+  author?: string;
+  subject?: string;
+  /** The commit's page in the repository, when `site.repository` is configured. */
+  href?: string;
+}
+
+/** A file's commits as its page shows them to an `audience` build (the audience module decides what shows). */
+export function historyLines(commits: readonly Commit[], audience: Audience, site: RepositorySettings): HistoryLine[] {
+  // Dates only: one line per day a change was committed.
+  if (!showsCommitDetails(audience)) return [...new Set(commits.map((c) => c.date))].map((date) => ({ date }));
+  const repository = site.repository?.replace(/\/+$/, '');
+  return commits.map(({ hash, date, author, subject }) => ({ date, author, subject, ...(repository ? { href: `${repository}/commit/${hash}` } : {}) }));
+}
 
 /**
  * The address that edits `file` (repository-relative, forward slashes) under `base`, e.g.
@@ -19,45 +50,73 @@ export function editUrlFor(base: string | undefined, file: string | undefined): 
   }
 }
 
+/** One commit that changed a file, newest first in a file's history. */
+export interface Commit {
+  /** The full commit hash. */
+  hash: string;
+  /** The committer date, `YYYY-MM-DD`. */
+  date: string;
+  /** The author's name, as the commit gives it (untrusted text). */
+  author: string;
+  /** The commit's subject line (untrusted text). */
+  subject: string;
+}
+
+/** Starts each commit's header line: a control character git never prints unquoted in a file name. */
+const HEADER = '\x1e';
+const FIELD = '\x1f';
+/** `git log` arguments whose output {@link parseGitLog} reads: every commit with the files it changed, renames detected. */
+const LOG_ARGS = ['-c', 'core.quotepath=off', 'log', `--format=${HEADER}%H${FIELD}%cs${FIELD}%an${FIELD}%s`, '--name-status', '-M', '--relative', '--', '.'];
+
 /**
- * Parses `git log --format=@@%cs --name-only` output (newest commit first) into the date each file
- * was last changed. A file's first appearance is its latest commit.
+ * Parses `git log --format=<header> --name-status -M` output (newest commit first) into each file's
+ * commits, newest first, keyed by the file's current path. A rename is followed: the commits of the
+ * old path before the rename belong to the new path's history (one log for every file, so following
+ * renames costs no process per file). Merge commits list no files and appear in no history.
  */
-export function parseGitLog(output: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  let date: string | undefined;
+export function parseGitLog(output: string): Map<string, Commit[]> {
+  const histories = new Map<string, Commit[]>();
+  /** Older paths → the current path they were renamed to. */
+  const renamedTo = new Map<string, string>();
+  const current = (path: string) => renamedTo.get(path) ?? path;
+  let commit: Commit | undefined;
   for (const line of output.split('\n')) {
-    const commit = /^@@(\d{4}-\d{2}-\d{2})$/.exec(line);
-    if (commit) date = commit[1];
-    else if (line && date && !dates.has(line)) dates.set(line, date);
+    if (line.startsWith(HEADER)) {
+      const [hash = '', date = '', author = '', ...subject] = line.slice(1).split(FIELD);
+      commit = /^[0-9a-f]{7,64}$/.test(hash) && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { hash, date, author, subject: subject.join(FIELD) } : undefined;
+      continue;
+    }
+    if (!line || !commit) continue;
+    const [status = '', path = '', to] = line.split('\t');
+    if (!path) continue;
+    const file = current(to ?? path);
+    const history = histories.get(file) ?? [];
+    if (history.at(-1) !== commit) history.push(commit);
+    histories.set(file, history);
+    // Older commits of the old path are this file's too.
+    if (status.startsWith('R') && to !== undefined) renamedTo.set(path, file);
   }
-  return dates;
+  return histories;
 }
 
-const logs = new Map<string, Map<string, string>>();
+const logs = new Map<string, Map<string, Commit[]>>();
 
-/** The dates every file under `repoRoot` was last committed, keyed by repository-relative path; empty without git. */
-export function gitDates(repoRoot: string): Map<string, string> {
-  let dates = logs.get(repoRoot);
-  if (dates) return dates;
+/**
+ * The history of every file under `root` (one `git log` per build), keyed by path relative to `root`.
+ * Empty when there is no history to tell: not a git checkout, git not installed, or a shallow clone
+ * (whose oldest commit would look like every file's creation).
+ */
+export function gitHistory(root: string): Map<string, Commit[]> {
+  let histories = logs.get(root);
+  if (histories) return histories;
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   try {
-    const output = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=@@%cs', '--name-only', '--relative', '--no-renames', '--', '.'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    dates = parseGitLog(output);
+    histories = git(['rev-parse', '--is-shallow-repository']).trim() === 'false' ? parseGitLog(git(LOG_ARGS)) : new Map();
   } catch {
-    // Not a git checkout, git not installed, or a shallow CI clone without history: no dates.
-    dates = new Map();
+    // Not a git checkout or git not installed: no history.
+    histories = new Map();
   }
-  logs.set(repoRoot, dates);
-  return dates;
-}
-
-/** When `file` (repository-relative) was last committed, as a Date for Starlight's footer; undefined when unknown. */
-export function lastUpdated(repoRoot: string, file: string | undefined): Date | undefined {
-  const date = file ? gitDates(repoRoot).get(file) : undefined;
-  return date ? new Date(`${date}T00:00:00Z`) : undefined;
+  logs.set(root, histories);
+  return histories;
 }

@@ -9,7 +9,7 @@ import { computeCoverage, type Coverage } from '../../rule-kit/coverage.ts';
 import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
 import type { SeamConfig } from '../../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
-import { visibleFiles } from '../../model/audience.ts';
+import { visibleFiles, type Audience } from '../../model/audience.ts';
 import { renderMessage } from '../../model/message.ts';
 import { openWorkspace, problemLines } from '../../model/workspace.ts';
 
@@ -17,6 +17,8 @@ export interface SiteLint {
   /** The reference date every date on the site is judged against (never the clock when configured). */
   today: string;
   config: SeamConfig;
+  /** Who this build is for (what pages may show). */
+  audience: Audience;
   /** The repository root: where seam.config.yaml is, and what finding paths are relative to. */
   repoRoot: string;
   /** The absolute content root. */
@@ -78,6 +80,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   return {
     today,
     config,
+    audience: workspace.audience,
     repoRoot,
     contentRoot,
     graph,
