@@ -2,7 +2,7 @@
 // criteria catalogues (src/oscal/ does the work). Bad input is a usage error with a message, and an
 // import that fails writes nothing.
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { loadGraph } from '../model/graph.ts';
 import { exportOscalCatalog, importOscalCatalog, MAX_OSCAL_BYTES, OscalError } from '../oscal/catalog.ts';
@@ -46,7 +46,7 @@ export async function importOscalCommand(file: string, flags: ImportFlags, io: I
     } catch (error) {
       throw new UsageError(`Cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
     }
-    io.stderr(`seam: imported ${counts} from ${file} into ${relative(io.cwd, output) || output}. Add a coverage map (standards/${result.id}.coverage.yaml) before it counts.\n`);
+    io.stderr(`seam: imported ${counts} from ${file} into ${flags.output}. Add a coverage map (standards/${result.id}.coverage.yaml) before it counts.\n`);
   } else {
     io.stdout(result.yaml);
     io.stderr(`seam: imported ${counts} from ${file}; save it as content/standards/${result.id}.yaml.\n`);
