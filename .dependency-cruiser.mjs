@@ -59,6 +59,20 @@ export default {
       to: { path: '^src/export/' },
     },
     {
+      name: 'oscal-below-cli',
+      comment: 'src/oscal/ converts criteria catalogues to and from OSCAL: it reads the model only, and the CLI is a thin wrapper over it.',
+      severity: 'error',
+      from: { path: '^src/oscal/' },
+      to: { path: `^(rules/|src/(rule-kit|lint|cli|export)/|${SITE_FOLDERS})` },
+    },
+    {
+      name: 'nothing-below-reaches-oscal',
+      comment: 'The OSCAL conversion sits beside the exports, under the CLI: the model, the rule kit, the rules and the engine never import it.',
+      severity: 'error',
+      from: { path: '^(rules/|src/(model|rule-kit|lint)/)' },
+      to: { path: '^src/oscal/' },
+    },
+    {
       name: 'lint-not-to-cli',
       comment: 'The engine serves the CLI, the remark preset and the site build; it never reaches up into them.',
       severity: 'error',

@@ -70,7 +70,7 @@ seam.config.yaml.`,
       else if (left < options.reviewNoticeDays) report({ message: `Review due soon: "reviewBy" is ${reviewBy} (in ${left} days). Plan the review of the ${what}.`, at: { path: ['reviewBy'] } });
     };
     if (record.type === 'policies') review(record.data.reviewBy, record.data.kind);
-    if (record.type === 'standards') review(record.data.reviewBy, 'standard (or record that the organisation accepts it unreviewed)');
+    if (record.type === 'standards' && record.data.reviewBy) review(record.data.reviewBy, 'standard (or record that the organisation accepts it unreviewed)');
     if (record.type === 'charter') {
       record.data.sources.forEach((s, i) => {
         const age = daysBetween(s.verified, today);

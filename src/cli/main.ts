@@ -13,6 +13,7 @@ import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
 import { exportCsvCommand, exportJsonCommand, REGISTER_NAMES } from './export.ts';
+import { exportOscalCommand, importOscalCommand } from './oscal.ts';
 import { AUDIENCES } from '../model/audience.ts';
 import { seamVersion } from '../lint/version.ts';
 
@@ -120,7 +121,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     exitCode = await schemaCommand(options, io);
   });
 
-  const exporter = program.command('export').description('write records for other tools to standard output, for one audience: the record graph as JSON, or a register as CSV');
+  const exporter = program.command('export').description('write records for other tools to standard output: the record graph as JSON or a register as CSV (for one audience), or a criteria catalogue as OSCAL');
   const audienceOption = () =>
     new Option('--audience <name>', 'who the export is for: nothing classified above it is written (default: SEAM_AUDIENCE, site.audience in seam.config.yaml, else public)').choices([...AUDIENCES]);
   workspaceOptions(
@@ -140,6 +141,25 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
   ).action(async (register: string | undefined, options) => {
     exitCode = await exportCsvCommand(register, options, io);
   });
+  workspaceOptions(
+    exporter
+      .command('oscal')
+      .description('a criteria catalogue as an OSCAL 1.1 catalog (JSON): the same catalogue gives the same bytes')
+      .argument('[standard]', 'the catalogue\'s id, its file name in content/standards/ (default: the only one)'),
+  ).action(async (standard: string | undefined, options) => {
+    exitCode = await exportOscalCommand(standard, options, io);
+  });
+
+  const importer = program.command('import').description('turn another tool\'s file into Seam content');
+  importer
+    .command('oscal')
+    .description('an OSCAL 1.1 catalog (JSON) as a Seam criteria catalogue (YAML), on standard output unless --output is given')
+    .argument('<file>', 'the OSCAL catalog, in JSON')
+    .option('--id <id>', 'the catalogue\'s id, its file name in content/standards/ (default: the --output file\'s name, else from the title)')
+    .option('--output <file>', 'write the catalogue to this file instead of standard output (nothing is written if the import fails)')
+    .action(async (file: string, options) => {
+      exitCode = await importOscalCommand(file, options, io);
+    });
 
   if (!argv.length) {
     io.stdout(program.helpInformation());

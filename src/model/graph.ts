@@ -45,7 +45,8 @@ export type TypedRecord<T extends RecordTypeName = RecordTypeName> = { [K in T]:
 
 export interface Criterion {
   id: string;
-  kind: 'performance' | 'knowledge';
+  /** Absent for standards without the performance/knowledge distinction (OSCAL catalogs). */
+  kind?: 'performance' | 'knowledge';
   group: string;
   text: string;
   /** The parent criterion's id, for sub-items. */
@@ -237,7 +238,11 @@ function index(graph: RecordGraph) {
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
   graph.standards.push(record);
   const { data } = record;
-  const groups = new Set(data!.groups.map((g) => g.id));
+  const groups = new Set<string>();
+  data!.groups.forEach((g, i) => {
+    if (g.parent !== undefined && !groups.has(g.parent)) graph.problems.push({ file: record.file, ...record.source.locate(['groups', i, 'parent']), code: 'dangling-reference', message: `Group ${quote(g.id)} sits in ${quote(g.parent)}, which no group listed before it defines. List the parent group first.` });
+    groups.add(g.id);
+  });
   data!.criteria.forEach((c, i) => {
     if (!groups.has(c.group)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'group']), code: 'dangling-reference', message: `Criterion ${c.id} names the group ${quote(c.group)}, which "groups" does not define. Defined: ${[...groups].join(', ')}.` });
     const entries: [Criterion, PropertyKey[]][] = [[{ id: c.id, kind: c.kind, group: c.group, text: c.text, items: (c.items ?? []).map((s) => s.id), standard: record.id }, ['criteria', i, 'id']]];

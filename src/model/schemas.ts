@@ -25,10 +25,18 @@ export const id = z
   .string({ error: 'expected an id (kebab-case text)' })
   .regex(KEBAB_CASE, { error: 'ids are kebab-case: lower-case letters and digits joined by hyphens, for example "crm-migration"' });
 
-/** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`. */
+/** An id as catalogues imported from OSCAL give them: lower-case letters and digits joined by `-`, `.` or `_` (`ac-2.1`, `s1.1.1`). */
+const CATALOGUE_ID = /^[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*$/;
+
+/** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`, or an OSCAL control id such as `ac-2.1`. */
 export const criterionId = z
   .string({ error: 'expected a criterion id such as P5 or K25.8' })
-  .regex(/^[A-Z]+\d+(\.\d+)*$/, { error: 'criterion ids look like P5, K3 or K25.8' });
+  .regex(/^(?:[A-Z]+\d+(\.\d+)*|[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*)$/, { error: 'criterion ids look like P5, K3 or K25.8, or (from OSCAL) ac-2.1' });
+
+/** The id of a catalogue's group: kebab-case, or an OSCAL group id such as `ac` or `s1.1`. */
+const groupId = z
+  .string({ error: 'expected a group id' })
+  .regex(CATALOGUE_ID, { error: 'group ids are lower-case letters and digits joined by "-", "." or "_", for example "plan-and-prepare" or "s1.1"' });
 
 export const classification = z
   .enum(['public', 'internal', 'confidential'])
@@ -79,15 +87,17 @@ const base = {
 // ── Criteria catalogues ────────────────────────────────────────────────────────────────────────────
 
 export const subItem = z.strictObject({
-  id: criterionId.describe('The sub-item id, for example `K3.1`.'),
-  text: prose.describe('The sub-item\'s verbatim text.'),
+  id: criterionId.describe('The sub-item id, for example `K3.1` (or an OSCAL control enhancement such as `ac-2.1`); it starts with its criterion\'s id and a dot.'),
+  title: name.optional().describe('The sub-item\'s title, where the standard gives one (OSCAL control enhancements do).'),
+  text: prose.describe('The sub-item\'s verbatim text; several lines for a statement with lettered parts.'),
 });
 
 export const criterion = z.strictObject({
-  id: criterionId.describe('The criterion id, for example `P5` or `K3`.'),
-  kind: z.enum(['performance', 'knowledge']).describe('Performance ("you must be able to") or knowledge ("you need to know and understand").'),
-  group: id.describe('The id of the function (group) the criterion belongs to.'),
-  text: prose.describe('The criterion\'s verbatim text.'),
+  id: criterionId.describe('The criterion id, for example `P5` or `K3`, or an OSCAL control id such as `ac-2`.'),
+  title: name.optional().describe('The criterion\'s title, where the standard gives one (OSCAL controls do).'),
+  kind: z.enum(['performance', 'knowledge']).optional().describe('Performance ("you must be able to") or knowledge ("you need to know and understand"); standards without the distinction (OSCAL catalogs) leave it out.'),
+  group: groupId.describe('The id of the function (group) the criterion belongs to.'),
+  text: prose.describe('The criterion\'s verbatim text; several lines for a statement with lettered parts.'),
   items: z.array(subItem).optional().describe('Sub-items, for criteria that list them.'),
 });
 
@@ -99,7 +109,7 @@ export const standard = z.strictObject({
   urn: z.string().optional().describe('The original unique reference number.'),
   version: z.union([z.string(), z.number()]).transform(String).describe('The version of the standard.'),
   approved: isoMonthOrDate.describe('When the standard was approved (`YYYY-MM` or `YYYY-MM-DD`).'),
-  reviewBy: isoMonthOrDate.describe('The indicative review date; the `currency` rule warns once it has passed.'),
+  reviewBy: isoMonthOrDate.optional().describe('The indicative review date; the `currency` rule warns once it has passed. Catalogues imported from OSCAL have none until you add it.'),
   validity: z.string().optional().describe('The publisher\'s validity statement, for example `Current`.'),
   status: z.string().optional().describe('The publisher\'s status, for example `Original`.'),
   suite: z.string().optional().describe('The suite the standard belongs to.'),
@@ -107,7 +117,16 @@ export const standard = z.strictObject({
   keywords: z.array(z.string()).default([]).describe('Key words.'),
   classification,
   overview: z.string().optional().describe('The standard\'s overview, verbatim.'),
-  groups: z.array(z.strictObject({ id, title: name })).min(1).describe('The functions the criteria are grouped under.'),
+  groups: z
+    .array(
+      z.strictObject({
+        id: groupId.describe('The group id, for example `plan-and-prepare-for-systems-integration` or (from OSCAL) `ac`.'),
+        title: name.describe('The group\'s title.'),
+        parent: groupId.optional().describe('The id of the group this one sits in, for standards whose groups nest (OSCAL catalogs); it must be listed before this one.'),
+      }),
+    )
+    .min(1)
+    .describe('The functions the criteria are grouped under, in order; a nested group names its parent.'),
   criteria: z.array(criterion).min(1).describe('Every criterion, in the order the standard lists them.'),
 });
 

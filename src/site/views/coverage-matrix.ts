@@ -18,7 +18,7 @@ export interface MatrixCell {
 
 export interface MatrixRow {
   id: string;
-  kind: 'performance' | 'knowledge';
+  kind?: 'performance' | 'knowledge';
   text: string;
   /** Sub-items (K3.1) sit under their parent (K3). */
   parent?: string;

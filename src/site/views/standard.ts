@@ -19,7 +19,8 @@ export function catalogueGroups(standard: Standard): CatalogueGroup[] {
   for (const criterion of standard.criteria) {
     let group = groups.get(criterion.group);
     if (!group) groups.set(criterion.group, (group = { id: criterion.group, title: 'Other criteria', performance: [], knowledge: [] }));
-    group[criterion.kind].push(criterion);
+    // Criteria without a kind (OSCAL controls) are requirements to perform, listed with the performance criteria.
+    group[criterion.kind ?? 'performance'].push(criterion);
   }
   return [...groups.values()];
 }

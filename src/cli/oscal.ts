@@ -1,0 +1,69 @@
+// `seam import oscal FILE` and `seam export oscal [standard]`: OSCAL catalogs in and out of Seam's
+// criteria catalogues (src/oscal/ does the work). Bad input is a usage error with a message, and an
+// import that fails writes nothing.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { loadGraph } from '../model/graph.ts';
+import { exportOscalCatalog, importOscalCatalog, MAX_OSCAL_BYTES, OscalError } from '../oscal/catalog.ts';
+import type { IO } from './io.ts';
+import { UsageError } from './io.ts';
+import { openCommandWorkspace } from './workspace.ts';
+import type { WorkspaceFlags } from './workspace.ts';
+
+export interface ImportFlags {
+  id?: string;
+  output?: string;
+}
+
+export async function importOscalCommand(file: string, flags: ImportFlags, io: IO): Promise<number> {
+  const path = resolve(io.cwd, file);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UsageError(`${file} is not a file. Give the path of an OSCAL catalog in JSON.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  if (size > MAX_OSCAL_BYTES) throw new UsageError(`${file} is ${(size / 1048576).toFixed(1)} MiB; Seam imports OSCAL catalogs up to ${MAX_OSCAL_BYTES / 1048576} MiB. Import a smaller catalog (a resolved baseline rather than the whole catalog).`);
+  const output = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
+  const id = flags.id ?? (output ? basename(output, extname(output)) : undefined);
+  let result: ReturnType<typeof importOscalCatalog>;
+  try {
+    result = importOscalCatalog(readFileSync(path, 'utf8'), id);
+  } catch (error) {
+    if (error instanceof OscalError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const { catalogue } = result;
+  const items = catalogue.criteria.reduce((n, c) => n + (c.items?.length ?? 0), 0);
+  const counts = `${catalogue.criteria.length} criteria${items ? ` with ${items} sub-items` : ''} in ${catalogue.groups.length} groups`;
+  if (output) {
+    try {
+      await writeFileAtomic(output, result.yaml);
+    } catch (error) {
+      throw new UsageError(`Cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
+    }
+    io.stderr(`seam: imported ${counts} from ${file} into ${flags.output}. Add a coverage map (standards/${result.id}.coverage.yaml) before it counts.\n`);
+  } else {
+    io.stdout(result.yaml);
+    io.stderr(`seam: imported ${counts} from ${file}; save it as content/standards/${result.id}.yaml.\n`);
+  }
+  return 0;
+}
+
+export async function exportOscalCommand(name: string | undefined, flags: WorkspaceFlags, io: IO): Promise<number> {
+  const workspace = openCommandWorkspace(flags, io);
+  const graph = await loadGraph(workspace.root);
+  const all = graph.byType.get('standards') ?? [];
+  const known = `The catalogues are: ${all.map((s) => s.id).join(', ') || 'none (content/standards/ is empty)'}.`;
+  if (name === undefined && all.length !== 1) throw new UsageError(`"seam export oscal" needs a standard when there is not exactly one: seam export oscal <standard>. ${known}`);
+  const record = name === undefined ? all[0]! : all.find((s) => s.id === name);
+  if (!record) throw new UsageError(`There is no criteria catalogue "${name}". ${known}`);
+  const standard = graph.standards.find((s) => s.id === record.id);
+  if (!standard?.data) throw new UsageError(`The catalogue ${record.file} fails its schema, so it cannot be exported. Run "seam lint" for the problems.`);
+  io.stdout(exportOscalCatalog(standard.data));
+  return 0;
+}
