@@ -1,9 +1,20 @@
 // Test helpers: temporary content roots built from a base folder plus overrides, cleaned up after.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
+
+/**
+ * Whether this checkout has the repository's full git history. Pages show history only then (a
+ * shallow clone's one commit would misdate every file, and an export has no git at all), so tests of
+ * the example site expect history or its absence accordingly.
+ */
+export const REPO_HAS_HISTORY = (() => {
+  const r = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() === 'false';
+})();
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
 /**
