@@ -1,9 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (everything outside tests/e2e/: no site build, no browser; well under a minute)
-// and `e2e` (tests/e2e/: the tests that run the real site build — one shared build in a global setup,
-// plus the builds a test is about — and drive chromium). `npm test` runs both; `npx vitest run
-// --project unit` runs no build and no browser.
+// Two projects: `unit` (everything outside tests/e2e/: in-process and small child processes of
+// `seam`; no site build, no browser, no editor tooling; about a minute on 2 cores) and `e2e`
+// (tests/e2e/: the tests that run the real site build — one shared build in a global setup, plus the
+// builds a test is about — drive chromium, or run the editor integration: remark-cli and the language
+// server as their own processes). `npm test` runs both; `npx vitest run --project unit` runs no build
+// and no browser.
 //
 // The unit tier runs on two workers (vitest's default is one fewer than the cores, one on a 2-core
 // machine) and without per-file isolation: each worker loads Mermaid, jsdom and the engine once instead
