@@ -21,9 +21,10 @@ describe('the search page', () => {
 
     await page.locator('#seam-search input[name="type"][value="Policy"]').check();
     await expect.poll(() => page.locator('#seam-search .pagefind-ui__message').innerText()).not.toBe(unfiltered);
-    const tags = await page.locator(`${results} [data-pagefind-ui-meta="type"]`).allInnerTexts();
-    expect(tags.length).toBeGreaterThan(0);
-    expect(new Set(tags.map((t) => t.trim()))).toEqual(new Set(['Type: Policy']));
+    // The message changes before the filtered results are drawn: wait for results, all policies.
+    const typeTags = async () => (await page.locator(`${results} [data-pagefind-ui-meta="type"]`).allInnerTexts()).map((t) => t.trim());
+    await expect.poll(async () => { const tags = await typeTags(); return tags.length > 0 && tags.every((t) => t === 'Type: Policy'); }).toBe(true);
+    expect(new Set(await typeTags())).toEqual(new Set(['Type: Policy']));
 
     const first = page.locator(`${results} .pagefind-ui__result-link`).first();
     const title = (await first.innerText()).trim();
