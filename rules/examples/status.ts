@@ -2,57 +2,18 @@
 // security, forecast): the execution example's project alpha, its charter naming two regulations,
 // and a report built around the frontmatter an example is about. Strings, not file reads, because
 // the site bundles the rules.
+import { BASE_CHARTER } from './charter.ts';
 
-/** The execution example's charter (rules/examples/execution/projects/alpha/index.mdx) with two regulations. */
-export const CHARTER_WITH_REGULATIONS = `---
-title: Alpha billing migration
-status: active
-phase: execution
-start: 2026-05-01
-end: 2026-12-31
-sponsors: [ana]
-organisations: [acme, beta]
-systems: [crm, billing]
-workstreams:
-  - id: data
-    title: Data migration
-    category: data
-policies: [integration-policy]
-regulations:
-  - id: uk-gdpr
-    title: UK GDPR and the Data Protection Act 2018
-  - id: pci-dss
-    title: PCI DSS v4.0
-approach: phased
-sources:
-  - title: Beta customer extract
-    owner: Beta finance
-    verified: 2026-05-20
----
-
-## Scope
-
-Moves Beta's billing accounts into Acme's CRM.
-
-## Approach
-
-A phased move, one customer segment at a time.
-
-## External factors
-
-Beta's year end falls in the middle of the migration window.
-
-## Architecture
-
-\`\`\`mermaid
-flowchart LR
-  crm[Acme CRM] --> billing[Beta Billing]
-\`\`\`
-
-## Security and integrity
-
-Customer data moves only over encrypted channels.
-`;
+/**
+ * The base example's charter (BASE_CHARTER) as the execution example has it, naming two regulations:
+ * derived, so the two cannot drift apart.
+ */
+export const CHARTER_WITH_REGULATIONS = BASE_CHARTER.replace('phase: planning', 'phase: execution')
+  .replace('    title: Data migration\n', '    title: Data migration\n    category: data\n')
+  .replace(
+    'policies: [integration-policy]\n',
+    'policies: [integration-policy]\nregulations:\n  - id: uk-gdpr\n    title: UK GDPR and the Data Protection Act 2018\n  - id: pci-dss\n    title: PCI DSS v4.0\n',
+  );
 
 /**
  * A status report of project alpha dated `date` (YYYY-MM-DD) whose frontmatter, after its title and
