@@ -18,7 +18,7 @@ export interface ExportFlags extends WorkspaceFlags {
 export const REGISTER_NAMES = registers.map((r) => r.name);
 
 /** The export's audience, and a line for standard error saying where it came from. */
-function audienceFor(flags: ExportFlags, io: IO, config: Parameters<typeof resolveAudience>[0]): Audience {
+export function audienceFor(flags: ExportFlags, io: IO, config: Parameters<typeof resolveAudience>[0]): Audience {
   if (flags.audience) {
     io.stderr(`seam: exporting for the ${flags.audience} audience (--audience)${leftOut(flags.audience)}\n`);
     return flags.audience;

@@ -145,7 +145,8 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     exporter
       .command('oscal')
       .description('a criteria catalogue as an OSCAL 1.1 catalog (JSON): the same catalogue gives the same bytes')
-      .argument('[standard]', 'the catalogue\'s id, its file name in content/standards/ (default: the only one)'),
+      .argument('[standard]', 'the catalogue\'s id, its file name in content/standards/ (default: the only one)')
+      .addOption(audienceOption()),
   ).action(async (standard: string | undefined, options) => {
     exitCode = await exportOscalCommand(standard, options, io);
   });

@@ -4,12 +4,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { restrictGraph } from '../model/audience.ts';
 import { loadGraph } from '../model/graph.ts';
 import { exportOscalCatalog, importOscalCatalog, MAX_OSCAL_BYTES, OscalError } from '../oscal/catalog.ts';
+import { audienceFor, type ExportFlags } from './export.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { openCommandWorkspace } from './workspace.ts';
-import type { WorkspaceFlags } from './workspace.ts';
 
 export interface ImportFlags {
   id?: string;
@@ -54,9 +55,11 @@ export async function importOscalCommand(file: string, flags: ImportFlags, io: I
   return 0;
 }
 
-export async function exportOscalCommand(name: string | undefined, flags: WorkspaceFlags, io: IO): Promise<number> {
+/** A catalogue classified above the audience is left out as on the site: for that audience it does not exist. */
+export async function exportOscalCommand(name: string | undefined, flags: ExportFlags, io: IO): Promise<number> {
   const workspace = openCommandWorkspace(flags, io);
-  const graph = await loadGraph(workspace.root);
+  const audience = audienceFor(flags, io, workspace.config);
+  const graph = restrictGraph(await loadGraph(workspace.root), audience);
   const all = graph.byType.get('standards') ?? [];
   const known = `The catalogues are: ${all.map((s) => s.id).join(', ') || 'none (content/standards/ is empty)'}.`;
   if (name === undefined && all.length !== 1) throw new UsageError(`"seam export oscal" needs a standard when there is not exactly one: seam export oscal <standard>. ${known}`);

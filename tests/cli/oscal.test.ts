@@ -69,7 +69,7 @@ describe('seam export oscal', () => {
   it('writes the only catalogue as OSCAL, byte-identically, and it imports back to the same file', async () => {
     const first = seamProcess(['export', 'oscal']);
     const second = await seam(['export', 'oscal', 'eskitp5045']);
-    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first).toMatchObject({ code: 0, stderr: 'seam: exporting for the internal audience (site.audience in seam.config.yaml): records classified above "internal" are left out, as on the site.\n' });
     expect(second.stdout).toBe(first.stdout);
     expect(JSON.parse(first.stdout).catalog.metadata['oscal-version']).toBe('1.1.2');
     const exported = join(dir, 'eskitp5045.json');
@@ -81,7 +81,8 @@ describe('seam export oscal', () => {
 
   it('names the catalogues when the standard is unknown, or not given among several', async () => {
     const unknown = await seam(['export', 'oscal', 'nist']);
-    expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'seam: There is no criteria catalogue "nist". The catalogues are: eskitp5045.\n' });
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/\nseam: There is no criteria catalogue "nist"\. The catalogues are: eskitp5045\.\n$/);
     const root = tempContent(EXAMPLE_CONTENT, { 'standards/basic.yaml': (await seam(['import', 'oscal', 'tests/fixtures/oscal/basic-catalog.json', '--id', 'basic'])).stdout });
     const several = await seam(['export', 'oscal', '--content', root]);
     expect(several.code).toBe(2);
@@ -89,6 +90,20 @@ describe('seam export oscal', () => {
     const basic = await seam(['export', 'oscal', 'basic', '--content', root]);
     expect(basic.code).toBe(0);
     expect(JSON.parse(basic.stdout).catalog.groups[0].groups[0].controls[0].id).toBe('s1.1.1');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('leaves out a catalogue classified above the audience, as the site does', async () => {
+    const basicYaml = (await seam(['import', 'oscal', 'tests/fixtures/oscal/basic-catalog.json', '--id', 'basic'])).stdout;
+    const root = tempContent(EXAMPLE_CONTENT, { 'standards/basic.yaml': basicYaml.replace(/^classification: .*$/m, 'classification: internal') });
+    expect(readFileSync(join(root, 'standards/basic.yaml'), 'utf8')).toMatch(/^classification: internal$/m);
+    const hidden = await seam(['export', 'oscal', 'basic', '--content', root, '--audience', 'public']);
+    expect(hidden).toMatchObject({ code: 2, stdout: '' });
+    expect(hidden.stderr).toMatch(/\nseam: There is no criteria catalogue "basic"\. The catalogues are: eskitp5045\.\n$/);
+    const shown = await seam(['export', 'oscal', 'basic', '--content', root, '--audience', 'internal']);
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toBe('seam: exporting for the internal audience (--audience): records classified above "internal" are left out, as on the site.\n');
+    expect(JSON.parse(shown.stdout).catalog.metadata.title).toBeTruthy();
     rmSync(root, { recursive: true, force: true });
   });
 });
