@@ -205,11 +205,70 @@ export const policy = z.strictObject({
   supersedes: id.optional().describe('The id of the policy this one replaces.'),
 });
 
+/** An address a handbook page may link to from its frontmatter: a web address, or a path on this site. */
+const pageLink = z
+  .string({ error: 'expected a web address (https://…) or a path on this site (/handbook/…)' })
+  .refine((url) => /^https?:\/\/[^\s]+$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url), { error: 'expected a web address (https://…) or a path on this site starting with one "/"; other schemes (javascript:, data:…) are refused' });
+
+const headingLevel = z.number().int().min(1).max(6);
+
+/**
+ * A handbook page: Seam's fields and the safe part of Starlight's page frontmatter, so existing
+ * Starlight docs move in unchanged. Left out on purpose: `head` and any `attrs` (raw tags and attributes
+ * in the page), `hero.image` (its `html` form is raw HTML), `prev`/`next` (the handbook orders itself).
+ * Starlight writes `hero` and `banner` strings as HTML; Seam's site escapes them first, so they show as
+ * text.
+ */
 export const doc = z.strictObject({
   title: name.describe('The page title: one line of plain text.'),
   description: z.string().optional().describe('One sentence shown under the title and in search results.'),
   classification: classification.default('public'),
-  sidebar: z.strictObject({ order: z.number().optional(), label: z.string().optional() }).optional().describe('Where the page sits in the handbook\'s navigation.'),
+  sidebar: z
+    .strictObject({
+      order: z.number().optional().describe('Lower numbers come first; pages without an order follow, by address.'),
+      label: z.string().optional().describe('The link\'s text in the navigation (default: the title).'),
+      hidden: z.boolean().optional().describe('`true` keeps the page out of the navigation (it is still built and searchable).'),
+      badge: z
+        .union([
+          z.string(),
+          z.strictObject({
+            text: z.string().describe('The badge\'s text.'),
+            variant: z.enum(['note', 'tip', 'caution', 'danger', 'success', 'default']).optional().describe('Its colour.'),
+          }),
+        ])
+        .optional()
+        .describe('A badge beside the link, as text (`New`) or `{ text, variant }`.'),
+    })
+    .optional()
+    .describe('Where the page sits in the handbook\'s navigation (Starlight\'s `sidebar`, without `attrs`).'),
+  template: z.enum(['doc', 'splash']).optional().describe('`splash` is a wide page without sidebars (Starlight\'s `template`).'),
+  tableOfContents: z
+    .union([z.boolean(), z.strictObject({ minHeadingLevel: headingLevel.optional(), maxHeadingLevel: headingLevel.optional() })])
+    .optional()
+    .describe('`false` hides the page\'s table of contents; `{ minHeadingLevel, maxHeadingLevel }` chooses its depth.'),
+  lastUpdated: z.union([isoDate, z.boolean()]).optional().describe('A date shown as the last update, or `false` to hide it.'),
+  editUrl: z.union([pageLink, z.literal(false)]).optional().describe('Where "edit this page" leads instead of the repository\'s file, or `false` for no edit link.'),
+  pagefind: z.boolean().optional().describe('`false` leaves the page out of search.'),
+  draft: z.boolean().optional().describe('`true` builds the page only in `npm run dev`, never in a published site.'),
+  hero: z
+    .strictObject({
+      title: z.string().optional().describe('The hero\'s heading (default: the title), shown as text.'),
+      tagline: z.string().optional().describe('A line under it, shown as text.'),
+      actions: z
+        .array(
+          z.strictObject({
+            text: z.string().describe('The button\'s text.'),
+            link: pageLink.describe('Where it leads.'),
+            variant: z.enum(['primary', 'secondary', 'minimal']).optional().describe('Its style.'),
+          }),
+        )
+        .max(4)
+        .optional()
+        .describe('Up to four buttons.'),
+    })
+    .optional()
+    .describe('A large heading block for a landing page (Starlight\'s `hero`, without `image`).'),
+  banner: z.strictObject({ content: z.string().describe('The banner\'s text (shown as text, not HTML).') }).optional().describe('A notice across the top of the page.'),
 });
 
 // ── Project records ────────────────────────────────────────────────────────────────────────────────

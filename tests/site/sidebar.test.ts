@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handbookLanding, handbookSidebar, neighbours } from '../../src/site/views/sidebar.ts';
 
 const pages = [
-  { id: 'handbook/glossary', title: 'Glossary', sidebar: { order: 9 } },
+  { id: 'handbook/glossary', title: 'Glossary', sidebar: { order: 9, badge: { text: 'New', variant: 'tip' as const } } },
   { id: 'handbook/authoring/records', title: 'How to write a record' },
   { id: 'handbook/authoring', title: 'Authoring', sidebar: { order: 1 } },
   { id: 'handbook/about', title: 'About Seam', sidebar: { label: 'About', order: 0 } },
@@ -22,6 +22,12 @@ describe('handbookSidebar', () => {
       ['How to write a record', '/handbook/authoring/records/', true],
     ]);
     expect(neighbours(sidebar)).toMatchObject({ prev: { href: '/handbook/authoring/' }, next: { href: '/handbook/glossary/' } });
+  });
+
+  it('carries a page\'s sidebar badge to its link', () => {
+    const glossary = handbookSidebar(pages, '/').find((e) => e.label === 'Glossary');
+    expect(glossary).toMatchObject({ type: 'link', badge: { text: 'New', variant: 'tip' } });
+    expect(handbookSidebar(pages, '/').find((e) => e.label === 'About')).toMatchObject({ badge: undefined });
   });
 
   it('starts the handbook at its index page, or else at its first page', () => {

@@ -22,6 +22,7 @@ import { listContentFiles } from '../../model/content-files.ts';
 import { readSource } from '../../model/source.ts';
 import { zodIssueMessage } from '../../model/zod-messages.ts';
 import { recordId } from '../../model/identity.ts';
+import { starlightFrontmatter } from '../views/handbook-frontmatter.ts';
 import { renderBody, type BodyHeading } from '../views/render.ts';
 
 export interface RecordLoaderOptions {
@@ -169,7 +170,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     // The collection's own schema (for handbook pages, Starlight's) then shapes what the site stores.
     let data: Record<string, unknown>;
     try {
-      data = await parseData({ id, data: raw, filePath: absolute });
+      data = await parseData({ id, data: type.name === 'docs' ? starlightFrontmatter(raw) : raw, filePath: absolute });
     } catch (e) {
       const message = (e as Error).message.replace(/\*\*/g, '').trim();
       throw contentError([{ file: shown, line: 1, column: 1, code: 'schema', message }], 'Fix the frontmatter, then build again.');

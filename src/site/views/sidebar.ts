@@ -11,7 +11,7 @@ export interface HandbookPage {
   /** The page id, e.g. `handbook/authoring/records`. */
   id: string;
   title: string;
-  sidebar?: { order?: number; label?: string; hidden?: boolean };
+  sidebar?: { order?: number; label?: string; hidden?: boolean; badge?: SidebarLink['badge'] };
 }
 
 /** `/a/b/` and `/a/b` are the same page. */
@@ -51,7 +51,7 @@ export function handbookSidebar(pages: HandbookPage[], currentPath: string, root
 
   const link = (page: HandbookPage): SidebarLink => {
     const href = `/${page.id}/`;
-    return { type: 'link', label: page.sidebar?.label ?? page.title, href, isCurrent: samePath(href, currentPath), badge: undefined, attrs: {} };
+    return { type: 'link', label: page.sidebar?.label ?? page.title, href, isCurrent: samePath(href, currentPath), badge: page.sidebar?.badge, attrs: {} };
   };
   const order = (node: Node) => node.page?.sidebar?.order ?? Number.POSITIVE_INFINITY;
 
