@@ -12,7 +12,7 @@ import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
-import { exportCsvCommand, exportJsonCommand, REGISTER_NAMES } from './export.ts';
+import { exportCsvCommand, exportPdfCommand, exportJsonCommand, REGISTER_NAMES } from './export.ts';
 import { exportOscalCommand, importOscalCommand } from './oscal.ts';
 import { AUDIENCES } from '../model/audience.ts';
 import { seamVersion } from '../lint/version.ts';
@@ -140,6 +140,17 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .addOption(audienceOption()),
   ).action(async (register: string | undefined, options) => {
     exitCode = await exportCsvCommand(register, options, io);
+  });
+  workspaceOptions(
+    exporter
+      .command('pdf')
+      .description('a record\'s page of the built site as a PDF sign-off pack (cover page, the record, its checks and evidence), printed by Chromium')
+      .argument('<record>', 'the record, named as links name it: project:<project>[/<record>], policy:<id>, system:<id>…')
+      .addOption(audienceOption())
+      .option('--site <dir>', 'the built site to print from (default: dist); it must be built for the audience or a narrower one')
+      .option('--output <file>', 'where to write the PDF (default: the record\'s name, e.g. project-alpha-plan.pdf)'),
+  ).action(async (record: string, options) => {
+    exitCode = await exportPdfCommand(record, options, io);
   });
   workspaceOptions(
     exporter

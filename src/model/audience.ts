@@ -11,6 +11,9 @@ export type Audience = Classification;
 
 export const AUDIENCES: readonly Audience[] = ['public', 'internal', 'confidential'];
 
+/** The `<meta name>` every built page carries with the audience its build was for, so tools that read the built site (the PDF export) can tell. */
+export const AUDIENCE_META = 'seam:audience';
+
 const CLEARANCE: Record<Classification, number> = { public: 0, internal: 1, confidential: 2 };
 
 /** Whether readers of an `audience` build may see a record classified `classification`. */

@@ -2,10 +2,15 @@
 // pages into the sidebar's Handbook group, then recomputes previous/next links, since Starlight
 // computed them before the group was filled.
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { AUDIENCE_META } from '../../model/audience.ts';
 import { escapeHtml } from '../views/escape.ts';
+import { siteAudience } from './content-root.ts';
 import { getHandbookPages } from '../data/entries.ts';
 import { HANDBOOK_LABEL } from '../views/sections.ts';
 import { handbookSidebar, neighbours } from '../views/sidebar.ts';
+
+/** The build's audience, read once. */
+let builtFor: string | undefined;
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
@@ -14,6 +19,9 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   // Titles come from content, so the title entry is escaped here, once; the visible heading is
   // rendered as text by Astro and stays unescaped.
   for (const entry of route.head) if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeHtml(entry.content);
+  // Which edition this page belongs to, for tools that read the built site (`seam export pdf`).
+  builtFor ??= siteAudience().audience;
+  route.head.push({ tag: 'meta', attrs: { name: AUDIENCE_META, content: builtFor } });
   const at = route.sidebar.findIndex((entry) => entry.type === 'group' && entry.label === HANDBOOK_LABEL);
   const group = route.sidebar[at];
   if (!group || group.type !== 'group') return;
