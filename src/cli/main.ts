@@ -157,6 +157,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .command('oscal')
       .description('a criteria catalogue as an OSCAL 1.1 catalog (JSON): the same catalogue gives the same bytes')
       .argument('[standard]', 'the catalogue\'s id, its file name in content/standards/ (default: the only one)')
+      .option('--results', 'the coverage results instead: OSCAL assessment results, one finding per criterion per project the audience may read')
       .addOption(audienceOption()),
   ).action(async (standard: string | undefined, options) => {
     exitCode = await exportOscalCommand(standard, options, io);

@@ -2,10 +2,13 @@
 // criteria catalogues (src/oscal/ does the work). Bad input is a usage error with a message, and an
 // import that fails writes nothing.
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { restrictGraph } from '../model/audience.ts';
+import { restrictGraph, visibleFiles } from '../model/audience.ts';
 import { loadGraph } from '../model/graph.ts';
+import { lint } from '../lint/engine.ts';
+import { computeCoverage } from '../rule-kit/coverage.ts';
+import { exportAssessmentResults } from '../oscal/assessment-results.ts';
 import { exportOscalCatalog, importOscalCatalog, MAX_OSCAL_BYTES, OscalError } from '../oscal/catalog.ts';
 import { audienceFor, type ExportFlags } from './export.ts';
 import type { IO } from './io.ts';
@@ -56,7 +59,7 @@ export async function importOscalCommand(file: string, flags: ImportFlags, io: I
 }
 
 /** A catalogue classified above the audience is left out as on the site: for that audience it does not exist. */
-export async function exportOscalCommand(name: string | undefined, flags: ExportFlags, io: IO): Promise<number> {
+export async function exportOscalCommand(name: string | undefined, flags: ExportFlags & { results?: boolean }, io: IO): Promise<number> {
   const workspace = openCommandWorkspace(flags, io);
   const audience = audienceFor(flags, io, workspace.config);
   const graph = restrictGraph(await loadGraph(workspace.root), audience);
@@ -67,6 +70,33 @@ export async function exportOscalCommand(name: string | undefined, flags: Export
   if (!record) throw new UsageError(`There is no criteria catalogue "${name}". ${known}`);
   const standard = graph.standards.find((s) => s.id === record.id);
   if (!standard?.data) throw new UsageError(`The catalogue ${record.file} fails its schema, so it cannot be exported. Run "seam lint" for the problems.`);
-  io.stdout(exportOscalCatalog(standard.data));
+  if (!flags.results) {
+    io.stdout(exportOscalCatalog(standard.data));
+    return 0;
+  }
+  // The results: coverage as `seam coverage` computes it (every rule, the whole content), then only
+  // the projects and evidence files the audience may read.
+  const { result, graph: full } = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
+  const fromRepo = (file: string) => relative(workspace.repoRoot, resolve(workspace.root, file)).split(sep).join('/');
+  const coverage = computeCoverage(full, result.findings);
+  const rows = coverage.criteria.flatMap((c, i) => (c.standard === record.id ? [i] : []));
+  if (!rows.length) throw new UsageError(`The catalogue ${record.id} has no coverage map, so there are no results to export. Add standards/${record.id}.coverage.yaml (see "Coverage" in the README).`);
+  const readable = visibleFiles(full, audience);
+  const columns = coverage.projects.flatMap((p, j) => (graph.projects.has(p.id) ? [j] : []));
+  // OSCAL needs at least one result: say so rather than write a document that is not valid.
+  if (!columns.length) throw new UsageError(`There is no project the ${audience} audience may read, so there are no results to export. Choose a wider audience with --audience.`);
+  io.stdout(
+    exportAssessmentResults({
+      standard: { id: record.id, title: record.title },
+      criteria: rows.map((i) => coverage.criteria[i]!),
+      projects: columns.map((j) => coverage.projects[j]!),
+      cells: rows.map((i) => columns.map((j) => {
+        const cell = coverage.cells[i]![j]!;
+        return { ...cell, evidence: cell.evidence.filter((e) => readable.has(e.file)).map((e) => ({ file: fromRepo(e.file), via: e.via })) };
+      })),
+      today: workspace.today,
+      plan: fromRepo(`standards/${record.id}.coverage.yaml`),
+    }),
+  );
   return 0;
 }
