@@ -46,7 +46,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
       .option('--no-color', 'never colour the output')
       .option('--shard <index/count>', 'report on one part of the files, e.g. 2/3 (one CI job of three; combine the reports with "seam merge-reports")')
-      .option('--workers <n>', `worker threads for the per-file checks: a number (1 checks in-process) or "auto" (the cores, at most 4, for runs of ${IN_PROCESS_BELOW} files or more)`, 'auto'),
+      .option('--workers <n>', `worker threads for the per-file checks: a number (1 checks in-process) or "auto" (one fewer than the cores, at most 4, for runs of ${IN_PROCESS_BELOW} files or more)`, 'auto'),
   ).action(async (paths: string[], options) => {
     exitCode = await lintCommand(paths, options, io);
   });

@@ -26,13 +26,15 @@ export const IN_PROCESS_BELOW = 400;
 const AUTO_MAX = 4;
 
 /**
- * How many workers a run uses: `--workers N` (1 = in-process) or `auto` (the machine's cores, at most
- * AUTO_MAX; the main thread only waits while they work). Fixing stays in-process (it rewrites files
- * and re-lints them), and so does a run of fewer than IN_PROCESS_BELOW files unless N was given.
+ * How many workers a run uses: `--workers N` (1 = in-process) or `auto`: one core fewer than the
+ * machine has, at most AUTO_MAX, and no more than one per IN_PROCESS_BELOW files (so a 2-core machine
+ * stays in-process: every worker loads the engine and builds the graph again, which one spare core
+ * does not win back; bench/WORKERS.md). Fixing stays in-process (it rewrites files and re-lints them),
+ * and so does a run of fewer than IN_PROCESS_BELOW files unless N was given.
  */
 export function workerCount(request: number | 'auto', run: { files: number; fix?: boolean }, cores = availableParallelism()): number {
   if (run.fix) return 1;
-  if (request === 'auto') return run.files < IN_PROCESS_BELOW ? 1 : Math.max(1, Math.min(cores, AUTO_MAX, Math.ceil(run.files / IN_PROCESS_BELOW)));
+  if (request === 'auto') return run.files < IN_PROCESS_BELOW ? 1 : Math.max(1, Math.min(cores - 1, AUTO_MAX, Math.floor(run.files / IN_PROCESS_BELOW)));
   return Math.max(1, Math.min(request, run.files));
 }
 
