@@ -288,7 +288,9 @@ export function applyFixes(text: string, fixes: Fix[]): string {
  * Lints in-memory text for one file (editors): the file's text replaces what is on disk. `disk` is the
  * graph of the files on disk, when the caller keeps one (the remark preset caches it between calls).
  */
-export async function lintText(options: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
+export async function lintText(runOptions: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
+  // One file, whatever part of the run it came from (a fix checked during a sharded run) and untold.
+  const options: LintOptions = { ...runOptions, shard: undefined, onProgress: undefined };
   const disk = onDisk ?? (await loadGraph(options.root));
   if (disk.byFile.get(file)?.source.text === text) {
     await prepareRules(disk, options);

@@ -1,5 +1,12 @@
 // How a run's files are cut into shards (`--shard i/n`) and worker chunks, and how many workers a run gets.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lint, lintText, resolveRuleSettings } from '../../src/lint/engine.ts';
+import { configSchema } from '../../src/model/config.ts';
+import { rules } from '../../rules/index.ts';
+import { RULE_BASE } from '../helpers/content.ts';
+import type { LintResult } from '../../src/rule-kit/finding.ts';
 import { parseShard, shardOf, split } from '../../src/lint/shard.ts';
 import { IN_PROCESS_BELOW, workerCount } from '../../src/lint/workers.ts';
 
@@ -48,5 +55,28 @@ describe('worker count', () => {
     expect(workerCount(1, { files: big }, 16)).toBe(1);
     expect(workerCount(4, { files: big, fix: true }, 16)).toBe(1);
     expect(workerCount('auto', { files: big, fix: true }, 16)).toBe(1);
+  });
+});
+
+describe('a shard of the engine', () => {
+  const config = configSchema.parse({});
+  const { settings } = resolveRuleSettings(rules, config);
+  const options = { root: RULE_BASE, cwd: RULE_BASE, config, today: '2026-06-15', settings };
+  const charter = 'projects/alpha/index.mdx';
+
+  it('checks one file\'s text (a fix being judged) whichever shard the run is', async () => {
+    const text = readFileSync(join(RULE_BASE, charter), 'utf8').replace('crm[Acme CRM] --> billing[Beta Billing]', 'crm[Acme CRM] --> ledger[Ledger]');
+    const whole = await lintText(options, charter, text);
+    expect(whole.map((f) => f.ruleId)).toContain('architecture');
+    for (const index of [1, 2, 3]) expect(await lintText({ ...options, shard: { index, count: 3 } }, charter, text)).toEqual(whole);
+  });
+
+  it('reports, shard by shard, what the whole run reports, with only the shards\' own files prepared', async () => {
+    const { result } = await lint(options);
+    const parts: LintResult[] = [];
+    for (const index of [1, 2, 3, 4]) parts.push((await lint({ ...options, shard: { index, count: 4 } })).result);
+    expect(parts.flatMap((p) => p.files)).toEqual(result.files);
+    expect(parts.flatMap((p) => p.findings)).toEqual(result.findings);
+    expect(parts.every((p) => p.shard?.count === 4 && p.shard.run === parts[0]!.shard!.run)).toBe(true);
   });
 });
