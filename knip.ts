@@ -13,6 +13,8 @@ const config: KnipConfig = {
     'src/site/integrations/search-text.ts',
     // Starlight loads it by path (`components` in astro.config.mjs).
     'src/components/overrides/*.astro',
+    // The lint pool loads it by path in each worker thread (src/lint/workers.ts).
+    'src/lint/lint-worker.ts',
     'scripts/*.ts',
     'tests/**/*.ts',
     'rules/index.ts',

@@ -114,8 +114,8 @@ async function scan(text: string, file: string): Promise<FoundSecret[]> {
 const scanned = new Map<string, FoundSecret[]>();
 const MIN_CACHED_TEXTS = 10_000;
 
-async function prepareSecrets(graph: RecordGraph): Promise<void> {
-  for (const file of graph.files) {
+async function prepareSecrets(graph: RecordGraph, files: readonly string[] = graph.files): Promise<void> {
+  for (const file of files) {
     let source: SourceFile;
     try {
       source = graph.byFile.get(file)?.source ?? readSource(resolve(graph.root, file), file);

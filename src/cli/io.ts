@@ -6,6 +6,8 @@ export interface IO {
   stderr: (text: string) => void;
   /** Whether stdout is a colour-capable terminal. */
   isTTY: boolean;
+  /** Standard error when it is a terminal: where progress bars are drawn (none without it). */
+  progressStream?: NodeJS.WriteStream;
 }
 
 /**
@@ -31,6 +33,7 @@ export const processIO = (): IO => ({
   stdout: pipeWriter(process.stdout),
   stderr: pipeWriter(process.stderr),
   isTTY: Boolean(process.stdout.isTTY),
+  ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
 });
 
 /** A failure the user can fix (bad flag, bad config): printed without a stack, exit code 2. */

@@ -18,6 +18,7 @@ import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
+import { progressBar } from './progress.ts';
 
 export const LINK_CACHE_FILE = '.seam-cache/links.json';
 
@@ -81,7 +82,8 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
     io.stderr(`seam: ${urls.size} web ${urls.size === 1 ? 'address' : 'addresses'}: ${urls.size - fromCache - unchecked} checked, ${fromCache} from the cache${flags.offline ? `, ${unchecked} not checked (offline)` : ''}.\n`);
   }
 
-  const { result, graph } = await lint({ ...lintOptions, settings });
+  const progress = progressBar(io, 'checking links in');
+  const { result, graph } = await lint({ ...lintOptions, settings, onProgress: progress.update }).finally(progress.stop);
   requireContent(workspace, graph.files);
   // Both halves of the check report as the one `links` rule.
   result.rules = result.rules.filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i);

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { lint } from '../lint/engine.ts';
+import type { LintOptions, LintRun } from '../lint/engine.ts';
+import { parseShard } from '../lint/shard.ts';
+import { listSelectedFiles, lintOnWorkers, settingsFromCatalogue, workerCount } from '../lint/workers.ts';
 import { appendGithubSummary, reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
@@ -10,6 +13,7 @@ import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
 import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
+import { progressBar } from './progress.ts';
 
 export interface LintFlags extends WorkspaceFlags {
   format: ReporterName;
@@ -18,6 +22,10 @@ export interface LintFlags extends WorkspaceFlags {
   fix?: boolean;
   outputFile?: string;
   color: boolean;
+  /** `INDEX/COUNT`: report on that part of the files only (one CI job of several; see `seam merge-reports`). */
+  shard?: string;
+  /** Worker threads for the per-file checks: a number (1 = in-process) or `auto` (the default). */
+  workers?: string;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
@@ -26,8 +34,17 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }
   const settings = flags.quiet ? workspace.settings : workspace.settings;
-  const run = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix });
-  requireContent(workspace, run.graph.files);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (shard && 'problem' in shard) throw new UsageError(shard.problem);
+  const requested = parseWorkers(flags.workers ?? 'auto');
+  const progress = progressBar(io, 'checking');
+  const options: LintOptions = { root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix, ...(shard ? { shard } : {}), onProgress: progress.update };
+  let run: Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>;
+  try {
+    run = await lintInProcessOrOnWorkers(options, requested, workspace);
+  } finally {
+    progress.stop();
+  }
   const result = run.result;
   if (flags.quiet) {
     result.findings = result.findings.filter((f) => f.severity === 'error');
@@ -53,4 +70,23 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   const tooManyWarnings = flags.maxWarnings !== undefined && result.warningCount > flags.maxWarnings;
   if (tooManyWarnings && flags.format === 'stylish') io.stderr(`seam: too many warnings (${result.warningCount}; at most ${flags.maxWarnings} allowed).\n`);
   return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Runs the lint in-process, or its per-file checks on worker threads when the run is big enough (src/lint/workers.ts). */
+async function lintInProcessOrOnWorkers(options: LintOptions, requested: number | 'auto', workspace: Parameters<typeof requireContent>[0]): Promise<Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>> {
+  const files = listSelectedFiles(options);
+  const workers = settingsFromCatalogue(options) ? workerCount(requested, { files: files.length, fix: options.fix }) : 1;
+  if (workers > 1) {
+    requireContent(workspace, listSelectedFiles({ ...options, paths: undefined, shard: undefined }));
+    return { result: await lintOnWorkers(options, files, workers), fixed: [], refusedFixes: [] };
+  }
+  const run = await lint(options);
+  requireContent(workspace, run.graph.files);
+  return run;
+}
+
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--workers takes a number of threads (1 or more; 1 checks in-process) or "auto" (got "${value}").`);
+  return Number(value);
 }

@@ -7,6 +7,8 @@ import { processIO, UsageError } from './io.ts';
 import type { IO } from './io.ts';
 import { coverageCommand } from './coverage.ts';
 import { lintCommand } from './lint.ts';
+import { mergeReportsCommand } from './merge-reports.ts';
+import { IN_PROCESS_BELOW } from '../lint/workers.ts';
 import { linksCommand } from './links.ts';
 import { rulesCommand } from './rules.ts';
 import { NEW_KINDS, newCommand } from './new.ts';
@@ -42,10 +44,22 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('-q, --quiet', 'report errors only')
       .option('--fix', 'apply the fixes rules offer, then report what is left')
       .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
-      .option('--no-color', 'never colour the output'),
+      .option('--no-color', 'never colour the output')
+      .option('--shard <index/count>', 'report on one part of the files, e.g. 2/3 (one CI job of three; combine the reports with "seam merge-reports")')
+      .option('--workers <n>', `worker threads for the per-file checks: a number (1 checks in-process) or "auto" (one fewer than the cores, at most 4, for runs of ${IN_PROCESS_BELOW} files or more)`, 'auto'),
   ).action(async (paths: string[], options) => {
     exitCode = await lintCommand(paths, options, io);
   });
+
+  program
+    .command('merge-reports')
+    .description('combine the JSON or SARIF reports of "seam lint --shard i/n" jobs into the report of the whole run')
+    .argument('<files...>', 'every shard\'s report, in any order, all JSON or all SARIF')
+    .option('-o, --output-file <file>', 'write the merged report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .action(async (files: string[], options) => {
+      exitCode = await mergeReportsCommand(files, options, io);
+    });
 
   workspaceOptions(
     program

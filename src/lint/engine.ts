@@ -21,7 +21,9 @@ import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
-import { RULES_URL } from './version.ts';
+import { RULES_URL, seamVersion } from './version.ts';
+import { shardOf, shardStamp } from './shard.ts';
+import type { Shard } from './shard.ts';
 
 export interface RuleSetting {
   rule: Rule;
@@ -76,6 +78,10 @@ export interface LintOptions {
   fix?: boolean;
   /** Report findings even where a disable comment silences them (the site build's safety check: content cannot switch it off). */
   ignoreDirectives?: boolean;
+  /** Report on this shard of the selected files only (`--shard i/n`); every check still sees the whole graph. */
+  shard?: Shard;
+  /** Told after each file is checked (a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintRun {
@@ -89,7 +95,7 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
-  await prepareRules(graph, options);
+  await prepareRules(graph, options, selectFiles(graph, options));
   const fixed = new Set<string>();
   const refusedFixes = new Map<string, string>();
   if (options.fix) {
@@ -119,7 +125,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       }
       if (!wrote) break;
       graph = await loadGraph(options.root);
-      await prepareRules(graph, options);
+      await prepareRules(graph, options, selectFiles(graph, options));
     }
   }
   const findings = lintFiles(graph, options);
@@ -136,8 +142,18 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       errorCount: findings.filter((f) => f.severity === 'error').length,
       warningCount: findings.filter((f) => f.severity === 'warning').length,
       fixableCount: findings.filter((f) => f.fix).length,
+      ...(options.shard ? { shard: stampRun(graph, options, options.shard) } : {}),
     },
   };
+}
+
+/** The stamp a shard's report carries (src/lint/shard.ts). */
+export function stampRun(graph: RecordGraph, options: LintOptions, shard: Shard) {
+  return shardStamp(shard, {
+    version: seamVersion(), today: options.today, config: options.config, graph, rules: options.settings.length,
+    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options })),
+    selected: selectFiles(graph, { ...options, shard: undefined }),
+  });
 }
 
 /**
@@ -173,21 +189,22 @@ function contentRelative(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }
 
-function displayPath(options: LintOptions, contentFile: string): string {
+/** A content file as findings name it: relative to `cwd`, with forward slashes. */
+export function displayPath(options: Pick<LintOptions, 'root' | 'cwd'>, contentFile: string): string {
   return relative(options.cwd, resolve(options.root, contentFile)).split(sep).join('/');
 }
 
-/** The graph's files that `options.paths` selects (all of them when there are none). */
-export function selectFiles(graph: RecordGraph, options: Pick<LintOptions, 'root' | 'cwd' | 'paths'>): string[] {
+/** The graph's files that `options.paths` selects (all of them when there are none), then the shard's part of them. */
+export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'shard'>): string[] {
   const all = graph.files;
-  if (!options.paths?.length) return all;
-  const wanted = options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p)));
-  return all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
+  const wanted = options.paths?.length ? options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p))) : undefined;
+  const selected = wanted ? all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`))) : all;
+  return options.shard ? shardOf(selected, options.shard) : selected;
 }
 
-/** Lets enabled rules do their asynchronous work for a graph (once, before checking files). */
-export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions, 'settings'>): Promise<void> {
-  for (const { rule, severity } of options.settings) if (severity !== 'off' && rule.prepare) await rule.prepare(graph);
+/** Lets enabled rules do their asynchronous work for a graph (once, before checking files), for `files` when given. */
+export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions, 'settings'>, files?: readonly string[]): Promise<void> {
+  for (const { rule, severity } of options.settings) if (severity !== 'off' && rule.prepare) await rule.prepare(graph, files);
 }
 
 /** Runs the rules over the selected files of an already-built graph (after `prepareRules`). */
@@ -195,10 +212,12 @@ export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
   const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
-  for (const file of selectFiles(graph, options)) {
+  const files = selectFiles(graph, options);
+  for (const [done, file] of files.entries()) {
     const record = graph.byFile.get(file);
     const source = record?.source ?? readSource(resolve(graph.root, file), file);
     findings.push(...lintSource(graph, file, source, record, active, ruleIds, options));
+    options.onProgress?.(done + 1, files.length);
   }
   return findings.sort(compareFindings);
 }
@@ -269,7 +288,9 @@ export function applyFixes(text: string, fixes: Fix[]): string {
  * Lints in-memory text for one file (editors): the file's text replaces what is on disk. `disk` is the
  * graph of the files on disk, when the caller keeps one (the remark preset caches it between calls).
  */
-export async function lintText(options: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
+export async function lintText(runOptions: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
+  // One file, whatever part of the run it came from (a fix checked during a sharded run) and untold.
+  const options: LintOptions = { ...runOptions, shard: undefined, onProgress: undefined };
   const disk = onDisk ?? (await loadGraph(options.root));
   if (disk.byFile.get(file)?.source.text === text) {
     await prepareRules(disk, options);

@@ -46,9 +46,25 @@ async function diagramsIn(source: SourceFile): Promise<Diagram[]> {
   return list;
 }
 
-/** Parses the diagrams of every record in the graph (each source once). */
-export async function prepareDiagrams(graph: RecordGraph): Promise<void> {
-  for (const record of graph.records) await diagramsIn(record.source);
+/**
+ * Parses the diagrams of every record in the graph (each source once), or of those that checking
+ * `files` reads: each file's own, and for a charter those of every record of its project (the
+ * `architecture` rule looks for the project's systems in all of its diagrams).
+ */
+export async function prepareDiagrams(graph: RecordGraph, files?: readonly string[]): Promise<void> {
+  for (const record of files ? recordsReadChecking(graph, files) : graph.records) await diagramsIn(record.source);
+}
+
+function recordsReadChecking(graph: RecordGraph, files: readonly string[]): RecordGraph['records'] {
+  const read = new Set<RecordGraph['records'][number]>();
+  for (const file of files) {
+    const record = graph.byFile.get(file);
+    if (!record) continue;
+    read.add(record);
+    const project = record.type === 'charter' && record.project ? graph.projects.get(record.project) : undefined;
+    for (const other of project?.records ?? []) read.add(other);
+  }
+  return graph.records.filter((r) => read.has(r));
 }
 
 /** The diagrams of one content file (after `prepareDiagrams`). */

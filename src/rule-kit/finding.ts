@@ -66,4 +66,17 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   fixableCount: number;
+  /** Set on one shard of a run (`seam lint --shard i/n`): its reports carry it for `seam merge-reports`. */
+  shard?: ShardStamp;
+}
+
+/** Which part of which run a shard's report is (see src/lint/shard.ts). */
+export interface ShardStamp {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** A digest of what decides the run's findings: shards of one run have the same. */
+  run: string;
+  /** How many rules the run's catalogue has (SARIF lists rules with findings but no descriptor after them). */
+  rules: number;
 }

@@ -137,9 +137,10 @@ export interface Rule<O extends z.ZodType = z.ZodType, A extends AppliesTo = App
   meta: RuleMeta<O, A, F>;
   /**
    * Asynchronous work done once per run before any `check` (for example parsing every diagram with
-   * Mermaid), so that `check` itself stays synchronous and per-file.
+   * Mermaid), so that `check` itself stays synchronous and per-file. `files` are the files about to be
+   * checked (all of the graph's when absent): a shard or a worker prepares only what their checks read.
    */
-  prepare?(graph: RecordGraph): Promise<void>;
+  prepare?(graph: RecordGraph, files?: readonly string[]): Promise<void>;
   check(context: RuleContext<z.output<O>, RecordFor<A>, F>): void;
 }
 

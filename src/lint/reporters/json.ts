@@ -12,6 +12,8 @@ export const json: Reporter = (result, context) => {
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     fixableCount: result.fixableCount,
+    // Only a shard's report has it; `seam merge-reports` checks and drops it.
+    ...(result.shard ? { shard: result.shard } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

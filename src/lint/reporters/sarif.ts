@@ -51,6 +51,8 @@ export const sarif: Reporter = (result, context) => {
         results,
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true }],
+        // Only a shard's report has it; `seam merge-reports` checks and drops it.
+        ...(result.shard ? { properties: { seamShard: result.shard } } : {}),
       },
     ],
   };

@@ -1,0 +1,53 @@
+// One worker thread of the lint pool (src/lint/workers.ts): loads the record graph once per run, then
+// checks the chunks of files it is given and returns their findings (and, when asked, the shard stamp).
+import { resolve } from 'node:path';
+import type { SeamConfig } from '../model/config.ts';
+import { loadGraph } from '../model/graph.ts';
+import type { RecordGraph } from '../model/graph.ts';
+import type { Finding, Severity, ShardStamp } from '../rule-kit/finding.ts';
+import { rules } from '../../rules/index.ts';
+import { lintFiles, prepareRules, stampRun } from './engine.ts';
+import type { LintOptions, RuleSetting } from './engine.ts';
+import type { Shard } from './shard.ts';
+
+export interface LintTask {
+  /** Identifies the run: a worker keeps its graph while the tasks are of the same run. */
+  run: string;
+  root: string;
+  cwd: string;
+  config: SeamConfig;
+  today: string;
+  /** The rule settings by rule id (the rules themselves are loaded from the catalogue). */
+  settings: { id: string; severity: Severity | 'off'; options: unknown }[];
+  paths?: string[];
+  shard?: Shard;
+  ignoreDirectives?: boolean;
+  /** The content files to check. */
+  chunk: string[];
+  /** Also return the run's shard stamp. */
+  stamp: boolean;
+}
+
+export interface LintTaskResult {
+  findings: Finding[];
+  stamp?: ShardStamp;
+}
+
+let loaded: { run: string; graph: Promise<RecordGraph> } | undefined;
+
+export default async function lintTask(task: LintTask): Promise<LintTaskResult> {
+  if (loaded?.run !== task.run) loaded = { run: task.run, graph: loadGraph(task.root) };
+  const graph = await loaded.graph;
+  const settings = task.settings.map(({ id, severity, options }): RuleSetting => {
+    const rule = rules.find((r) => r.meta.id === id);
+    if (!rule) throw new Error(`The rule "${id}" is not in the catalogue a worker loads.`);
+    return { rule, severity, options };
+  });
+  const options: LintOptions = {
+    root: task.root, cwd: task.cwd, config: task.config, today: task.today, settings,
+    ...(task.paths ? { paths: task.paths } : {}), ...(task.shard ? { shard: task.shard } : {}), ...(task.ignoreDirectives ? { ignoreDirectives: true } : {}),
+  };
+  await prepareRules(graph, options, task.chunk);
+  const findings = lintFiles(graph, { ...options, paths: task.chunk.map((f) => resolve(task.root, f)), shard: undefined });
+  return { findings, ...(task.stamp && task.shard ? { stamp: stampRun(graph, options, task.shard) } : {}) };
+}
