@@ -737,7 +737,7 @@ ${e.provider.label} ${low ? 'delivered good work late this quarter, so timelines
       const lesson = EXAMPLE_LESSONS[w.category];
       if (lesson && !applied.some((a) => a.lesson === lesson)) applied.push({ project: 'finance-ledger-consolidation', lesson, how: `Applied to ${w.title.toLowerCase()} from the first month, with ${leads.get(w.id)!.name} checking it at each board.` });
     }
-    const categories = new Set(workstreams.map((w) => w.category));
+    const categories = new Set<string>(workstreams.map((w) => w.category));
     const earlier = ctx.closed.flatMap((c) => c.lessons.filter((l) => categories.has(l.category)).map((l) => ({ project: c.project, lesson: l.id })));
     if (earlier.length) {
       const pick = random.pick(earlier);
