@@ -316,7 +316,7 @@ const CONFIGURED = /^\s*---|%%\{/;
  * parses, so only a diagram that brings its own config goes through it; that config is reset afterwards
  * so it cannot leak into the next diagram.
  */
-async function loadDiagram(mermaid: Mermaid, source: string, { database = (_type: string) => true } = {}): Promise<{ type: string; db?: unknown }> {
+async function loadDiagram(mermaid: Mermaid, source: string, { database = (_type: string): boolean => true } = {}): Promise<{ type: string; db?: unknown }> {
   if (!CONFIGURED.test(source)) return mermaid.mermaidAPI.getDiagramFromText(source);
   try {
     const { diagramType } = await mermaid.mermaidAPI.parse(source);
