@@ -35,8 +35,7 @@ function generate(projects: number): { dir: string; files: number } {
 const RSS_PRELOAD = `data:text/javascript,${encodeURIComponent("import { writeFileSync } from 'node:fs'; const f = process.env.SEAM_BENCH_RSS; if (f) process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(f, JSON.stringify([u.maxRSS, u.userCPUTime + u.systemCPUTime])); });")}`;
 
 /** One run of a Node command: wall seconds, CPU seconds, peak resident memory (MiB) and exit code. */
-function time(command: string, commandArgs: string[], cwd: string): { seconds: number; cpu: number; mib: number; code: number } {
-  const rssFile = join(cwd, '..', `${cwd.split('/').at(-1)}.rss`);
+function time(command: string, commandArgs: string[], cwd: string, rssFile: string): { seconds: number; cpu: number; mib: number; code: number } {
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
   const r = spawnSync(command, ['--import', RSS_PRELOAD, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', SEAM_BENCH_RSS: rssFile } });
@@ -50,10 +49,14 @@ function time(command: string, commandArgs: string[], cwd: string): { seconds: n
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bin = (name: string) => join(REPO, 'node_modules/.bin', name);
 
-const tools: { name: string; run: (dir: string) => [string, string[]] }[] = [
+// Each tool: its command and arguments for a corpus, and where it runs (the corpus, unless it says).
+const tools: { name: string; run: (dir: string) => [string, string[], string?] }[] = [
   { name: 'seam lint (all rules, cross-file)', run: (dir) => [process.execPath, [join(REPO, 'bin/seam.js'), 'lint', '--content', dir, '--today', '2026-11-20', '--format', 'json', '--output-file', join(dir, '..', `${dir.split('/').at(-1)}.json`)]] },
   { name: 'markdownlint-cli2 (default rules)', run: (dir) => [process.execPath, [bin('markdownlint-cli2'), '**/*.{md,mdx}']] },
-  { name: 'remark-cli (parse: frontmatter + MDX)', run: () => [process.execPath, [bin('remark'), '.', '--ext', 'md,mdx', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-mdx', '--quiet', '--no-stdout']] },
+  // Run from the repository: remark-cli resolves `--use` plugins from its working folder, and from the
+  // corpus it found none — every file failed with "Cannot find module `remark-frontmatter`" and nothing
+  // was parsed (the figures before this commit timed that failure).
+  { name: 'remark-cli (parse: frontmatter + MDX)', run: (dir) => [process.execPath, [bin('remark'), dir, '--ext', 'md,mdx', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-mdx', '--quiet', '--no-stdout'], REPO] },
 ];
 
 if (args.includes('--hostile')) {
@@ -66,8 +69,8 @@ for (const size of sizes) {
   const { dir, files } = generate(size);
   console.error(`corpus: ${size} projects, ${files} files in ${dir}`);
   for (const tool of tools) {
-    const [command, commandArgs] = tool.run(dir);
-    const samples = Array.from({ length: runs }, () => time(command, commandArgs, dir));
+    const [command, commandArgs, cwd = dir] = tool.run(dir);
+    const samples = Array.from({ length: runs }, () => time(command, commandArgs, cwd, `${dir}.rss`));
     const seconds = median(samples.map((s) => s.seconds));
     results.push({ projects: size, files, tool: tool.name, seconds, cpu: median(samples.map((s) => s.cpu)), mib: median(samples.map((s) => s.mib)), code: samples[0]!.code, runs: samples.map((s) => s.seconds) });
     console.error(`  ${tool.name}: ${seconds.toFixed(2)} s (median of ${runs}), ${results.at(-1)!.cpu.toFixed(2)} s CPU, ${results.at(-1)!.mib.toFixed(0)} MiB, exit ${samples[0]!.code}`);
