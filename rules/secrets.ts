@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage, SecretLintRuleCreator } from '@secretlint/types';
 import type { Code } from 'mdast';
@@ -108,6 +109,11 @@ async function scan(text: string, file: string): Promise<FoundSecret[]> {
     return { start, end, kind: kindOf(message), length: secret.length, prefix, fingerprint: fingerprintOf(secret) };
   });
 }
+
+// secretlint profiles every rule on every file unless told not to: a performance mark per rule and file,
+// and an observer that keeps every entry for the whole process. Seam never reads that profile, which
+// cost a few percent of a lint run and memory growing with the number of files.
+secretLintProfiler.setEnabled(false);
 
 // Results per source text: unchanged files are not scanned again (an editor lints on every keystroke).
 // Bounded, oldest first out; never smaller than twice the last graph, so overlapping runs keep theirs.

@@ -134,8 +134,11 @@ function promptsInFile({ source, tree, report }: Pick<RuleContext, 'source' | 't
     const { start, end } = (node as Text).position ?? {};
     if (start?.offset === undefined || end?.offset === undefined) return;
     const raw = source.text.slice(start.offset, end.offset);
+    const first = raw.indexOf(PROMPT_MARK);
+    if (first < 0) return;
+    // Quoted only for text that holds a prompt: quoting the heading for every text node was a visible share of a run.
     const where = heading ? `the text of the section ${quote(heading)}` : 'the text it asks for';
-    for (let i = raw.indexOf(PROMPT_MARK); i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
+    for (let i = first; i >= 0; i = raw.indexOf(PROMPT_MARK, i + PROMPT_MARK.length)) {
       report({ message: `Unfinished: replace the prompt “${excerpt(raw, i)}” with ${where}.`, at: source.positionAt(start.offset + i) });
     }
   });

@@ -1,52 +1,62 @@
-// Benchmark: generates corpora of N projects from the example content and times `seam lint` against
-// markdownlint-cli2 and remark-cli (parse only, with the MDX and frontmatter plugins) on the same files.
-// Usage: npm run bench -- [sizes…] [--runs N]      (default sizes 100 1000, 3 runs, median reported)
+// Benchmark: generates corpora of N projects (bench/corpus.ts: the example content plus N - 3 generated
+// projects) and times `seam lint` against markdownlint-cli2 and remark-cli (parse only, with the MDX and
+// frontmatter plugins) on the same files, with each process's peak memory.
+// Usage: npm run bench -- [sizes…] [--runs N] [--seed S]   (default sizes 100 1000, 3 runs, median reported, seed 1)
 // Writes bench/RESULTS.md and bench/results.json.
 // `npm run bench -- --hostile [--runs N] [--copies 1,2,4]`: the hostile-input benchmark instead (see hostile() below),
 // written to bench/HOSTILE.md and bench/hostile.json.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateCorpus } from '../bench/corpus.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const CONTENT = join(REPO, 'content');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== runsAt + 1).map(Number);
+const seedAt = args.indexOf('--seed');
+const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 1;
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && (runsAt < 0 || i !== runsAt + 1) && (seedAt < 0 || i !== seedAt + 1)).map(Number);
 if (!sizes.length) sizes.push(100, 1000);
 
-/** N projects: the example's projects copied round-robin under new ids, plus the shared collections. */
+/** N projects: the example content and N - 3 generated projects (bench/corpus.ts), every one distinct and lint-clean. */
 function generate(projects: number): { dir: string; files: number } {
   const dir = mkdtempSync(join(tmpdir(), `seam-bench-${projects}-`));
-  for (const folder of readdirSync(CONTENT)) if (folder !== 'projects') cpSync(join(CONTENT, folder), join(dir, folder), { recursive: true });
-  const templates = readdirSync(join(CONTENT, 'projects')).sort();
-  // The lessons source project stays under its own id so `lessonsApplied` keeps resolving.
-  for (const t of templates) cpSync(join(CONTENT, 'projects', t), join(dir, 'projects', t), { recursive: true });
-  for (let i = templates.length; i < projects; i++) {
-    const template = templates[i % templates.length];
-    cpSync(join(CONTENT, 'projects', template), join(dir, 'projects', `${template}-${String(i).padStart(4, '0')}`), { recursive: true });
-  }
-  const count = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : 1), 0);
-  return { dir, files: count(dir) };
+  return { dir, ...generateCorpus(dir, projects, seed) };
 }
 
-function time(command: string, commandArgs: string[], cwd: string): { seconds: number; code: number } {
+/**
+ * A module each measured Node process loads first: on exit it writes its peak resident set size (KiB,
+ * worker threads included) and the CPU time it used (µs, user + system) to $SEAM_BENCH_RSS. CPU time
+ * barely moves with the machine's load, where wall time does: on a shared machine it is the fairer ratio.
+ */
+const RSS_PRELOAD = `data:text/javascript,${encodeURIComponent("import { writeFileSync } from 'node:fs'; const f = process.env.SEAM_BENCH_RSS; if (f) process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(f, JSON.stringify([u.maxRSS, u.userCPUTime + u.systemCPUTime])); });")}`;
+
+/** One run of a Node command: wall seconds, CPU seconds, peak resident memory (MiB) and exit code. */
+function time(command: string, commandArgs: string[], cwd: string, rssFile: string): { seconds: number; cpu: number; mib: number; code: number } {
+  rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
-  const r = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command, ['--import', RSS_PRELOAD, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', SEAM_BENCH_RSS: rssFile } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.error) throw r.error;
-  return { seconds, code: r.status ?? -1 };
+  const [kib, cpuMicros] = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as number[]) : [Number.NaN, Number.NaN];
+  rmSync(rssFile, { force: true });
+  return { seconds, cpu: cpuMicros! / 1e6, mib: kib! / 1024, code: r.status ?? -1 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bin = (name: string) => join(REPO, 'node_modules/.bin', name);
 
-const tools: { name: string; run: (dir: string) => [string, string[]] }[] = [
+// Each tool: its command and arguments for a corpus, and where it runs (the corpus, unless it says).
+const tools: { name: string; run: (dir: string) => [string, string[], string?] }[] = [
   { name: 'seam lint (all rules, cross-file)', run: (dir) => [process.execPath, [join(REPO, 'bin/seam.js'), 'lint', '--content', dir, '--today', '2026-11-20', '--format', 'json', '--output-file', join(dir, '..', `${dir.split('/').at(-1)}.json`)]] },
   { name: 'markdownlint-cli2 (default rules)', run: (dir) => [process.execPath, [bin('markdownlint-cli2'), '**/*.{md,mdx}']] },
-  { name: 'remark-cli (parse: frontmatter + MDX)', run: () => [process.execPath, [bin('remark'), '.', '--ext', 'md,mdx', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-mdx', '--quiet', '--no-stdout']] },
+  // Run from the repository: remark-cli resolves `--use` plugins from its working folder, and from the
+  // corpus it found none — every file failed with "Cannot find module `remark-frontmatter`" and nothing
+  // was parsed (the figures before this commit timed that failure).
+  { name: 'remark-cli (parse: frontmatter + MDX)', run: (dir) => [process.execPath, [bin('remark'), dir, '--ext', 'md,mdx', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-mdx', '--quiet', '--no-stdout'], REPO] },
 ];
 
 if (args.includes('--hostile')) {
@@ -54,44 +64,66 @@ if (args.includes('--hostile')) {
   process.exit(0);
 }
 
-const results: { projects: number; files: number; tool: string; seconds: number; runs: number[] }[] = [];
+const results: { projects: number; files: number; tool: string; seconds: number; cpu: number; mib: number; code: number; runs: number[] }[] = [];
 for (const size of sizes) {
   const { dir, files } = generate(size);
   console.error(`corpus: ${size} projects, ${files} files in ${dir}`);
   for (const tool of tools) {
-    const [command, commandArgs] = tool.run(dir);
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const { seconds } = time(command, commandArgs, dir);
-      samples.push(seconds);
-    }
-    results.push({ projects: size, files, tool: tool.name, seconds: median(samples), runs: samples });
-    console.error(`  ${tool.name}: ${median(samples).toFixed(2)} s (median of ${runs})`);
+    const [command, commandArgs, cwd = dir] = tool.run(dir);
+    const samples = Array.from({ length: runs }, () => time(command, commandArgs, cwd, `${dir}.rss`));
+    const seconds = median(samples.map((s) => s.seconds));
+    results.push({ projects: size, files, tool: tool.name, seconds, cpu: median(samples.map((s) => s.cpu)), mib: median(samples.map((s) => s.mib)), code: samples[0]!.code, runs: samples.map((s) => s.seconds) });
+    console.error(`  ${tool.name}: ${seconds.toFixed(2)} s (median of ${runs}), ${results.at(-1)!.cpu.toFixed(2)} s CPU, ${results.at(-1)!.mib.toFixed(0)} MiB, exit ${samples[0]!.code}`);
   }
   rmSync(dir, { recursive: true, force: true });
   rmSync(`${dir}.json`, { force: true });
 }
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'rules', 'bin'], { cwd: REPO, encoding: 'utf8' }).stdout.trim() ? ' (with uncommitted changes to src/rules/bin)' : '';
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}`;
+const [load1, load5, load15] = loadavg();
+const [seamTool, markdownlintTool, remarkTool] = tools.map((t) => t.name);
+const at = (projects: number, tool: string) => results.find((r) => r.projects === projects && r.tool === tool)!;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+/** Whether `value` meets `limit`, and if not by how much it misses (as a share of the limit). */
+const verdict = (value: number, limit: number) => (value <= limit ? 'met' : `**missed** by ${(((value - limit) / limit) * 100).toFixed(0)}%`);
+const GIB = 1024;
 const lines = [
   '# Benchmark',
   '',
-  'Wall-clock seconds, median of each run, on generated corpora: the example content\'s shared collections',
-  'plus N projects copied from its three projects. Lower is better. seam lint does strictly more work than',
-  'the others (YAML + schema validation, a cross-file record graph, 20+ rules); the other two are the',
-  'floor for "read and parse every file" with tools authors already know.',
+  'Wall-clock seconds (median of the runs) and peak resident memory of each tool\'s process on generated',
+  'corpora: the example content (its shared collections and three projects) plus N - 3 projects generated by',
+  '`bench/corpus.ts` — every project distinct (ids, names, people, organisations, systems, amounts, dates,',
+  'milestones, status reports, diagrams) and lint-clean, deterministic from the seed. Lower is better. seam',
+  'lint does strictly more work than the others (YAML + schema validation, a cross-file record graph, 20+',
+  'rules); the other two are the floor for "read and parse every file" with tools authors already know.',
   '',
-  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}\` (writes this file). Measured at commit ${commit} on ${machine}; load average ${loadavg()[0]!.toFixed(1)} (1 min) when it finished (other work on the machine slows every tool alike).`,
+  `Reproduce: \`npm run bench -- ${sizes.join(' ')} --runs ${runs}${seed !== 1 ? ` --seed ${seed}` : ''}\` (writes this file). Measured at commit ${commit}${dirty} on ${machine}; load average ${load1!.toFixed(1)} / ${load5!.toFixed(1)} / ${load15!.toFixed(1)} (1 / 5 / 15 min) when it finished. Other work on the machine slows every tool alike, so absolute times vary with load; the targets are ratios within one run.`,
   '',
-  '| Projects | Files | Tool | Seconds | Runs |',
-  '| ---: | ---: | --- | ---: | --- |',
-  ...results.map((r) => `| ${r.projects} | ${r.files} | ${r.tool} | ${r.seconds.toFixed(2)} | ${r.runs.map((s) => s.toFixed(2)).join(', ')} |`),
+  '| Projects | Files | Tool | Seconds | CPU seconds | Peak MiB | Exit | Runs (s) |',
+  '| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
+  ...results.map((r) => `| ${r.projects} | ${r.files} | ${r.tool} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.mib.toFixed(0)} | ${r.code} | ${r.runs.map((s) => s.toFixed(2)).join(', ')} |`),
+  '',
+  '## Issue 15 lint targets',
+  '',
+  'Each ratio in wall time, then in CPU time (user + system: what the same run costs with the machine\'s',
+  'load taken out).',
+  '',
+  '| Projects | seam ÷ remark-cli (target ≤ 1.0×) | seam ÷ markdownlint-cli2 (stretch ≤ 1.0×) | seam peak memory (target ≤ 1.5 GiB) |',
+  '| ---: | --- | --- | --- |',
+  ...sizes.map((n) => {
+    const s = at(n, seamTool!);
+    const m = at(n, markdownlintTool!);
+    const r = at(n, remarkTool!);
+    const both = (a: typeof s, b: typeof s) => `wall ${ratio(a.seconds, b.seconds)}: ${verdict(a.seconds / b.seconds, 1)}; CPU ${ratio(a.cpu, b.cpu)}: ${verdict(a.cpu / b.cpu, 1)}`;
+    return `| ${n} | ${both(s, r)} | ${both(s, m)} | ${(s.mib / GIB).toFixed(2)} GiB: ${verdict(s.mib, 1.5 * GIB)} |`;
+  }),
   '',
 ];
 if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
 writeFileSync(join(REPO, 'bench/RESULTS.md'), lines.join('\n'));
-writeFileSync(join(REPO, 'bench/results.json'), `${JSON.stringify({ commit, machine, runs, results }, null, 2)}\n`);
+writeFileSync(join(REPO, 'bench/results.json'), `${JSON.stringify({ commit, machine, runs, seed, load: [load1, load5, load15], results }, null, 2)}\n`);
 console.log(readFileSync(join(REPO, 'bench/RESULTS.md'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------------

@@ -32,19 +32,53 @@ export const MAX_DIAGRAM_CHARS = 50_000;
 export const MAX_DIAGRAM_EDGES = 500;
 
 /** Parses one diagram with Mermaid. A diagram Mermaid rejects is a value with a position, not an exception. */
-export function parseDiagram(source: string): Promise<DiagramParse> {
+export async function parseDiagram(source: string): Promise<DiagramParse> {
+  return (await analyseDiagram(source)).parse;
+}
+
+/** A diagram's parse and, for an architecture diagram that parsed, what it draws. */
+export interface DiagramAnalysis {
+  parse: DiagramParse;
+  /** Set when the diagram parsed and is of a type `extractArchitecture` reads. */
+  architecture?: Architecture;
+}
+
+// Analyses per diagram source: Mermaid's parser is the costliest step of a lint run (its flowchart
+// database copies the whole configuration for every node), so each distinct source is parsed once —
+// and once only, for both its parse and its architecture. Bounded, oldest first out.
+const analyses = new Map<string, Promise<DiagramAnalysis>>();
+const MAX_ANALYSES = 20_000;
+
+/**
+ * Parses one diagram once: whether it parses (as `parseDiagram`) and, for an architecture diagram, its
+ * nodes and edges (as `extractArchitecture`), from a single run of Mermaid's parser. The same source
+ * is analysed once per process, however many files hold it.
+ */
+export function analyseDiagram(source: string): Promise<DiagramAnalysis> {
+  const known = analyses.get(source);
+  if (known) return known;
+  const analysis = analyse(source);
+  if (analyses.size >= MAX_ANALYSES) analyses.delete(analyses.keys().next().value!);
+  analyses.set(source, analysis);
+  return analysis;
+}
+
+function analyse(source: string): Promise<DiagramAnalysis> {
   if (source.length > MAX_DIAGRAM_CHARS) {
-    return Promise.resolve({ ok: false, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` });
+    return Promise.resolve({ parse: { ok: false, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` } });
   }
-  return withMermaid(async (mermaid): Promise<DiagramParse> => {
+  return withMermaid(async (mermaid): Promise<DiagramAnalysis> => {
     const type = detectType(mermaid, source);
     const past = connectionPastLimit(source, type, MAX_DIAGRAM_EDGES);
-    if (past) return { ok: false, line: past.line, column: past.column, message: tooManyConnections };
+    if (past) return { parse: { ok: false, line: past.line, column: past.column, message: tooManyConnections } };
+    let diagram: { type: string; db?: unknown };
     try {
-      return { ok: true, type: (await loadDiagram(mermaid, source, { database: false })).type };
+      diagram = await loadDiagram(mermaid, source, { database: (t) => ARCHITECTURE_TYPES.test(t) });
     } catch (error) {
-      return { ok: false, ...explainFailure(error, source, type) };
+      return { parse: { ok: false, ...explainFailure(error, source, type) } };
     }
+    const parse: DiagramParse = { ok: true, type: diagram.type };
+    return ARCHITECTURE_TYPES.test(diagram.type) ? { parse, architecture: readDatabase(diagram, source) } : { parse };
   });
 }
 
@@ -128,12 +162,17 @@ export async function extractArchitecture(source: string, type: string): Promise
     } catch {
       return { nodes: [], edges: [] };
     }
-    const db = diagram.db;
-    if (diagram.type === 'c4') return readC4(db as C4Database, source);
-    if (diagram.type === 'architecture') return readArchitecture(db as ArchitectureDatabase, source);
-    if (/^(?:flowchart|swimlane)/.test(diagram.type)) return readFlowchart(db as FlowDatabase, source);
-    return { nodes: [], edges: [] };
+    return readDatabase(diagram, source);
   });
+}
+
+/** What a diagram Mermaid has just parsed draws, read from its database (before the next parse resets it). */
+function readDatabase(diagram: { type: string; db?: unknown }, source: string): Architecture {
+  const db = diagram.db;
+  if (diagram.type === 'c4') return readC4(db as C4Database, source);
+  if (diagram.type === 'architecture') return readArchitecture(db as ArchitectureDatabase, source);
+  if (/^(?:flowchart|swimlane)/.test(diagram.type)) return readFlowchart(db as FlowDatabase, source);
+  return { nodes: [], edges: [] };
 }
 
 /** The parts of Mermaid's flowchart database read here. */
@@ -272,16 +311,16 @@ async function importMermaid(): Promise<Mermaid> {
 const CONFIGURED = /^\s*---|%%\{/;
 
 /**
- * Parses `source` into a Mermaid diagram with (unless `database` is false) the database its parser
+ * Parses `source` into a Mermaid diagram with (unless `database` says no for its type) the database its parser
  * filled. `mermaidAPI.parse` rebuilds the whole config several times per call, which costs more than most
  * parses, so only a diagram that brings its own config goes through it; that config is reset afterwards
  * so it cannot leak into the next diagram.
  */
-async function loadDiagram(mermaid: Mermaid, source: string, { database = true } = {}): Promise<{ type: string; db?: unknown }> {
+async function loadDiagram(mermaid: Mermaid, source: string, { database = (_type: string): boolean => true } = {}): Promise<{ type: string; db?: unknown }> {
   if (!CONFIGURED.test(source)) return mermaid.mermaidAPI.getDiagramFromText(source);
   try {
     const { diagramType } = await mermaid.mermaidAPI.parse(source);
-    return database ? await mermaid.mermaidAPI.getDiagramFromText(source) : { type: diagramType };
+    return database(diagramType) ? await mermaid.mermaidAPI.getDiagramFromText(source) : { type: diagramType };
   } finally {
     mermaid.mermaidAPI.reset();
   }

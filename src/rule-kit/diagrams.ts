@@ -3,7 +3,7 @@
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { RecordGraph } from '../model/graph.ts';
-import { extractArchitecture, mapToFile, parseDiagram } from '../model/mermaid.ts';
+import { analyseDiagram, mapToFile } from '../model/mermaid.ts';
 import type { Architecture, DiagramParse } from '../model/mermaid.ts';
 import type { Position } from '../model/problem.ts';
 import type { SourceFile } from '../model/source.ts';
@@ -35,10 +35,10 @@ async function diagramsIn(source: SourceFile): Promise<Diagram[]> {
       if (node.lang?.toLowerCase() === 'mermaid' && node.position) blocks.push(node);
     });
     for (const node of blocks) {
-      const parse = await parseDiagram(node.value);
+      const { parse, architecture } = await analyseDiagram(node.value);
       const start = node.position!.start;
       const diagram: Diagram = { node, parse, toFile: (p) => mapToFile(p, start.line, start.column) };
-      if (parse.ok && ARCHITECTURE_TYPES.has(parse.type)) diagram.architecture = await extractArchitecture(node.value, parse.type);
+      if (parse.ok && ARCHITECTURE_TYPES.has(parse.type) && architecture) diagram.architecture = architecture;
       list.push(diagram);
     }
   }

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGRAM_EDGES, diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
+import { MAX_DIAGRAM_EDGES, analyseDiagram, diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
 
 const VALID = new URL('../fixtures/mermaid/valid/', import.meta.url);
 
@@ -406,6 +406,27 @@ describe('extractArchitecture', () => {
   it('draws nothing for other diagram types or diagrams Mermaid rejects', async () => {
     expect(await extractArchitecture('sequenceDiagram\n  A->>B: hi\n', 'sequence')).toEqual({ nodes: [], edges: [] });
     expect(await extractArchitecture('flowchart LR\n  a --> \n', 'flowchart-v2')).toEqual({ nodes: [], edges: [] });
+  });
+});
+
+describe('analyseDiagram', () => {
+  it('gives, from one parse, what parseDiagram and extractArchitecture give, for every fixture and a broken diagram', async () => {
+    const broken = 'flowchart LR\n  a --> \n';
+    for (const source of [...fixtures.map((f) => f.source), broken, `---\nconfig:\n  theme: forest\n---\nflowchart LR\n  a --> b\n`]) {
+      const analysis = await analyseDiagram(source);
+      const parse = await parseDiagram(source);
+      expect(analysis.parse).toEqual(parse);
+      const readsArchitecture = parse.ok && /^(?:flowchart|swimlane|c4|architecture)/.test(parse.type);
+      expect(analysis.architecture).toEqual(readsArchitecture && parse.ok ? await extractArchitecture(source, parse.type) : undefined);
+    }
+  });
+
+  it('parses each distinct source once: the same source gives the same analysis object', async () => {
+    const source = 'flowchart LR\n  crm[CRM] --> billing[Billing]\n';
+    const first = analyseDiagram(source);
+    expect(analyseDiagram(source)).toBe(first);
+    expect(await analyseDiagram(`${source}  billing --> ledger\n`)).not.toBe(await first);
+    expect((await first).architecture?.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['crm->billing']);
   });
 });
 

@@ -33,6 +33,13 @@ async function secretFindings(root: string, configInput: Record<string, unknown>
 }
 
 describe('secrets', () => {
+  it('leaves no profile behind: secretlint marks nothing in the process\'s performance timeline', async () => {
+    const root = temp({ [BILLING]: billing(`A sample token: ${FAKE_GITHUB_TOKEN}.`) });
+    performance.clearMarks();
+    expect(await secretFindings(root)).toEqual([`${BILLING}:10:17 A GitHub token in the body`]);
+    expect(performance.getEntriesByType('mark').map((m) => m.name)).toEqual([]);
+  });
+
   it('lets through exactly the secret whose fingerprint is on the allow-list, nothing else', async () => {
     // The same kind of token, one character apart: allowing one does not allow the other.
     const other = `${FAKE_GITHUB_TOKEN.slice(0, -1)}1`;
