@@ -103,7 +103,7 @@ export async function loadSpec(root: string, file: string): Promise<SpecResult> 
   try {
     lstatSync(resolve(root, file));
   } catch {
-    result.problems.push('does not exist in the content folder');
+    result.problems.push('does not exist in the content folder: correct the path (relative to this record) or add the file');
     return result;
   }
   const read = readSource(resolve(root, file), file);

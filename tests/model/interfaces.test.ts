@@ -125,7 +125,7 @@ describe('loadSpec', () => {
     write('real.yaml', VALID);
     symlinkSync(join(root, 'real.yaml'), join(root, 'link.yaml'));
     expect((await loadSpec(root, 'link.yaml')).problems).toEqual([expect.stringMatching(/^cannot be read: This is a symbolic link/)]);
-    expect((await loadSpec(root, 'missing.yaml')).problems).toEqual(['does not exist in the content folder']);
+    expect((await loadSpec(root, 'missing.yaml')).problems).toEqual(['does not exist in the content folder: correct the path (relative to this record) or add the file']);
   });
 });
 
