@@ -6,8 +6,8 @@
 // external one, above all a web address, is refused and never fetched), and it is validated with
 // @readme/openapi-parser with its resolver switched off for files and the network.
 import { validate, type ParserOptions } from '@readme/openapi-parser';
-import { lstatSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, posix, resolve, sep } from 'node:path';
 import type { RecordGraph } from './graph.ts';
 import type { InterfaceContract, System } from './schemas.ts';
 import { parseSource, readSource } from './source.ts';
@@ -104,6 +104,14 @@ export async function loadSpec(root: string, file: string): Promise<SpecResult> 
     lstatSync(resolve(root, file));
   } catch {
     result.problems.push('does not exist in the content folder: correct the path (relative to this record) or add the file');
+    return result;
+  }
+  // A linked folder on the way could lead out of the content folder: the file's folder, links
+  // resolved, must still be inside it (the file itself, if a link, is refused by readSource).
+  const base = realpathSync(root);
+  const folder = realpathSync(dirname(resolve(root, file)));
+  if (folder !== base && !folder.startsWith(`${base}${sep}`)) {
+    result.problems.push('lies in a linked folder that leads outside the content folder; Seam does not follow links: move the file into the content folder');
     return result;
   }
   const read = readSource(resolve(root, file), file);

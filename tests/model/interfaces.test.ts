@@ -125,6 +125,11 @@ describe('loadSpec', () => {
     write('real.yaml', VALID);
     symlinkSync(join(root, 'real.yaml'), join(root, 'link.yaml'));
     expect((await loadSpec(root, 'link.yaml')).problems).toEqual([expect.stringMatching(/^cannot be read: This is a symbolic link/)]);
+    const outside = mkdtempSync(join(tmpdir(), 'seam-outside-'));
+    writeFileSync(join(outside, 'x.yaml'), VALID);
+    symlinkSync(outside, join(root, 'linked'));
+    expect((await loadSpec(root, 'linked/x.yaml')).problems).toEqual([expect.stringMatching(/^lies in a linked folder that leads outside the content folder/)]);
+    rmSync(outside, { recursive: true, force: true });
     expect((await loadSpec(root, 'missing.yaml')).problems).toEqual(['does not exist in the content folder: correct the path (relative to this record) or add the file']);
   });
 });
