@@ -10,7 +10,7 @@ describe('interface contracts', () => {
   it('shows the broker API contract with the operations from its OpenAPI file', async () => {
     const { page, errors } = await openPage(browser(), `${sharedSite().url}/systems/broker-portal/`);
     // The consumer's interfaces table links to the contract on the provider's page.
-    await page.locator('#interfaces ~ .seam-table a', { hasText: 'contract' }).first().click();
+    await page.locator('#interfaces ~ .seam-table tr', { hasText: 'Integration platform' }).locator('a', { hasText: 'contract' }).click();
     await page.waitForURL('**/systems/integration-platform/#interface-broker-api');
     const contract = page.locator('section.seam-contract', { has: page.locator('h3#interface-broker-api') });
     await expect(contract.locator('h3').textContent()).resolves.toBe('broker-api: Integration platform to Broker and adviser portal');
@@ -24,7 +24,7 @@ describe('interface contracts', () => {
       Specification: 'specs/broker-api.yaml (Harbour Mutual broker API, version 2.3.0)',
     });
     expect(facts['Data carried']).toBe('personal, commercial (personal data)');
-    await expect(contract.locator('dd', { hasText: 'Harbour Mutual' }).locator('a').getAttribute('href')).resolves.toBe('/organisations/harbour-mutual/');
+    await expect(contract.locator('dt', { hasText: 'Owner' }).locator('xpath=following-sibling::dd[1]//a').getAttribute('href')).resolves.toBe('/organisations/harbour-mutual/');
     const rows = await contract.locator('table.seam-operations tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toEqual([
       ['POST', '/quotes', 'Ask for a protection quote'],
