@@ -1,6 +1,7 @@
 // architecture: a project's diagrams and the systems catalogue agree — every system drawn exists,
 // every system in the charter's scope is drawn, and every line between two systems is a declared
-// interface (P11, K16, K22.1).
+// interface (P11, K16, K22.1), and no interface the catalogue records as retired is drawn in a current
+// diagram.
 import { z } from 'zod';
 import type * as S from '../src/model/schemas.ts';
 import { diagramsOf, prepareDiagrams } from '../src/rule-kit/diagrams.ts';
@@ -8,6 +9,11 @@ import { defineRule } from '../src/rule-kit/rule.ts';
 import { charterWithDiagram } from './examples/charter.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
 import { projectRecordTypeNames } from '../src/model/record-types.ts';
+import { interfacesBetween } from '../src/model/interfaces.ts';
+import { mention, say } from '../src/model/message.ts';
+
+/** A project whose diagrams show the architecture as it is or will be: not closed, not cancelled. */
+const CURRENT = (status: string | undefined) => status !== 'closed' && status !== 'cancelled';
 
 /** Whether the catalogue declares an interface between two systems (on either side). */
 function declared(graph: RecordGraph, a: string, b: string): boolean {
@@ -35,7 +41,12 @@ architecture-beta diagram in a project's records, this rule checks that:
 - every system in the charter's \`systems\` (the project's scope) appears in at least one diagram of the
   project;
 - every edge between two systems corresponds to an interface declared in the catalogue, on either
-  system's \`interfaces\` — otherwise the diagram shows an undeclared interface.
+  system's \`interfaces\` — otherwise the diagram shows an undeclared interface;
+- in a current project (its charter's \`status\` neither \`closed\` nor \`cancelled\`), no edge draws
+  an interface whose contract's \`lifecycle\` is \`retired\` (every interface declared between the two
+  systems retired): a retired interface must not appear in a current architecture diagram. Remove the
+  line, or correct the contract's lifecycle if the interface is still in use. A closed project's
+  diagrams are its history and may show what it retired.
 
 Nodes that are not systems (people, external parties, groupings) are marked by convention: an id
 starting with \`actor-\`, \`ext-\` or \`group-\`, or the class \`nonSystem\` (\`x[Broker]:::nonSystem\` or
@@ -55,6 +66,39 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
           expect: [
             { file: 'projects/alpha/index.mdx', line: 9, column: 16, message: 'The system "billing" is in the project\'s scope but appears in none of its diagrams. Add it to the architecture diagram, or remove it from "systems".' },
           ],
+        },
+        {
+          title: 'a retired interface drawn in a current project\'s diagram',
+          criteria: ['K22.1'],
+          files: {
+            'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing] %% ^ architecture:3 The diagram draws the interface between "crm" and "billing", which the catalogue records as retired (systems/crm.mdx). A retired interface must not appear in a current architecture diagram: remove the line, or correct the contract\'s lifecycle.'),
+            'systems/crm.mdx': `---
+title: Acme CRM
+owner: acme
+kind: application
+lifecycle: live
+dataClasses: [personal]
+interfaces:
+  - system: billing
+    protocol: REST/JSON
+    contract:
+      owner: acme
+      direction: provider-to-consumer
+      dataClasses: [financial]
+      sla:
+        availability: 99.5%
+        latency: p95 < 2 s
+        volumes: 5,000 a day
+        recovery: RTO 4 hours, RPO 15 minutes
+      standard: integration-policy
+      lifecycle: retired
+---
+
+## Purpose
+
+Holds customer accounts for Acme.
+`,
+          },
         },
       ],
     },
@@ -76,7 +120,14 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
         if (!systemNodes.has(edge.from) || !systemNodes.has(edge.to) || edge.from === edge.to) continue;
         // A system whose record fails its schema has no trustworthy interfaces: `schema` reports it.
         if (!graph.systems.get(edge.from)?.data || !graph.systems.get(edge.to)?.data) continue;
-        if (declared(graph, edge.from, edge.to)) continue;
+        if (declared(graph, edge.from, edge.to)) {
+          const between = interfacesBetween(graph, edge.from, edge.to);
+          if (CURRENT(project.charter?.data?.status) && between.every((i) => i.contract?.lifecycle === 'retired')) {
+            const file = graph.systems.get(between[0]!.provider)!.file;
+            report({ ...say`The diagram draws the interface between "${edge.from}" and "${edge.to}", which the catalogue records as retired (${mention(file, file)}). A retired interface must not appear in a current architecture diagram: remove the line, or correct the contract's lifecycle.`, at: diagram.toFile(edge) });
+          }
+          continue;
+        }
         report({ message: `The diagram draws an interface between "${edge.from}" and "${edge.to}" that neither system declares in the catalogue. Add it to one of their "interfaces", or correct the diagram.`, at: diagram.toFile(edge) });
       }
     }

@@ -11,6 +11,7 @@ export { default as criteriaRefs } from './criteria-refs.ts';
 export { default as currency } from './currency.ts';
 export { default as directives } from './directives.ts';
 export { default as forecast } from './forecast.ts';
+export { default as interfaceContracts } from './interface-contracts.ts';
 export { default as issues } from './issues.ts';
 export { default as lessons } from './lessons.ts';
 export { default as links } from './links.ts';

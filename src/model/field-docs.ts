@@ -2,8 +2,10 @@
 // field with its type, allowed values, whether it is required, its default and what it means, plus the
 // rules that read the type. The handbook's record-type pages and `seam new`'s hints render this.
 import type { JsonSchema } from './json-schema.ts';
-import { DATE_PATTERN, ID_PATTERN, recordJsonSchema } from './json-schema.ts';
+import type { z } from 'zod';
+import { DATE_PATTERN, ID_PATTERN, partJsonSchema, recordJsonSchema } from './json-schema.ts';
 import type { RecordType } from './record-types.ts';
+import { interfaceContract } from './schemas.ts';
 
 export interface FieldDoc {
   /** `milestones[].dependsOn[]` */
@@ -34,6 +36,42 @@ function typeOf(schema: JsonSchema): string {
 
 /** Every field of a record type, depth first, in the schema's order. */
 export function fieldDocs(type: RecordType): FieldDoc[] {
+  return fieldsOf(recordJsonSchema(type));
+}
+
+/**
+ * A structured part of a record that has a reference of its own (its fields, required as they are
+ * within the part): an interface's contract, in a system's `interfaces`.
+ */
+export interface RecordPart {
+  /** The record type that holds it. */
+  type: string;
+  /** Anchor of its section on the record type's page. */
+  slug: string;
+  title: string;
+  /** Where it sits in the record, as field paths are written. */
+  path: string;
+  summary: string;
+  schema: z.ZodType;
+}
+
+export const recordParts: RecordPart[] = [
+  {
+    type: 'systems',
+    slug: 'interface-contract',
+    title: 'Interface contract',
+    path: 'interfaces[].contract',
+    summary: 'The contract of an interface the system provides, written under the interface in `interfaces`: owner, direction, data carried, service levels, the standard it follows, its lifecycle, its test evidence and, optionally, an OpenAPI file whose operations the system\'s page lists. The `interface-contracts` rule checks it; every interface between two systems of a project\'s scope needs one once the project is past planning.',
+    schema: interfaceContract,
+  },
+];
+
+/** The fields of a record part, required as they are within it. */
+export function partFieldDocs(part: RecordPart): FieldDoc[] {
+  return fieldsOf(partJsonSchema(part.schema));
+}
+
+function fieldsOf(root: JsonSchema): FieldDoc[] {
   const out: FieldDoc[] = [];
   const walk = (schema: JsonSchema, prefix: string, requiredHere: boolean) => {
     const props = schema.properties ?? {};
@@ -55,7 +93,7 @@ export function fieldDocs(type: RecordType): FieldDoc[] {
       if (field.type === 'array') for (const v of field.items?.anyOf ?? []) if (v.type === 'object' && v.properties) walk(v, `${path}[]`, required);
     }
   };
-  walk(recordJsonSchema(type), '', true);
+  walk(root, '', true);
   return out;
 }
 

@@ -57,6 +57,12 @@ export function recordJsonSchema(type: RecordType): JsonSchema {
   return schema;
 }
 
+/** The JSON Schema of part of a record (an interface's contract), as an author writes it. */
+export function partJsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _, ...rest } = toJson(schema);
+  return rest;
+}
+
 /**
  * The JSON Schema of data Seam writes (an export), as zod outputs it: defaults filled in, so fields
  * with a default are required. Same draft as the authoring schemas, for the same tools.

@@ -141,6 +141,57 @@ export const organisation = z.strictObject({
   website: z.url().optional().describe('The organisation\'s public website.'),
 });
 
+const dataClass = z.enum(['personal', 'special-category', 'financial', 'payment-card', 'commercial', 'operational', 'public']);
+
+// ── Interface contracts (issue 14) ─────────────────────────────────────────────────────────────────
+
+/** Where an interface is in its life; a `retired` one must not be drawn in a current architecture diagram. */
+export const interfaceLifecycle = z.enum(['planned', 'live', 'retiring', 'retired']);
+
+/** An interface's contract: what it carries, how well, under which standard, and what shows it works. */
+export const interfaceContract = z.strictObject({
+  owner: id.describe('The id of the organisation accountable for the interface (its contract and its service levels).'),
+  direction: z
+    .enum(['provider-to-consumer', 'consumer-to-provider', 'both'])
+    .describe('Which way the data flows between the two ends: the providing system (the record holding the contract) and the consumer (`system`).'),
+  dataClasses: z
+    .array(dataClass)
+    .min(1, { error: 'list at least one class of data the interface carries' })
+    .describe('The classes of data the interface carries. An interface carrying `personal` or `special-category` data needs the security policy and a data-protection regulation in the charter of every project whose scope holds both ends (rule `interface-contracts`).'),
+  sla: z
+    .strictObject({
+      availability: prose.describe('The availability promised, for example `99.9% 07:00-22:00 UK time`.'),
+      latency: prose.describe('How fast it answers or delivers, for example `p95 < 500 ms` or `by 06:00 each day`.'),
+      volumes: prose.describe('The volumes it is sized for, for example `2,000 calls a minute at peak`.'),
+      recovery: prose.describe('How it recovers from failure: recovery time and point objectives, replay.'),
+    })
+    .describe('Service levels and other non-functional requirements the interface is held to.'),
+  standard: id.describe('The id of the policy (usually the interface standard) the interface follows; it must exist in content/policies/.'),
+  lifecycle: interfaceLifecycle.describe('Where the interface is in its life: `planned`, `live`, `retiring` or `retired`. A `live` or `retiring` interface needs `testEvidence`.'),
+  testEvidence: z
+    .string()
+    .regex(/^(?:project:[a-z0-9-]+(?:\/[a-z0-9-]+)*|https?:\/\/\S+)$/, { error: 'give a project record as `project:<project>/<record>` (for example `project:alpha/status/2026-05-01`) or a web address starting with https://' })
+    .optional()
+    .describe('What shows the interface was tested: a project record (`project:<project>/<record>`, which must exist) or a web address of the test report.'),
+  spec: z
+    .string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(?:ya?ml|json)$/, { error: 'give the path of an OpenAPI file (.yaml, .yml or .json) relative to this record, for example `specs/broker-api.yaml`' })
+    .optional()
+    .describe('The interface\'s machine-readable specification: the path, relative to this record, of an OpenAPI file inside the content folder (for example `specs/broker-api.yaml`). Seam validates it (local file only: no external `$ref`, no network) and the system\'s page lists its operations.'),
+});
+
+const systemInterface = z
+  .strictObject({
+    id: id.optional().describe('The interface\'s id, unique within this system; defaults to the id of the system at the other end.'),
+    system: id.describe('The id of the system at the other end (the consumer, when this system provides the interface).'),
+    protocol: z.string().optional().describe('How they talk, for example `REST/JSON`, `SFTP batch`, `Kafka`. Required with a contract.'),
+    description: z.string().optional().describe('What flows across the interface.'),
+    contract: interfaceContract.optional().describe('The interface\'s contract, kept with the providing system\'s record. Every interface between two systems of a project\'s scope needs one once the project is past planning (rule `interface-contracts`).'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.contract && !value.protocol?.trim()) ctx.addIssue({ code: 'custom', path: ['protocol'], input: value, message: 'an interface with a contract names its protocol, for example `REST/JSON`' });
+  });
+
 export const system = z.strictObject({
   ...base,
   owner: id.describe('The id of the organisation that owns the system.'),
@@ -152,22 +203,13 @@ export const system = z.strictObject({
     .describe('Where the system is in its life.'),
   vendor: z.string().optional().describe('The product or vendor, if bought in.'),
   dataClasses: z
-    .array(z.enum(['personal', 'special-category', 'financial', 'payment-card', 'commercial', 'operational', 'public']))
+    .array(dataClass)
     .default([])
     .describe('The classes of data the system holds or moves.'),
   interfaces: z
-    .array(
-      z.union([
-        id,
-        z.strictObject({
-          system: id.describe('The id of the system at the other end.'),
-          protocol: z.string().optional().describe('How they talk, for example `REST/JSON`, `SFTP batch`, `Kafka`.'),
-          description: z.string().optional().describe('What flows across the interface.'),
-        }),
-      ]),
-    )
+    .array(z.union([id, systemInterface]))
     .default([])
-    .describe('The systems this one exchanges data with: an id, or `{system, protocol, description}`.'),
+    .describe('The systems this one exchanges data with: an id, or `{id, system, protocol, description, contract}`.'),
 });
 
 export const provider = z.strictObject({
@@ -550,6 +592,7 @@ export const lessons = z.strictObject({
 export type Standard = z.output<typeof standard>;
 export type Organisation = z.output<typeof organisation>;
 export type System = z.output<typeof system>;
+export type InterfaceContract = z.output<typeof interfaceContract>;
 export type Provider = z.output<typeof provider>;
 export type Policy = z.output<typeof policy>;
 export type Doc = z.output<typeof doc>;

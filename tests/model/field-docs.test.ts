@@ -1,6 +1,6 @@
 // Field docs come from the schemas: what the handbook shows an author for each record type.
 import { describe, expect, it } from 'vitest';
-import { fieldDocs, rulesReading } from '../../src/model/field-docs.ts';
+import { fieldDocs, partFieldDocs, recordParts, rulesReading } from '../../src/model/field-docs.ts';
 import { recordTypeByName, recordTypes } from '../../src/model/record-types.ts';
 import { rules } from '../../rules/index.ts';
 import { recordTypesRead } from '../../src/rule-kit/rule.ts';
@@ -33,5 +33,19 @@ describe('field docs', () => {
     expect(plan).toContain('schedule');
     expect(plan).toContain('schema');
     expect(plan).not.toContain('plain-language');
+  });
+
+  it('documents an interface contract as a part of its own, each field required as within the contract', () => {
+    const [contract] = recordParts.filter((p) => p.type === 'systems');
+    expect(contract).toMatchObject({ slug: 'interface-contract', path: 'interfaces[].contract' });
+    const docs = partFieldDocs(contract!);
+    const at = (path: string) => docs.find((d) => d.path === path)!;
+    expect(at('owner')).toMatchObject({ type: 'id', required: true });
+    expect(at('lifecycle')).toMatchObject({ allowed: ['planned', 'live', 'retiring', 'retired'], required: true });
+    expect(at('sla.recovery')).toMatchObject({ type: 'text', required: true });
+    expect(at('spec')).toMatchObject({ required: false });
+    for (const d of docs) expect(d.description, d.path).not.toBe('');
+    // The system's own reference reaches the contract's fields too.
+    expect(fieldDocs(recordTypeByName.get('systems')!).map((d) => d.path)).toContain('interfaces[].contract.sla.availability');
   });
 });
