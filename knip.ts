@@ -39,8 +39,7 @@ const config: KnipConfig = {
     'hast',
     // TEMPORARY (session 4): installed up front for work in progress on parallel branches; this block is
     // removed when they merge.
-    'tinypool', 'cli-progress', '@types/cli-progress', '@readme/openapi-parser', 'undici',
-    'pixelmatch', 'pngjs', '@types/pngjs',
+    'undici', 'pixelmatch', 'pngjs', '@types/pngjs',
   ],
 };
 
