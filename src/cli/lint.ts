@@ -2,12 +2,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { affectedFiles } from '../lint/affected.ts';
+import { cacheFile, cachedChecker } from '../lint/cache.ts';
 import { lint } from '../lint/engine.ts';
 import { appendGithubSummary, reporters } from '../lint/reporters/index.ts';
 import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
+import { changedSince } from './changed.ts';
 import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -18,6 +21,12 @@ export interface LintFlags extends WorkspaceFlags {
   fix?: boolean;
   outputFile?: string;
   color: boolean;
+  /** Keep findings in a cache file and check only what changed since (`--cache-location` implies it). */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Check only the files changed since `base` and those whose findings they change (`--base` implies it). */
+  changed?: boolean;
+  base?: string;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
@@ -26,7 +35,15 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }
   const settings = flags.quiet ? workspace.settings : workspace.settings;
-  const run = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix });
+  const changes = flags.changed || flags.base !== undefined ? changedSince(io.cwd, workspace.root, flags.base, io.env, workspace.configFile) : undefined;
+  const checker = flags.cache || flags.cacheLocation !== undefined
+    ? cachedChecker(cacheFile(io.cwd, flags.cacheLocation, workspace.repoRoot), (line) => io.stderr(`${line}\n`))
+    : undefined;
+  const run = await lint({
+    root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix,
+    ...(changes ? { select: (graph) => affectedFiles(graph, settings, changes) } : {}),
+    ...(checker ? { checker } : {}),
+  });
   requireContent(workspace, run.graph.files);
   const result = run.result;
   if (flags.quiet) {

@@ -1,6 +1,7 @@
 // The lint engine: loads the record graph once, runs every enabled rule over every content file with
 // that graph at hand, applies inline disable comments, and (with `fix`) applies fixes and re-lints.
-// Files are independent once the graph exists, so a cache or worker pool can wrap `lintFiles` later.
+// Files are independent once the graph exists, so a cache (src/lint/cache.ts) stands in for checking
+// them all, and a selection (`--changed`, src/lint/affected.ts) narrows which are checked.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -76,6 +77,15 @@ export interface LintOptions {
   fix?: boolean;
   /** Report findings even where a disable comment silences them (the site build's safety check: content cannot switch it off). */
   ignoreDirectives?: boolean;
+  /** Only these content files (content-relative), besides `paths`: what `select` chose. */
+  only?: readonly string[];
+  /** Chooses `only` once the graph is loaded (`--changed`: the changed files and those that depend on them). */
+  select?: (graph: RecordGraph) => readonly string[];
+  /**
+   * Computes the selected files' findings in place of preparing every rule and checking every file:
+   * the persistent cache (src/lint/cache.ts). The site build's safety check never passes one.
+   */
+  checker?: (graph: RecordGraph, options: LintOptions) => Promise<Finding[]>;
 }
 
 export interface LintRun {
@@ -89,7 +99,8 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
-  await prepareRules(graph, options);
+  if (options.select) options = { ...options, only: options.select(graph) };
+  if (!options.checker || options.fix) await prepareRules(graph, options);
   const fixed = new Set<string>();
   const refusedFixes = new Map<string, string>();
   if (options.fix) {
@@ -122,7 +133,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       await prepareRules(graph, options);
     }
   }
-  const findings = lintFiles(graph, options);
+  const findings = options.checker ? await options.checker(graph, options) : lintFiles(graph, options);
   const descriptors = describeRules(options.settings);
   const files = selectFiles(graph, options).map((f) => displayPath(options, f));
   return {
@@ -178,8 +189,9 @@ function displayPath(options: LintOptions, contentFile: string): string {
 }
 
 /** The graph's files that `options.paths` selects (all of them when there are none). */
-export function selectFiles(graph: RecordGraph, options: Pick<LintOptions, 'root' | 'cwd' | 'paths'>): string[] {
-  const all = graph.files;
+export function selectFiles(graph: RecordGraph, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'only'>): string[] {
+  const only = options.only && new Set(options.only);
+  const all = only ? graph.files.filter((f) => only.has(f)) : graph.files;
   if (!options.paths?.length) return all;
   const wanted = options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p)));
   return all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
@@ -192,10 +204,15 @@ export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions
 
 /** Runs the rules over the selected files of an already-built graph (after `prepareRules`). */
 export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
+  return checkFiles(graph, options, selectFiles(graph, options));
+}
+
+/** Runs the rules over these content files (content-relative) of an already-built graph (after `prepareRules`). */
+export function checkFiles(graph: RecordGraph, options: LintOptions, files: readonly string[]): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
   const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
-  for (const file of selectFiles(graph, options)) {
+  for (const file of files) {
     const record = graph.byFile.get(file);
     const source = record?.source ?? readSource(resolve(graph.root, file), file);
     findings.push(...lintSource(graph, file, source, record, active, ruleIds, options));
