@@ -15,14 +15,33 @@ export interface ChangedSince extends Changes {
   base: string;
 }
 
-type Git = (args: string[]) => { ok: boolean; out: string; err: string };
+type Git = (args: string[], input?: string) => { ok: boolean; out: string; raw: Buffer; err: string };
 
 function gitAt(cwd: string): Git {
-  return (args) => {
-    const r = spawnSync('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  return (args, input) => {
+    const r = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
     if (r.error) throw new UsageError(`seam lint --changed needs git: ${r.error.message}`);
-    return { ok: r.status === 0, out: r.stdout.toString(), err: r.stderr.toString().trim().split('\n')[0] ?? '' };
+    return { ok: r.status === 0, out: r.stdout.toString(), raw: r.stdout, err: r.stderr.toString().trim().split('\n')[0] ?? '' };
   };
+}
+
+/** The text of each path at `commit` that existed there (one `git cat-file --batch` for all). */
+function textsAt(git: Git, commit: string, paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!paths.length) return out;
+  const raw = git(['cat-file', '--batch'], `${paths.map((p) => `${commit}:${p}`).join('\n')}\n`).raw;
+  let at = 0;
+  for (const path of paths) {
+    const eol = raw.indexOf(0x0a, at);
+    if (eol === -1) break;
+    const header = raw.subarray(at, eol).toString();
+    at = eol + 1;
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    if (size === undefined) continue; // missing at the base, or not a file
+    out.set(path, raw.subarray(at, at + Number(size)).toString('utf8'));
+    at += Number(size) + 1;
+  }
+  return out;
 }
 
 /** The default base, as described above; `undefined` when the repository has no commit yet. */
@@ -49,6 +68,7 @@ export function changedSince(cwd: string, root: string, base: string | undefined
     for (const p of out.split('\0')) if (p) paths.add(resolve(repo, p));
   };
   const baseProjects = new Set<string>();
+  let before: ((path: string) => string | undefined) | undefined;
   if (ref !== undefined) {
     const mergeBase = atTop(['merge-base', ref, 'HEAD']);
     if (!mergeBase.ok) throw new UsageError(`"${ref}" and HEAD share no history (${mergeBase.err || 'git merge-base failed'}), so there is nothing to compare with. Name another ref with --base.`);
@@ -57,6 +77,9 @@ export function changedSince(cwd: string, root: string, base: string | undefined
     if (!diff.ok) throw new UsageError(`git diff failed: ${diff.err}`);
     add(diff.out);
     const prefix = contentDir ? `${contentDir.split('\\').join('/')}/` : '';
+    const projectPaths = diff.out.split('\0').filter((p) => p.startsWith(`${prefix}projects/`));
+    const texts = textsAt(atTop, commit, projectPaths);
+    before = (path) => texts.get(relative(repo, path).split('\\').join('/'));
     const tree = atTop(['ls-tree', '-r', '--name-only', '-z', '--full-tree', commit, '--', `${prefix}projects`]);
     for (const p of tree.out.split('\0')) {
       const file = p.slice(prefix.length);
@@ -64,5 +87,5 @@ export function changedSince(cwd: string, root: string, base: string | undefined
     }
   }
   add(atTop(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']).out);
-  return { base: ref ?? 'HEAD', paths: [...paths].sort(), configFile, baseProjects };
+  return { base: ref ?? 'HEAD', paths: [...paths].sort(), configFile, baseProjects, ...(before ? { before } : {}) };
 }

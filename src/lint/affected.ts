@@ -8,9 +8,10 @@
 //   site's public folder (links may point at any of them), and the set of project ids (a dangling
 //   project reference lists them). Every file depends on it.
 // - `project:<id>`: every file of one project folder. A project record depends on its own project (the
-//   project rules compare its records with each other), on every project it names (a link, a
-//   `lessonsApplied` entry, a reference: the file's text contains the project's id), and on every
-//   project whose files name its project (the records that reference it).
+//   project rules compare its records with each other) and on every project it names (a link, a
+//   `lessonsApplied` entry, a reference: the file's text contains the project's id).
+// - `named:<id>`: the files of other projects that name the project: the records that reference it.
+//   Every file of the project depends on them.
 // - `across:<type>`: one project record type in every project, for a rule that declares it reads that
 //   type in all projects (`readsAcrossProjects`: a charter is compared with every project's lessons).
 // A file outside `projects/` (a policy, a standard, a coverage map) depends on every unit: coverage and
@@ -41,8 +42,11 @@ interface Dependencies {
   dependents(units: ReadonlySet<string>): string[];
   /** The project a content-relative path belongs to, if any. */
   projectOf(file: string): string | undefined;
-  /** The units a change to this content-relative path (added, changed or removed) touches. */
-  unitsTouchedBy(file: string): string[];
+  /**
+   * The units a change to this content-relative path (added, changed or removed) touches; `before` is
+   * its text before the change, when it existed (the projects it named then are touched too).
+   */
+  unitsTouchedBy(file: string, before?: string): string[];
   /** Every unit. */
   units(): readonly string[];
 }
@@ -82,23 +86,18 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   const publicDir = publicDirOf(graph, settings);
   const publicListing = publicDir ? listTree(publicDir, ignored) : [];
 
-  // Which projects each file names.
+  // Which other projects each project file names, and the files that name each project.
   const finder = projectFinder(projectIds);
   const mentions = new Map<string, Set<string>>();
-  const mentionedBy = new Map<string, Set<string>>();
+  const namedBy = new Map<string, string[]>();
   for (const file of graph.files) {
-    const text = textOf(graph, file);
-    if (text === undefined) continue;
     const own = projectOf(file);
+    const text = own === undefined ? undefined : textOf(graph, file);
+    if (text === undefined) continue;
     const named = finder(text);
-    if (own !== undefined) named.delete(own);
+    named.delete(own!);
     mentions.set(file, named);
-    if (own === undefined) continue;
-    for (const target of named) {
-      const by = mentionedBy.get(target) ?? new Set();
-      by.add(own);
-      mentionedBy.set(target, by);
-    }
+    for (const target of named) namedBy.set(target, [...(namedBy.get(target) ?? []), file]);
   }
 
   // Unit contents.
@@ -119,7 +118,10 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   // A graph file the listing missed (it vanished since the graph was read) still counts.
   for (const file of graph.files) if (!listing.has(file)) add(projectOf(file) === undefined ? GLOBAL : `project:${projectOf(file)}`, `${file}\0${hashes.get(file)}`);
   for (const [file, kind] of publicListing) add(GLOBAL, `public/${file}\0${kind}`);
-  for (const id of projectIds) if (!members.has(`project:${id}`)) members.set(`project:${id}`, []);
+  for (const id of projectIds) {
+    if (!members.has(`project:${id}`)) members.set(`project:${id}`, []);
+    members.set(`named:${id}`, (namedBy.get(id) ?? []).map((f) => `${f}\0${hashes.get(f)}`));
+  }
   const allUnits = [...members.keys()].sort();
   const digests = new Map<string, string>();
   const digestOf = (unit: string) => {
@@ -138,9 +140,8 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     const project = projectOf(file);
     if (project === undefined) units = allUnits;
     else {
-      const set = new Set([GLOBAL, `project:${project}`]);
+      const set = new Set([GLOBAL, `project:${project}`, `named:${project}`]);
       for (const q of mentions.get(file) ?? []) set.add(`project:${q}`);
-      for (const q of mentionedBy.get(project) ?? []) set.add(`project:${q}`);
       const record = graph.byFile.get(file);
       for (const { rule, options } of active) {
         if (!rule.meta.readsAcrossProjects?.length || !checksFile(appliesUnder(rule.meta, options), record)) continue;
@@ -162,11 +163,13 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
       if (!units.size) return [];
       return graph.files.filter((file) => unitsOf(file).some((u) => units.has(u)));
     },
-    unitsTouchedBy(file) {
+    unitsTouchedBy(file, before) {
       const project = projectOf(file);
       if (project === undefined) return [GLOBAL];
       const type = recordTypeOf(file)?.name;
-      return [`project:${project}`, ...(type && across.has(type) ? [`across:${type}`] : [])];
+      const named = new Set([...(mentions.get(file) ?? []), ...(before === undefined ? [] : finder(before))]);
+      named.delete(project);
+      return [`project:${project}`, ...(type && across.has(type) ? [`across:${type}`] : []), ...[...named].map((q) => `named:${q}`)];
     },
   };
 }
@@ -273,6 +276,8 @@ function contentPath(root: string, abs: string): string | undefined {
 export interface Changes {
   /** Absolute paths added, changed or removed (anywhere in the repository). */
   paths: readonly string[];
+  /** A changed path's text before the change, when it existed then (project files only). */
+  before?: (path: string) => string | undefined;
   /** The config file: a change to it can change every finding. */
   configFile?: string;
   /** The project ids at the base, to tell whether projects were added or removed. */
@@ -294,7 +299,7 @@ export function affectedFiles(graph: RecordGraph, settings: readonly RuleSetting
     const abs = resolve(path);
     if (changes.configFile !== undefined && abs === resolve(changes.configFile)) return [...graph.files];
     const file = contentPath(graph.root, abs);
-    if (file !== undefined) for (const unit of deps.unitsTouchedBy(file)) touched.add(unit);
+    if (file !== undefined) for (const unit of deps.unitsTouchedBy(file, projectOf(file) === undefined ? undefined : changes.before?.(abs))) touched.add(unit);
     else if (publicDir !== undefined && contentPath(publicDir, abs) !== undefined) touched.add(GLOBAL);
   }
   return deps.dependents(touched);
