@@ -14,8 +14,9 @@
 //   Every file of the project depends on them.
 // - `across:<type>`: one project record type in every project, for a rule that declares it reads that
 //   type in all projects (`readsAcrossProjects`: a charter is compared with every project's lessons).
-// A file outside `projects/` (a policy, a standard, a coverage map) depends on every unit: coverage and
-// the catalogue's own checks read the whole graph. That is conservative and cheap: such files are few.
+// A file outside `projects/` (a policy, a system, a standard, a coverage map, a handbook page) depends on
+// `global` and on the projects it names: no rule reads a project for it otherwise (coverage maps are
+// checked against the catalogues and policies, not against projects; the coverage matrix is no rule's).
 //
 // "Names a project" is read from the raw text as whole words (runs of letters, digits, `_` and `-`,
 // case-insensitive), and again after undoing the escapes a link may be written with (`\-`, `&#45;`,
@@ -34,7 +35,7 @@ const GLOBAL = 'global';
 interface Dependencies {
   /** The units a content file's findings depend on, sorted. */
   unitsOf(file: string): readonly string[];
-  /** A digest of the file's own bytes (or, for an entry Seam refuses to read, of what it is). */
+  /** A digest of the file's own text (or bytes; for an entry Seam refuses to read, of what it is). */
   hashOf(file: string): string;
   /** A digest of everything in a unit. */
   digestOf(unit: string): string;
@@ -47,8 +48,6 @@ interface Dependencies {
    * its text before the change, when it existed (the projects it named then are touched too).
    */
   unitsTouchedBy(file: string, before?: string): string[];
-  /** Every unit. */
-  units(): readonly string[];
 }
 
 interface DependencyOptions {
@@ -81,7 +80,11 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
 
   // Every file's hash: the graph's files by their bytes, other entries (assets) by what they are.
   const hashes = new Map<string, string>();
-  for (const file of graph.files) hashes.set(file, entryHash(resolve(graph.root, file), true));
+  // A record by the text and read problems the rules see (read once, by the graph).
+  for (const file of graph.files) {
+    const source = graph.byFile.get(file)?.source;
+    hashes.set(file, source ? `text:${sha(`${source.text}\0${JSON.stringify(source.problems)}`)}` : entryHash(resolve(graph.root, file), true));
+  }
   const listing = listTree(graph.root, ignored);
   const publicDir = publicDirOf(graph, settings);
   const publicListing = publicDir ? listTree(publicDir, ignored) : [];
@@ -91,13 +94,14 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   const mentions = new Map<string, Set<string>>();
   const namedBy = new Map<string, string[]>();
   for (const file of graph.files) {
-    const own = projectOf(file);
-    const text = own === undefined ? undefined : textOf(graph, file);
+    const text = textOf(graph, file);
     if (text === undefined) continue;
+    const own = projectOf(file);
     const named = finder(text);
-    named.delete(own!);
+    if (own !== undefined) named.delete(own);
     mentions.set(file, named);
-    for (const target of named) namedBy.set(target, [...(namedBy.get(target) ?? []), file]);
+    // A file outside projects/ is part of `global`, on which every file depends already.
+    if (own !== undefined) for (const target of named) namedBy.set(target, [...(namedBy.get(target) ?? []), file]);
   }
 
   // Unit contents.
@@ -122,7 +126,6 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     if (!members.has(`project:${id}`)) members.set(`project:${id}`, []);
     members.set(`named:${id}`, (namedBy.get(id) ?? []).map((f) => `${f}\0${hashes.get(f)}`));
   }
-  const allUnits = [...members.keys()].sort();
   const digests = new Map<string, string>();
   const digestOf = (unit: string) => {
     let digest = digests.get(unit);
@@ -138,17 +141,14 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     let units = unitsCache.get(file);
     if (units) return units;
     const project = projectOf(file);
-    if (project === undefined) units = allUnits;
-    else {
-      const set = new Set([GLOBAL, `project:${project}`, `named:${project}`]);
-      for (const q of mentions.get(file) ?? []) set.add(`project:${q}`);
-      const record = graph.byFile.get(file);
-      for (const { rule, options } of active) {
-        if (!rule.meta.readsAcrossProjects?.length || !checksFile(appliesUnder(rule.meta, options), record)) continue;
-        for (const type of rule.meta.readsAcrossProjects) set.add(`across:${type}`);
-      }
-      units = [...set].sort();
+    const set = new Set(project === undefined ? [GLOBAL] : [GLOBAL, `project:${project}`, `named:${project}`]);
+    for (const q of mentions.get(file) ?? []) set.add(`project:${q}`);
+    const record = graph.byFile.get(file);
+    for (const { rule, options } of active) {
+      if (!rule.meta.readsAcrossProjects?.length || !checksFile(appliesUnder(rule.meta, options), record)) continue;
+      for (const type of rule.meta.readsAcrossProjects) set.add(`across:${type}`);
     }
+    units = [...set].sort();
     unitsCache.set(file, units);
     return units;
   };
@@ -158,7 +158,6 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     hashOf: (file) => hashes.get(file) ?? entryHash(resolve(graph.root, file), true),
     digestOf,
     projectOf,
-    units: () => allUnits,
     dependents(units) {
       if (!units.size) return [];
       return graph.files.filter((file) => unitsOf(file).some((u) => units.has(u)));

@@ -120,12 +120,13 @@ describe('seam lint --cache', () => {
 
     edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
     const warm = await run();
-    // The project's own files, the files outside projects/ (which read the whole graph) and the one
-    // file elsewhere that names the project (claims-consolidation's charter); not the rest of the
-    // projects it names, nor the project that names none.
-    const own = cold.result.files.filter((f) => f.startsWith(`${PAM}/`)).length;
-    const outside = cold.result.files.filter((f) => !f.startsWith('content/projects/')).length;
-    expect(warm.stats.checked).toBe(own + outside + 1);
+    // The project's own files, and the files elsewhere that name the project (claims-consolidation's
+    // charter, handbook pages and catalogue entries that link to it); not the other projects' files.
+    const names = (f: string) => /(^|[^a-z0-9_-])policy-admin-migration($|[^a-z0-9_-])/i.test(readFileSync(join(repo, f), 'utf8'));
+    const own = cold.result.files.filter((f) => f.startsWith(`${PAM}/`));
+    const naming = cold.result.files.filter((f) => !f.startsWith(`${PAM}/`) && names(f));
+    expect(naming).toContain('content/projects/claims-consolidation/index.mdx');
+    expect(warm.stats.checked).toBe(own.length + naming.length);
     const { result: reference } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
     expect(warm.result.findings).toEqual(reference.findings);
     expect(notices).toEqual([]);
