@@ -18,7 +18,7 @@ const projects = Number(args.find((a, i) => /^\d+$/.test(a) && i !== runsAt + 1)
 const TODAY = '2026-11-20';
 
 function generate(count: number): { dir: string; files: number } {
-  const dir = mkdtempSync(join(tmpdir(), `seam-bench-cache-${count}-`));
+  const dir = mkdtempSync(join(tmpdir(), `seam-lintcache-${count}-`));
   const content = join(dir, 'content');
   for (const folder of readdirSync(CONTENT)) if (folder !== 'projects') cpSync(join(CONTENT, folder), join(content, folder), { recursive: true });
   const templates = readdirSync(join(CONTENT, 'projects')).sort();

@@ -88,7 +88,7 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
     const findingsOf = new Map<string, Finding[]>();
     const misses: string[] = [];
     for (const f of selected) {
-      const entry = stored?.files[f];
+      const entry = stored && Object.hasOwn(stored.files, f) ? stored.files[f] : undefined;
       if (entry && entry.key === keys.get(f)) findingsOf.set(f, entry.findings);
       else misses.push(f);
     }
@@ -109,14 +109,20 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
 
     // Entries of files this run did not select stay while the file exists: a later run may select them.
     const present = new Set(graph.files);
-    const files: CacheFile['files'] = {};
+    const files: CacheFile['files'] = Object.create(null) as CacheFile['files'];
     let dropped = false;
     for (const [f, entry] of Object.entries(stored?.files ?? {})) {
       if (present.has(f) && !keys.has(f)) files[f] = entry;
       else if (!present.has(f)) dropped = true;
     }
     for (const f of selected) files[f] = { key: keys.get(f)!, findings: findingsOf.get(f)! };
-    if (!stored || misses.length || dropped) await writeCache(file, { format: FORMAT, engine, files });
+    if (!stored || misses.length || dropped) {
+      try {
+        await writeCache(file, { format: FORMAT, engine, files });
+      } catch (error) {
+        notice(`seam: could not write the lint cache ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the findings are right, but the next run checks every file again.`);
+      }
+    }
     return selected.flatMap((f) => findingsOf.get(f)!).sort(compareFindings);
   };
 }
