@@ -10,7 +10,7 @@ import { recordTypeOf } from '../model/identity.ts';
 import type { Changes } from '../lint/affected.ts';
 import { UsageError } from './io.ts';
 
-export interface ChangedSince extends Changes {
+interface ChangedSince extends Changes {
   /** The ref compared with, as given or chosen. */
   base: string;
 }

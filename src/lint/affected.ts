@@ -173,6 +173,18 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   };
 }
 
+/**
+ * The graph as the rules' `prepare` sees it: only the files to check and the rest of their projects
+ * (what their checks read of prepared data, such as a project's diagrams), so that unchanged files'
+ * diagrams and secrets are not parsed and scanned again.
+ */
+export function preparedView(graph: RecordGraph, files: readonly string[]): RecordGraph {
+  const projects = new Set(files.map(projectOf).filter((p) => p !== undefined));
+  const wanted = new Set(files);
+  const keep = (f: string) => wanted.has(f) || projects.has(projectOf(f) ?? '\0');
+  return { ...graph, files: graph.files.filter(keep), records: graph.records.filter((r) => keep(r.file)) };
+}
+
 /** The text the project names are read from: the file as read for the graph, else its bytes. */
 function textOf(graph: RecordGraph, file: string): string | undefined {
   const record = graph.byFile.get(file);

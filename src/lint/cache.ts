@@ -15,10 +15,9 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
-import type { RecordGraph } from '../model/graph.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding } from '../rule-kit/finding.ts';
-import { fileDependencies, projectOf } from './affected.ts';
+import { fileDependencies, preparedView } from './affected.ts';
 import { checkFiles, prepareRules, selectFiles } from './engine.ts';
 import type { LintOptions } from './engine.ts';
 import { seamVersion } from './version.ts';
@@ -125,18 +124,6 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
     }
     return selected.flatMap((f) => findingsOf.get(f)!).sort(compareFindings);
   };
-}
-
-/**
- * The graph as the rules' `prepare` sees it: only the files to check and the rest of their projects
- * (what their checks read of prepared data, such as a project's diagrams), so that unchanged files'
- * diagrams and secrets are not parsed and scanned again.
- */
-function preparedView(graph: RecordGraph, files: readonly string[]): RecordGraph {
-  const projects = new Set(files.map(projectOf).filter((p) => p !== undefined));
-  const wanted = new Set(files);
-  const keep = (f: string) => wanted.has(f) || projects.has(projectOf(f) ?? '\0');
-  return { ...graph, files: graph.files.filter(keep), records: graph.records.filter((r) => keep(r.file)) };
 }
 
 /** The cache file at `file` when it is one this engine wrote; otherwise undefined, with a notice unless there is none. */

@@ -22,6 +22,7 @@ import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
+import { preparedView } from './affected.ts';
 import { RULES_URL } from './version.ts';
 
 export interface RuleSetting {
@@ -100,7 +101,7 @@ export interface LintRun {
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
   if (options.select) options = { ...options, only: options.select(graph) };
-  if (!options.checker || options.fix) await prepareRules(graph, options);
+  if (!options.checker || options.fix) await prepareRules(options.only && !options.fix ? preparedView(graph, options.only) : graph, options);
   const fixed = new Set<string>();
   const refusedFixes = new Map<string, string>();
   if (options.fix) {
