@@ -78,9 +78,9 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   const ignored = new Set(ignore.map((p) => resolve(p)));
   const projectIds = [...graph.projects.keys()].sort();
 
-  // Every file's hash: the graph's files by their bytes, other entries (assets) by what they are.
+  // Every graph file's hash: a record's by the text and read problems the rules see (read once, by the
+  // graph), another file's by its bytes, an entry Seam refuses by what it is.
   const hashes = new Map<string, string>();
-  // A record by the text and read problems the rules see (read once, by the graph).
   for (const file of graph.files) {
     const source = graph.byFile.get(file)?.source;
     hashes.set(file, source ? `text:${sha(`${source.text}\0${JSON.stringify(source.problems)}`)}` : entryHash(resolve(graph.root, file), true));
@@ -101,7 +101,12 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     if (own !== undefined) named.delete(own);
     mentions.set(file, named);
     // A file outside projects/ is part of `global`, on which every file depends already.
-    if (own !== undefined) for (const target of named) namedBy.set(target, [...(namedBy.get(target) ?? []), file]);
+    if (own === undefined) continue;
+    for (const target of named) {
+      const list = namedBy.get(target) ?? [];
+      list.push(file);
+      namedBy.set(target, list);
+    }
   }
 
   // Unit contents.
