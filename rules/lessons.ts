@@ -26,6 +26,8 @@ export default defineRule({
     description: 'Closed projects have lessons; projects past planning apply lessons from other projects that match their workstreams, or say why none applies; recommendations are actionable.',
     appliesTo: ['charter', 'lessons'],
     readsAcross: ['lessons'],
+    // A charter's workstreams are compared with the lessons every other project recorded.
+    readsAcrossProjects: ['lessons'],
     criteria: ['P6', 'P13', 'K13.3'],
     severity: 'error',
     fixable: false,

@@ -2,6 +2,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { affectedFiles } from '../lint/affected.ts';
+import { cacheFile, cachedChecker } from '../lint/cache.ts';
 import { lint } from '../lint/engine.ts';
 import type { LintOptions, LintRun } from '../lint/engine.ts';
 import { parseShard } from '../lint/shard.ts';
@@ -11,6 +13,7 @@ import type { ReporterName } from '../lint/reporters/index.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 import { HOMEPAGE, seamVersion } from '../lint/version.ts';
+import { changedSince } from './changed.ts';
 import { openCommandWorkspace, requireContent } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 import { progressBar } from './progress.ts';
@@ -26,6 +29,12 @@ export interface LintFlags extends WorkspaceFlags {
   shard?: string;
   /** Worker threads for the per-file checks: a number (1 = in-process) or `auto` (the default). */
   workers?: string;
+  /** Keep findings in a cache file and check only what changed since (`--cache-location` implies it). */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Check only the files changed since `base` and those whose findings they change (`--base` implies it). */
+  changed?: boolean;
+  base?: string;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
@@ -37,8 +46,18 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (shard && 'problem' in shard) throw new UsageError(shard.problem);
   const requested = parseWorkers(flags.workers ?? 'auto');
+  const changes = flags.changed || flags.base !== undefined ? changedSince(io.cwd, workspace.root, flags.base, io.env, workspace.configFile) : undefined;
+  const checker = flags.cache || flags.cacheLocation !== undefined
+    ? cachedChecker(cacheFile(io.cwd, flags.cacheLocation, workspace.repoRoot), (line) => io.stderr(`${line}\n`))
+    : undefined;
   const progress = progressBar(io, 'checking');
-  const options: LintOptions = { root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix, ...(shard ? { shard } : {}), onProgress: progress.update };
+  const options: LintOptions = {
+    root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix,
+    ...(shard ? { shard } : {}),
+    onProgress: progress.update,
+    ...(changes ? { select: (graph) => affectedFiles(graph, settings, changes) } : {}),
+    ...(checker ? { checker } : {}),
+  };
   let run: Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>;
   try {
     run = await lintInProcessOrOnWorkers(options, requested, workspace);
@@ -75,7 +94,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
 /** Runs the lint in-process, or its per-file checks on worker threads when the run is big enough (src/lint/workers.ts). */
 async function lintInProcessOrOnWorkers(options: LintOptions, requested: number | 'auto', workspace: Parameters<typeof requireContent>[0]): Promise<Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>> {
   const files = listSelectedFiles(options);
-  const workers = settingsFromCatalogue(options) ? workerCount(requested, { files: files.length, fix: options.fix }) : 1;
+  // The cache and --changed choose and check files in-process: the pool does not read the cache yet.
+  const inProcessOnly = Boolean(options.checker || options.select);
+  const workers = settingsFromCatalogue(options) && !inProcessOnly ? workerCount(requested, { files: files.length, fix: options.fix }) : 1;
   if (workers > 1) {
     requireContent(workspace, listSelectedFiles({ ...options, paths: undefined, shard: undefined }));
     return { result: await lintOnWorkers(options, files, workers), fixed: [], refusedFixes: [] };

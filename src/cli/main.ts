@@ -44,6 +44,10 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('-q, --quiet', 'report errors only')
       .option('--fix', 'apply the fixes rules offer, then report what is left')
       .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+      .option('--cache', 'keep findings in a cache and check again only the files whose findings can have changed')
+      .option('--cache-location <path>', 'the cache file, or a folder for it (default: node_modules/.cache/seam/lint-cache.json; implies --cache)')
+      .option('--changed', 'check only the files changed since --base and the records whose findings they can change')
+      .option('--base <ref>', 'the git ref --changed compares with (default: origin/$GITHUB_BASE_REF, origin/HEAD, else HEAD; implies --changed)')
       .option('--no-color', 'never colour the output')
       .option('--shard <index/count>', 'report on one part of the files, e.g. 2/3 (one CI job of three; combine the reports with "seam merge-reports")')
       .option('--workers <n>', `worker threads for the per-file checks: a number (1 checks in-process) or "auto" (one fewer than the cores, at most 4, for runs of ${IN_PROCESS_BELOW} files or more)`, 'auto'),

@@ -21,6 +21,8 @@ export interface CommandWorkspace {
   config: SeamConfig;
   /** The repository root: the config file's folder, else the working directory. */
   repoRoot: string;
+  /** The config file read, if any. */
+  configFile?: string;
   root: string;
   today: string;
   settings: RuleSetting[];
@@ -38,7 +40,7 @@ export function openCommandWorkspace(flags: WorkspaceFlags, io: IO): CommandWork
   if (todayProblem) throw new UsageError(todayProblem);
   const { settings, problems } = resolveRuleSettings(rules, workspace.config);
   if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
-  return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, root, today: workspace.today, settings };
+  return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, configFile: workspace.configFile, root, today: workspace.today, settings };
 }
 
 /** A command that checks content refuses a content folder with nothing to check: CI must not go green on a wrong path. */

@@ -1,6 +1,7 @@
 // The lint engine: loads the record graph once, runs every enabled rule over every content file with
 // that graph at hand, applies inline disable comments, and (with `fix`) applies fixes and re-lints.
-// Files are independent once the graph exists, so a cache or worker pool can wrap `lintFiles` later.
+// Files are independent once the graph exists, so a cache (src/lint/cache.ts) stands in for checking
+// them all, and a selection (`--changed`, src/lint/affected.ts) narrows which are checked.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -21,6 +22,7 @@ import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
+import { preparedView } from './affected.ts';
 import { RULES_URL, seamVersion } from './version.ts';
 import { shardOf, shardStamp } from './shard.ts';
 import type { Shard } from './shard.ts';
@@ -82,6 +84,15 @@ export interface LintOptions {
   shard?: Shard;
   /** Told after each file is checked (a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Only these content files (content-relative), besides `paths`: what `select` chose. */
+  only?: readonly string[];
+  /** Chooses `only` once the graph is loaded (`--changed`: the changed files and those that depend on them). */
+  select?: (graph: RecordGraph) => readonly string[];
+  /**
+   * Computes the selected files' findings in place of preparing every rule and checking every file:
+   * the persistent cache (src/lint/cache.ts). The site build's safety check never passes one.
+   */
+  checker?: (graph: RecordGraph, options: LintOptions) => Promise<Finding[]>;
 }
 
 export interface LintRun {
@@ -95,7 +106,8 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   let graph = await loadGraph(options.root);
-  await prepareRules(graph, options, selectFiles(graph, options));
+  if (options.select) options = { ...options, only: options.select(graph) };
+  if (!options.checker || options.fix) await prepareRules(options.only && !options.fix ? preparedView(graph, options.only) : graph, options, selectFiles(graph, options));
   const fixed = new Set<string>();
   const refusedFixes = new Map<string, string>();
   if (options.fix) {
@@ -128,7 +140,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       await prepareRules(graph, options, selectFiles(graph, options));
     }
   }
-  const findings = lintFiles(graph, options);
+  const findings = options.checker ? await options.checker(graph, options) : lintFiles(graph, options);
   const descriptors = describeRules(options.settings);
   const files = selectFiles(graph, options).map((f) => displayPath(options, f));
   return {
@@ -194,9 +206,10 @@ export function displayPath(options: Pick<LintOptions, 'root' | 'cwd'>, contentF
   return relative(options.cwd, resolve(options.root, contentFile)).split(sep).join('/');
 }
 
-/** The graph's files that `options.paths` selects (all of them when there are none), then the shard's part of them. */
-export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'shard'>): string[] {
-  const all = graph.files;
+/** The graph's files that `options.only` and `options.paths` select (all of them when neither is given), then the shard's part of them. */
+export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'shard' | 'only'>): string[] {
+  const only = options.only && new Set(options.only);
+  const all = only ? graph.files.filter((f) => only.has(f)) : graph.files;
   const wanted = options.paths?.length ? options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p))) : undefined;
   const selected = wanted ? all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`))) : all;
   return options.shard ? shardOf(selected, options.shard) : selected;
@@ -209,10 +222,14 @@ export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions
 
 /** Runs the rules over the selected files of an already-built graph (after `prepareRules`). */
 export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
+  return checkFiles(graph, options, selectFiles(graph, options));
+}
+
+/** Runs the rules over these content files (content-relative) of an already-built graph (after `prepareRules`). */
+export function checkFiles(graph: RecordGraph, options: LintOptions, files: readonly string[]): Finding[] {
   const findings: Finding[] = [];
   const active = options.settings.filter((s) => s.severity !== 'off');
   const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
-  const files = selectFiles(graph, options);
   for (const [done, file] of files.entries()) {
     const record = graph.byFile.get(file);
     const source = record?.source ?? readSource(resolve(graph.root, file), file);

@@ -76,6 +76,12 @@ export interface RuleMeta<O extends z.ZodType = z.ZodType, A extends AppliesTo =
    * can change when such a record changes, so a cache of findings must recheck the rule's files then.
    */
   readsAcross: readonly RecordTypeName[] | '*';
+  /**
+   * Of the project record types in `readsAcross`, those the rule reads in every other project, not
+   * only in the checked file's own project or in projects the file names. Cross-file results are
+   * cached on that relation (src/lint/affected.ts), so a rule that reads further must say so here.
+   */
+  readsAcrossProjects?: readonly RecordTypeName[];
   severity: Severity;
   /** Whether the rule offers fixes; a rule that does not cannot report one (a type error, and the engine refuses it). */
   fixable: F;
