@@ -49,7 +49,7 @@ describe('the example workflows', () => {
     const calls = steps.flatMap(({ file, step }) => (step.run ? npmRuns(step.run) : []).filter((w) => w[0] === 'seam' && w[1] === '--').map((w) => ({ file, args: w.slice(2) })));
     expect(calls.length).toBeGreaterThan(3);
     for (const { file, args } of calls) {
-      const command = args.filter((a, i) => !a.startsWith('-') && (i === 0 || !args[i - 1]!.startsWith('--')) && /^[a-z]+$/.test(a)).slice(0, 1);
+      const command = args.filter((a, i) => !a.startsWith('-') && (i === 0 || !args[i - 1]!.startsWith('--')) && /^[a-z][a-z-]*$/.test(a)).slice(0, 1);
       const help = await seam([...command, '--help']);
       expect(help.code, `${file}: seam ${command.join(' ')}`).toBe(0);
       for (const flag of args.filter((a) => a.startsWith('--'))) expect(help.stdout, `${file}: seam ${args.join(' ')}`).toContain(flag.split('=')[0]);
