@@ -10,6 +10,7 @@ export { default as coverage } from './coverage.ts';
 export { default as criteriaRefs } from './criteria-refs.ts';
 export { default as currency } from './currency.ts';
 export { default as directives } from './directives.ts';
+export { default as engagement } from './engagement.ts';
 export { default as forecast } from './forecast.ts';
 export { default as issues } from './issues.ts';
 export { default as lessons } from './lessons.ts';
