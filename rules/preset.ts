@@ -12,6 +12,7 @@ export { default as currency } from './currency.ts';
 export { default as directives } from './directives.ts';
 export { default as engagement } from './engagement.ts';
 export { default as forecast } from './forecast.ts';
+export { default as handover } from './handover.ts';
 export { default as issues } from './issues.ts';
 export { default as lessons } from './lessons.ts';
 export { default as links } from './links.ts';
