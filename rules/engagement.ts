@@ -63,7 +63,7 @@ involved takes part (K31.2). The stakeholder register says how often each person
   at least one entry.
 - **A stakeholder not engaged within their cadence** (at their \`comms.cadence\` in the register),
   while the project is active in execution or handover: the latest entry naming them in
-  \`audience.stakeholders\` is at most 1 (\`daily\`), 7 (\`weekly\`), 14 (\`fortnightly\`), 31 (\`monthly\`)
+  \`audience.stakeholders\` is at most 3 (\`daily\`: every working day, a weekend allowed), 7 (\`weekly\`), 14 (\`fortnightly\`), 31 (\`monthly\`)
   or 92 (\`quarterly\`) days before today; someone never engaged is allowed that long from the
   charter's \`start\`. A \`milestone\` cadence asks for a contact on or after the latest milestone done.
 - **An organisation not engaged in a reporting period** (at the status report that closes the

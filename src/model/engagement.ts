@@ -7,7 +7,8 @@ import type * as S from './schemas.ts';
 type Cadence = NonNullable<S.StakeholderRegister['stakeholders'][number]['comms']>['cadence'];
 
 /** The most days a cadence allows between contacts; `milestone` is not a number of days. */
-export const CADENCE_DAYS: Record<Exclude<Cadence, 'milestone'>, number> = { daily: 1, weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 };
+// `daily` means every working day: three calendar days cover a weekend between two contacts.
+export const CADENCE_DAYS: Record<Exclude<Cadence, 'milestone'>, number> = { daily: 3, weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 };
 
 /** The project's engagement entries that have happened by `today` and whose frontmatter is valid, oldest first. */
 export function entriesBy(project: Project | undefined, today: string): ContentRecord<S.Engagement>[] {
