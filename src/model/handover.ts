@@ -31,7 +31,7 @@ export function handoverSignoff(project: Project, m: Milestone, today: string): 
 
 /** Whether some project's plan has a `decommission` milestone naming the system `id`. */
 export function decommissionPlanned(graph: RecordGraph, id: string): boolean {
-  return [...graph.projects.values()].some((p) => p.plan?.data?.milestones.some((m) => m.kind === 'decommission' && m.systems.includes(id)));
+  return [...graph.projects.values()].some((p) => p.plan?.data?.milestones.some((m) => m.kind === 'decommission' && m.systems?.includes(id)));
 }
 
 /** The latest catalogue update the project `project` recorded on the system `system`. */

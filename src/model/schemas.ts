@@ -359,7 +359,7 @@ export const plan = z.strictObject({
         // ── Coordination and handover (issue 14) ──
         kind: milestoneKind.optional().describe('What the milestone marks: `design`, `build`, `test` (a test exit), `cutover`, `handover`, `decommission` or `other`. The `handover` rule reads it: a handover depends on a test exit, the handover phase needs the handover done and signed off, a retiring system needs a decommission milestone.'),
         receivedBy: id.optional().describe('For a `handover` milestone: the id of the organisation that receives what is handed over; a sign-off authority of that organisation signs the handover off.'),
-        systems: z.array(id).default([]).describe('The ids of the systems the milestone concerns: a `decommission` milestone names the systems it retires.'),
+        systems: z.array(id).optional().describe('The ids of the systems the milestone concerns: a `decommission` milestone names the systems it retires.'),
       }),
     )
     .min(1)
