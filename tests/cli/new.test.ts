@@ -52,7 +52,9 @@ function answer(file: string, path: (string | number)[]): unknown {
     deliverable: 'Wave 1 cutover plan', by: 'eleanor-whitcombe',
     what: 'The first cutover rehearsal overran by nine hours because the reconciliation reports ran one after another.',
     recommendation: 'Rehearse every cutover twice, running the reconciliation reports in parallel in the second rehearsal.',
-    stakeholders: 'eleanor-whitcombe', topic: 'Wave 1 readiness',
+    // The new status report opens a reporting period; the entry engages the one organisation no other
+    // entry of that period reaches (the regulator), so every organisation is engaged in it.
+    stakeholders: 'amelia-grant', topic: 'Wave 1 readiness',
     version: '1.0', approver: 'Chief Information Officer', services: 'Independent system integration and migration testing', reference: 'HM-TS-2026-014',
   };
   if (!(name in values)) throw new Error(`No answer for ${file}: ${path.join('.')}`);
@@ -113,6 +115,7 @@ describe('seam new', () => {
     const entry = readFileSync(join(dir, `projects/policy-admin-migration/engagement/${TODAY}-wave-1-readiness-call.mdx`), 'utf8');
     expect(entry).toContain(`date: ${TODAY}\n`);
     expect(entry).toMatch(/audience:\n  stakeholders:\n    - "TODO: .*one of eleanor-whitcombe, /);
+    expect(entry).toContain('channel: meeting # one of: meeting, workshop, call, email, report, briefing, other\n');
     expect(entry).toMatch(/## Summary\n\nTODO: say who took part/);
     const system = readFileSync(join(dir, 'systems/claims-gateway.mdx'), 'utf8');
     expect(system).toContain('kind: application # one of: application, platform, data-store, integration, infrastructure, saas\n');
