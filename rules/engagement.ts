@@ -2,7 +2,7 @@
 // exists: every stakeholder within their cadence, every organisation in every reporting period, and
 // every follow-up with an owner, a due date and a real action (P14, P20, K31.2, K40.1).
 import { z } from 'zod';
-import { CADENCE_DAYS, entriesBy, lastContact, organisationsEngaged } from '../src/model/engagement.ts';
+import { CADENCE_DAYS, daysOverdue, entriesBy, lastContact, organisationsEngaged } from '../src/model/engagement.ts';
 import { projectFile } from '../src/model/identity.ts';
 import { isReporting, projectPath } from '../src/model/project-state.ts';
 import { requiredRecordTypes } from '../src/model/record-types.ts';
@@ -197,7 +197,7 @@ Ana chaired; Ben confirmed Beta finance can staff the trial weekend.
       const from = reports[at - 1]!.data!.date;
       const to = record.data.date;
       const register = project.stakeholders?.data;
-      const engaged = new Set(entriesBy(project, to).filter((e) => e.data!.date > from).flatMap((e) => [...organisationsEngaged(e.data!, register)]));
+      const engaged = new Set(entriesBy(project.engagement, to).filter((e) => e.data.date > from).flatMap((e) => [...organisationsEngaged(e.data, register)]));
       const start = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       for (const organisation of charter.organisations) {
         if (engaged.has(organisation)) continue;
@@ -215,23 +215,21 @@ Ana chaired; Ben confirmed Beta finance can staff the trial weekend.
     record.data.stakeholders.forEach((person, i) => {
       if (!person.comms) return; // the `stakeholders` rule reports it
       const { cadence } = person.comms;
-      const last = lastContact(project, person.id, today);
+      const last = lastContact(project.engagement, person.id, today);
       const who = `${quote(person.id)} (${person.name})`;
       const fix = 'Record the contact that took place in engagement/, or engage them.';
       const at = { path: ['stakeholders', i, 'comms', 'cadence'] };
       if (cadence === 'milestone') {
-        if (lastDone && (!last || last.data!.date < lastDone.done!)) {
-          report({ message: `${who} is to be engaged at each milestone, but has not been since ${quote(lastDone.id)} was done on ${lastDone.done}${last ? ` (last engaged on ${last.data!.date})` : ''}. ${fix}`, at });
+        if (lastDone && (!last || last.data.date < lastDone.done!)) {
+          report({ message: `${who} is to be engaged at each milestone, but has not been since ${quote(lastDone.id)} was done on ${lastDone.done}${last ? ` (last engaged on ${last.data.date})` : ''}. ${fix}`, at });
         }
         return;
       }
       const days = CADENCE_DAYS[cadence];
-      if (last) {
-        const since = daysBetween(last.data!.date, today);
-        if (since > days) report({ message: `${who} was last engaged ${since} days ago, on ${last.data!.date} (${projectPath(last)}), but is to be engaged ${cadence} (every ${days} day${days === 1 ? '' : 's'}). ${fix}`, at });
-      } else if (daysBetween(charter.start, today) > days) {
-        report({ message: `${who} has not been engaged since the project started on ${charter.start}, but is to be engaged ${cadence} (every ${days} day${days === 1 ? '' : 's'}). ${fix}`, at });
-      }
+      if ((daysOverdue(cadence, last?.data.date, charter.start, today) ?? 0) <= 0) return;
+      const every = `${cadence} (every ${days} day${days === 1 ? '' : 's'})`;
+      if (last) report({ message: `${who} was last engaged ${daysBetween(last.data.date, today)} days ago, on ${last.data.date} (${projectPath(last)}), but is to be engaged ${every}. ${fix}`, at });
+      else report({ message: `${who} has not been engaged since the project started on ${charter.start}, but is to be engaged ${every}. ${fix}`, at });
     });
   },
 });

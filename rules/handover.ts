@@ -230,7 +230,7 @@ Billed Beta's customers until they moved to Acme.
           continue;
         }
         if (!m.receivedBy) continue; // reported in the plan
-        if (!handoverSignoff(project, m, today)) {
+        if (!handoverSignoff(m, project.signoff?.data, project.stakeholders?.data, today)) {
           report({ message: `The project is in the ${charter.phase} phase, but no sign-off authority of ${quote(m.receivedBy)} (the organisation receiving ${quote(m.id)}) has signed the handover off: add an entry with "milestone: ${m.id}" to signoff.mdx, signed by a stakeholder of ${quote(m.receivedBy)} with "signoff: true".`, at, scope: 'project' });
         }
       }

@@ -1,23 +1,37 @@
 // What the engagement log says about a project: when each stakeholder was last engaged, how often each
-// must be, and which organisations were engaged between two dates. The `engagement` rule and the
-// project page both ask here, so the page's "last contact" is the date the rule checks.
-import type { ContentRecord, Project } from './graph.ts';
+// must be, and which organisations an entry engaged. The `engagement` rule and the project page both
+// ask here, so the page's "last contact" and "overdue" are what the rule checks.
+import { daysBetween } from './today.ts';
 import type * as S from './schemas.ts';
 
 type Cadence = NonNullable<S.StakeholderRegister['stakeholders'][number]['comms']>['cadence'];
 
-/** The most days a cadence allows between contacts; `milestone` is not a number of days. */
+/** An engagement entry as the linter's graph and the site both hold it: its validated frontmatter, if any. */
+interface Entry {
+  data?: S.Engagement;
+}
+
 // `daily` means every working day: three calendar days cover a weekend between two contacts.
+/** The most days a cadence allows between contacts; `milestone` is not a number of days. */
 export const CADENCE_DAYS: Record<Exclude<Cadence, 'milestone'>, number> = { daily: 3, weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 };
 
-/** The project's engagement entries that have happened by `today` and whose frontmatter is valid, oldest first. */
-export function entriesBy(project: Project | undefined, today: string): ContentRecord<S.Engagement>[] {
-  return (project?.engagement ?? []).filter((e) => e.data !== undefined && e.data.date <= today);
+/** The entries that have happened by `today` and whose frontmatter is valid, in the order given (oldest first). */
+export function entriesBy<T extends Entry>(entries: readonly T[], today: string): (T & { data: S.Engagement })[] {
+  return entries.filter((e): e is T & { data: S.Engagement } => e.data !== undefined && e.data.date <= today);
 }
 
 /** The latest entry that names the stakeholder `id` in its audience, by `today`. */
-export function lastContact(project: Project | undefined, id: string, today: string): ContentRecord<S.Engagement> | undefined {
-  return entriesBy(project, today).filter((e) => e.data!.audience.stakeholders.includes(id)).at(-1);
+export function lastContact<T extends Entry>(entries: readonly T[], id: string, today: string): (T & { data: S.Engagement }) | undefined {
+  return entriesBy(entries, today).filter((e) => e.data.audience.stakeholders.includes(id)).at(-1);
+}
+
+/**
+ * Days past a stakeholder's cadence on `today`: positive when they are overdue, counted from their last
+ * contact or, never engaged, from `start`; undefined for the `milestone` cadence (not a number of days).
+ */
+export function daysOverdue(cadence: Cadence, last: string | undefined, start: string, today: string): number | undefined {
+  if (cadence === 'milestone') return undefined;
+  return daysBetween(last ?? start, today) - CADENCE_DAYS[cadence];
 }
 
 /**

@@ -1,7 +1,7 @@
 // What "handed over" means, as data the `handover` rule and the project page's handover checklist both
 // read: a handover milestone that depends on a test exit, its sign-off by the receiving organisation,
 // the decommissioning of retiring systems and the catalogue updates a closed project leaves behind.
-import type { Project, RecordGraph } from './graph.ts';
+import type { RecordGraph } from './graph.ts';
 import type * as S from './schemas.ts';
 
 type Milestone = S.Plan['milestones'][number];
@@ -23,10 +23,14 @@ export function dependsOnKind(milestones: Milestone[], from: Milestone, kind: Mi
   return false;
 }
 
-/** The sign-off of handover milestone `m` by a sign-off authority of its receiving organisation, given by `today`. */
-export function handoverSignoff(project: Project, m: Milestone, today: string): S.Signoff['signoffs'][number] | undefined {
-  const register = project.stakeholders?.data?.stakeholders ?? [];
-  return project.signoff?.data?.signoffs.find((s) => s.milestone === m.id && s.date <= today && register.some((p) => p.id === s.by && p.signoff && p.organisation === m.receivedBy));
+/**
+ * The sign-off of handover milestone `m` by a sign-off authority of its receiving organisation, given by
+ * `today`: an entry of the sign-off record naming the milestone, by someone in the register with
+ * `signoff: true` whose organisation is the milestone's `receivedBy`.
+ */
+export function handoverSignoff(m: Milestone, signoff: S.Signoff | undefined, register: S.StakeholderRegister | undefined, today: string): S.Signoff['signoffs'][number] | undefined {
+  const people = register?.stakeholders ?? [];
+  return signoff?.signoffs.find((s) => s.milestone === m.id && s.date <= today && people.some((p) => p.id === s.by && p.signoff && p.organisation === m.receivedBy));
 }
 
 /** Whether some project's plan has a `decommission` milestone naming the system `id`. */
