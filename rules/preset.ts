@@ -25,6 +25,7 @@ export { default as references } from './references.ts';
 export { default as requiredSections } from './required-sections.ts';
 export { default as schedule } from './schedule.ts';
 export { default as schema } from './schema.ts';
+export { default as scopeCompleteness } from './scope-completeness.ts';
 export { default as secrets } from './secrets.ts';
 export { default as security } from './security.ts';
 export { default as signoff } from './signoff.ts';
