@@ -61,3 +61,34 @@ describe('engagement and handover on the project page', () => {
     await open.page.close();
   });
 });
+
+describe('results by organisation (K37)', () => {
+  it('shows what each organisation of a project delivered, owes and is scored on, and prints without the site around it', async () => {
+    const { page, errors } = await openPage(browser(), `${site()}/projects/policy-admin-migration/`);
+    await page.locator('a.seam-results-link').click();
+    await page.waitForURL(`${site()}/projects/policy-admin-migration/results/`);
+    // One section per organisation in the charter (eight, with the Information Rights Office).
+    expect(await page.locator('section.seam-results').count()).toBe(8);
+    const kestrel = page.locator('section.seam-results[data-organisation="kestrel-data-migration"]');
+    await expect(kestrel.locator('table.seam-results__scores tbody tr').count()).resolves.toBe(2);
+    await expect(kestrel.locator('table.seam-results__scores').textContent()).resolves.toMatch(/2026-Q2.*2026-Q3/s);
+    const harbour = page.locator('section.seam-results[data-organisation="harbour-mutual"]');
+    await expect(harbour.locator('.seam-results__delivered').textContent()).resolves.toContain('Migration design and source data profile approved');
+    await expect(harbour.locator('.seam-results__actions').textContent()).resolves.toContain('Report the forecast at completion with the contingency drawn so far.');
+    // On paper: the sections stay, the navigation goes.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.sidebar').first().isVisible()).resolves.toBe(false);
+    await expect(harbour.isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const org = await openPage(browser(), `${site()}/organisations/kestrel-data-migration/`);
+    await org.page.locator('a.seam-results-link').click();
+    await org.page.waitForURL(`${site()}/organisations/kestrel-data-migration/results/`);
+    // Kestrel works on two projects: the closed ledger project (three quarters scored) and the migration.
+    expect(await org.page.locator('section.seam-results').count()).toBe(2);
+    await expect(org.page.locator('section.seam-results[data-organisation="kestrel-data-migration"] table.seam-results__scores tbody tr').count()).resolves.toBe(5);
+    expect(org.errors).toEqual([]);
+    await org.page.close();
+  });
+});
