@@ -52,8 +52,8 @@ function answer(file: string, path: (string | number)[]): unknown {
     deliverable: 'Wave 1 cutover plan', by: 'eleanor-whitcombe',
     what: 'The first cutover rehearsal overran by nine hours because the reconciliation reports ran one after another.',
     recommendation: 'Rehearse every cutover twice, running the reconciliation reports in parallel in the second rehearsal.',
-    // The new status report opens a reporting period; the entry engages the one organisation no other
-    // entry of that period reaches (the regulator), so every organisation is engaged in it.
+    // The new status report opens a reporting period; the entry engages the two regulators no other
+    // entry of that period reaches (the second through `audience.organisations`, see `fill`).
     stakeholders: 'amelia-grant', topic: 'Wave 1 readiness',
     version: '1.0', approver: 'Chief Information Officer', services: 'Independent system integration and migration testing', reference: 'HM-TS-2026-014',
   };
@@ -79,7 +79,9 @@ function fill(file: string, text: string): string {
       return doc.createNode(answer(file, path));
     },
   });
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n${body.replace(/^TODO: .*$/gm, PROSE)}`;
+  // An engagement entry's author also names the organisation the briefing reached as a whole.
+  const yamlOut = doc.toString({ lineWidth: 0 }).replace(/^  organisations: \[\]$/m, '  organisations: [information-rights-office]');
+  return `---\n${yamlOut}---\n${body.replace(/^TODO: .*$/gm, PROSE)}`;
 }
 
 async function lintJson(dir: string): Promise<{ code: number; findings: Finding[] }> {
