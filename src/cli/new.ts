@@ -155,6 +155,11 @@ async function ask(request: ScaffoldRequest, graph: RecordGraph): Promise<Scaffo
     if (clack.isCancel(id)) return undefined;
     out.id = id || undefined;
   }
+  if (request.kind === 'engagement' && !out.id && !out.title) {
+    const title = await clack.text({ message: 'What was it? (a title, for example "Steering committee"; the file is named after it)', validate: (v) => (v ? undefined : 'An entry needs a title.') });
+    if (clack.isCancel(title)) return undefined;
+    out.title = title;
+  }
   if (!out.title && ['project', 'status', 'change', 'policy', 'system', 'provider', 'organisation'].includes(request.kind)) {
     const title = await clack.text({ message: 'Title (empty to leave a TODO: prompt)' });
     if (clack.isCancel(title)) return undefined;

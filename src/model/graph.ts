@@ -68,6 +68,8 @@ export interface Project {
   changes: ContentRecord<S.ChangeRequest>[];
   signoff?: ContentRecord<S.Signoff>;
   lessons?: ContentRecord<S.Lessons>;
+  /** The engagement log, oldest first. */
+  engagement: ContentRecord<S.Engagement>[];
   records: ContentRecord[];
 }
 
@@ -197,6 +199,10 @@ function checkNaming(record: ContentRecord, problems: Problem[]) {
     const expected = evaluationName(e.provider, e.period);
     if (stem !== expected) problems.push({ file: record.file, ...record.source.locate(['period']), code: 'naming', message: `An evaluation is named <provider>-<period>: rename the file to "${expected}.mdx" or correct "provider"/"period".` });
   }
+  if (record.type === 'engagement') {
+    const date = (record.data as S.Engagement).date;
+    if (!stem.startsWith(`${date}-`) || !KEBAB_CASE.test(stem)) problems.push({ file: record.file, ...record.source.locate(['date']), code: 'naming', message: `An engagement entry is named <date>-<topic>: rename the file to "${date}-${kebab(stem.replace(/^\d{4}-\d{2}-\d{2}-?/, '')) || 'topic'}.mdx" or correct "date" (${date}).` });
+  }
 }
 
 function index(graph: RecordGraph) {
@@ -222,17 +228,20 @@ function index(graph: RecordGraph) {
     if (map) map.set(record.id, record);
     if (record.type === 'standards' && record.data) indexStandard(graph, record as ContentRecord<S.Standard>);
     if (record.project) {
-      const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], records: [] };
+      const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], engagement: [], records: [] };
       graph.projects.set(record.project, project);
       project.records.push(record);
       const slot = record.type as keyof Project;
-      if (slot === 'status' || slot === 'evaluations' || slot === 'changes') (project[slot] as ContentRecord[]).push(record);
+      if (slot === 'status' || slot === 'evaluations' || slot === 'changes' || slot === 'engagement') (project[slot] as ContentRecord[]).push(record);
       else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
     }
   }
   // Oldest first by date; a report whose frontmatter failed sorts by its file name (named after its date).
   const dateOf = (r: ContentRecord<S.StatusReport>) => r.data?.date ?? r.file.split('/').at(-1)!.replace(/\.mdx$/, '');
   for (const project of graph.projects.values()) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  // The engagement log by date, then file; an entry whose frontmatter failed sorts by its file name (which starts with its date).
+  const entryKey = (r: ContentRecord<S.Engagement>) => `${r.data?.date ?? r.file.split('/').at(-1)!.slice(0, 10)} ${r.file}`;
+  for (const project of graph.projects.values()) project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
 }
 
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {

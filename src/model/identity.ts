@@ -59,7 +59,7 @@ export function evaluationName(provider: string, period: string): string {
 }
 
 /** How a record type's file is named, as a message shows it when no name is given. */
-const NAME_FORMS: Partial<Record<string, string>> = { status: 'YYYY-MM-DD', evaluations: '<provider>-<period>' };
+const NAME_FORMS: Partial<Record<string, string>> = { status: 'YYYY-MM-DD', evaluations: '<provider>-<period>', engagement: 'YYYY-MM-DD-<topic>' };
 
 /** The file of a record of type `type` named `name`, from its type's pattern: `policies`, `crm` → `policies/crm.mdx`. */
 export function recordFile(type: string, name: string): string {

@@ -18,6 +18,7 @@ export interface RecordData {
   changes: m.ChangeRequest;
   signoff: m.Signoff;
   lessons: m.Lessons;
+  engagement: m.Engagement;
 }
 
 export type RecordTypeName = keyof RecordData;

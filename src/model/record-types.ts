@@ -170,6 +170,17 @@ export const recordTypes: RecordType[] = [
     enforcedBy: 'lessons',
     summary: 'What the project learned, with recommendations other projects can apply.',
   },
+  {
+    name: 'engagement',
+    label: 'engagement entry',
+    pattern: 'projects/*/engagement/*.mdx',
+    inProject: true,
+    schema: schemas.engagement,
+    requiredSections: ['Summary'],
+    requiredFrom: 'execution',
+    enforcedBy: 'engagement',
+    summary: 'One communication that happened: when, with whom, through which channel, about what, the decisions and the follow-ups.',
+  },
 ];
 
 export const recordTypeByName = new Map(recordTypes.map((t) => [t.name, t]));

@@ -14,7 +14,7 @@ export type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criter
  */
 const referenceFields: Record<string, [string, Target][]> = {
   '*': [['evidence.*.criterion', 'criterion']],
-  systems: [['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system']],
+  systems: [['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system'], ['catalogueUpdates.*.project', 'project']],
   providers: [['organisation', 'organisation']],
   policies: [['supersedes', 'policy'], ['criteria.*', 'criterion']],
   charter: [
@@ -22,7 +22,7 @@ const referenceFields: Record<string, [string, Target][]> = {
     ['policies.*', 'policy'], ['regulations.*.regulator', 'organisation'], ['lessonsApplied.*.project', 'project'], ['lessonsApplied.*.lesson', 'lesson'],
   ],
   stakeholders: [['stakeholders.*.organisation', 'organisation'], ['stakeholders.*.raci.@key', 'workstream']],
-  plan: [['milestones.*.workstream', 'workstream'], ['milestones.*.owner', 'stakeholder'], ['milestones.*.dependsOn.*', 'milestone']],
+  plan: [['milestones.*.workstream', 'workstream'], ['milestones.*.owner', 'stakeholder'], ['milestones.*.dependsOn.*', 'milestone'], ['milestones.*.receivedBy', 'organisation'], ['milestones.*.systems.*', 'system']],
   status: [
     ['milestonesAtRisk.*', 'milestone'], ['compliance.*.regulation', 'regulation'], ['issues.*.owner', 'stakeholder'],
     ['issues.*.budgetLine', 'budget-line'], ['issues.*.milestone', 'milestone'],
@@ -30,7 +30,8 @@ const referenceFields: Record<string, [string, Target][]> = {
   ],
   evaluations: [['provider', 'provider'], ['evaluator', 'stakeholder'], ['actions.*.owner', 'stakeholder']],
   changes: [['requestedBy', 'stakeholder'], ['approver', 'stakeholder'], ['impact.budgetLine', 'budget-line'], ['impact.milestones.*', 'milestone']],
-  signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record']],
+  signoff: [['signoffs.*.by', 'stakeholder'], ['signoffs.*.record', 'project-record'], ['signoffs.*.milestone', 'milestone']],
+  engagement: [['audience.stakeholders.*', 'stakeholder'], ['audience.organisations.*', 'organisation'], ['followUps.*.owner', 'stakeholder']],
 };
 
 /** The reference fields of a record of type `type`: those every record has, then its type's own. */

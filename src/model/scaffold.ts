@@ -36,6 +36,7 @@ export const newKinds = {
   system: 'systems',
   provider: 'providers',
   organisation: 'organisations',
+  engagement: 'engagement',
 } as const satisfies Record<string, string>;
 
 export type NewKind = keyof typeof newKinds;
@@ -46,7 +47,7 @@ export interface ScaffoldRequest {
   kind: NewKind;
   /** The project the record belongs to (project records), or the new project's id (`project`). */
   project?: string;
-  /** The record's id, for records named by id (changes, policies, systems, providers, organisations). */
+  /** The record's id, for records named by id (changes, policies, systems, providers, organisations; an engagement entry's topic). */
   id?: string;
   title?: string;
   provider?: string;
@@ -95,6 +96,7 @@ const SECTION_PROMPTS: Record<string, string> = {
   impact: 'explain the change\'s impact on the budget, the schedule and the scope.',
   decision: 'record the decision, who made it and the reasons.',
   'sign-off': 'describe what was signed off, by whom, and any conditions.',
+  'engagement:summary': 'say who took part, what was discussed and what each party agreed to do.',
   review: 'describe how the lessons were gathered and who took part.',
 };
 
@@ -129,6 +131,14 @@ export function scaffold(graph: RecordGraph, request: ScaffoldRequest): Scaffold
       const id = request.id ?? nextChangeId(project);
       if (!KEBAB_CASE.test(id)) return { ok: false, message: `"${id}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "cr-004-extend-hypercare".` };
       return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, id), { title: request.title ?? ASK, raised: today }, today)] };
+    }
+    case 'engagement': {
+      // An entry is named after its date and its topic: `2026-11-19-daily-stand-up`.
+      const slug = request.id ?? (request.title ? kebab(request.title) : undefined);
+      if (!slug) return { ok: false, message: 'Give the entry\'s topic as an id (kebab-case), for example "seam new engagement steering-committee --project <id>", or a --title to derive it from.' };
+      if (!KEBAB_CASE.test(slug)) return { ok: false, message: `"${slug}" is not a kebab-case id: use lower-case letters and digits joined by hyphens, for example "${kebab(slug) || 'steering-committee'}".` };
+      const name = slug.startsWith(`${today}-`) ? slug : `${today}-${slug}`;
+      return { ok: true, files: [render(graph, type, project, projectFile(project.id, type.name, name), { title: request.title ?? ASK, date: today, audience: { stakeholders: [ASK] }, topic: ASK }, today)] };
     }
     case 'signoff':
     case 'lessons':

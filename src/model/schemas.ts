@@ -210,6 +210,18 @@ export const system = z.strictObject({
     .array(z.union([id, systemInterface]))
     .default([])
     .describe('The systems this one exchanges data with: an id, or `{id, system, protocol, description, contract}`.'),
+  // ── Catalogue updates by projects (issue 14, K16) ──
+  catalogueUpdates: z
+    .array(
+      z.strictObject({
+        project: id.describe('The id of the project that changed the system.'),
+        date: isoDate.describe('When the catalogue entry was brought up to date after the project\'s change.'),
+        lifecycle: z.enum(['planned', 'live', 'migrating', 'retiring', 'retired']).describe('The lifecycle the project left the system in; it must match `lifecycle` while this is the latest update.'),
+        interfaces: prose.describe('What the project changed in the system\'s interfaces (added, moved, retired), or that it changed none.'),
+      }),
+    )
+    .default([])
+    .describe('Each project that changed the system, and how its lifecycle and interfaces stood once the project closed: the `handover` rule requires one from every closed project whose charter has the system in scope.'),
 });
 
 export const provider = z.strictObject({
@@ -387,6 +399,10 @@ export const charter = z.strictObject({
 
 const raci = z.enum(['R', 'A', 'C', 'I']);
 
+/** What a plan milestone marks (issue 14: coordination and handover). */
+export const MILESTONE_KINDS = ['design', 'build', 'test', 'cutover', 'handover', 'decommission', 'other'] as const;
+const milestoneKind = z.enum(MILESTONE_KINDS);
+
 export const stakeholders = z.strictObject({
   ...base,
   stakeholders: z
@@ -441,6 +457,10 @@ export const plan = z.strictObject({
         baseline: isoDate.optional().describe('The due date the plan was first approved with; give it once the milestone moves, so the move is visible (an approved change that moves the milestone needs `due` later than `baseline`).'),
         done: isoDate.optional().describe('When it was achieved.'),
         dependsOn: z.array(id).default([]).describe('Ids of milestones that must be done first.'),
+        // ── Coordination and handover (issue 14) ──
+        kind: milestoneKind.optional().describe('What the milestone marks: `design`, `build`, `test` (a test exit), `cutover`, `handover`, `decommission` or `other`. The `handover` rule reads it: a handover depends on a test exit, the handover phase needs the handover done and signed off, a retiring system needs a decommission milestone.'),
+        receivedBy: id.optional().describe('For a `handover` milestone: the id of the organisation that receives what is handed over; a sign-off authority of that organisation signs the handover off.'),
+        systems: z.array(id).optional().describe('The ids of the systems the milestone concerns: a `decommission` milestone names the systems it retires.'),
       }),
     )
     .min(1)
@@ -568,6 +588,7 @@ export const signoff = z.strictObject({
         by: id.describe('The id of a sign-off authority in the stakeholder register.'),
         date: isoDate,
         conditions: z.string().optional().describe('Conditions attached to the sign-off.'),
+        milestone: id.optional().describe('The id of the plan milestone whose deliverable this signs off; the `handover` rule looks for the sign-off of the `handover` milestone here.'),
       }),
     )
     .min(1)
@@ -589,6 +610,36 @@ export const lessons = z.strictObject({
     .describe('Lessons learned.'),
 });
 
+// ── Engagement log (issue 14) ──────────────────────────────────────────────────────────────────────
+
+export const engagement = z.strictObject({
+  ...base,
+  date: isoDate.describe('When the communication happened; the file name starts with it (`<date>-<topic>.mdx`).'),
+  audience: z
+    .strictObject({
+      stakeholders: z.array(id).default([]).describe('The ids of the stakeholders engaged, from the project\'s register.'),
+      organisations: z.array(id).default([]).describe('The ids of the organisations engaged as a whole (a briefing to everyone at a partner).'),
+    })
+    .refine((a) => a.stakeholders.length + a.organisations.length > 0, { error: 'name at least one stakeholder or organisation engaged' })
+    .describe('Who was engaged: stakeholders by id, or whole organisations by id.'),
+  channel: z
+    .enum(['meeting', 'workshop', 'call', 'email', 'report', 'briefing', 'other'])
+    .describe('How: `meeting`, `workshop`, `call`, `email`, `report`, `briefing` or `other`.'),
+  topic: name.describe('What the communication was about, in a few words.'),
+  decisions: z.array(prose).default([]).describe('Decisions taken or communicated.'),
+  followUps: z
+    .array(
+      z.strictObject({
+        action: z.string().describe('What will be done: a real action, not `tbd` or `n/a`.'),
+        owner: id.optional().describe('The id of the owner in the stakeholder register: the `engagement` rule requires it.'),
+        due: isoDate.optional().describe('When it is due: the `engagement` rule requires it.'),
+        closed: isoDate.optional().describe('When it was done.'),
+      }),
+    )
+    .default([])
+    .describe('Follow-up actions agreed, each with an owner and a due date.'),
+});
+
 export type Standard = z.output<typeof standard>;
 export type Organisation = z.output<typeof organisation>;
 export type System = z.output<typeof system>;
@@ -604,3 +655,4 @@ export type Evaluation = z.output<typeof evaluation>;
 export type ChangeRequest = z.output<typeof changeRequest>;
 export type Signoff = z.output<typeof signoff>;
 export type Lessons = z.output<typeof lessons>;
+export type Engagement = z.output<typeof engagement>;

@@ -27,6 +27,7 @@ const requests: { args: string[]; files: string[] }[] = [
   { args: ['system', 'claims-gateway'], files: ['systems/claims-gateway.mdx'] },
   { args: ['provider', 'harbour-testing'], files: ['providers/harbour-testing.mdx'] },
   { args: ['organisation', 'fenwick-holdings', '--title', 'Fenwick Holdings'], files: ['organisations/fenwick-holdings.mdx'] },
+  { args: ['engagement', 'wave-1-readiness-call', '--project', 'policy-admin-migration'], files: [`projects/policy-admin-migration/engagement/${TODAY}-wave-1-readiness-call.mdx`] },
 ];
 const created = requests.flatMap((r) => r.files);
 
@@ -36,7 +37,7 @@ function answer(file: string, path: (string | number)[]): unknown {
   const newProject = file.startsWith('projects/card-platform/');
   const titles: Record<string, string> = {
     status: 'Status report, 20 November 2026', changes: 'CR-004 Extend Wave 1 hypercare to six weeks', policies: 'Records retention policy',
-    systems: 'Claims gateway', providers: 'Harbour Testing Services', organisations: 'Fenwick Holdings',
+    systems: 'Claims gateway', providers: 'Harbour Testing Services', organisations: 'Fenwick Holdings', engagement: 'Wave 1 readiness call',
   };
   const type = file.startsWith('projects/') ? file.split('/')[2].replace(/\.mdx$/, '') : file.split('/')[0];
   const values: Record<string, unknown> = {
@@ -51,6 +52,9 @@ function answer(file: string, path: (string | number)[]): unknown {
     deliverable: 'Wave 1 cutover plan', by: 'eleanor-whitcombe',
     what: 'The first cutover rehearsal overran by nine hours because the reconciliation reports ran one after another.',
     recommendation: 'Rehearse every cutover twice, running the reconciliation reports in parallel in the second rehearsal.',
+    // The new status report opens a reporting period; the entry engages the two regulators no other
+    // entry of that period reaches (the second through `audience.organisations`, see `fill`).
+    stakeholders: 'amelia-grant', topic: 'Wave 1 readiness',
     version: '1.0', approver: 'Chief Information Officer', services: 'Independent system integration and migration testing', reference: 'HM-TS-2026-014',
   };
   if (!(name in values)) throw new Error(`No answer for ${file}: ${path.join('.')}`);
@@ -75,7 +79,9 @@ function fill(file: string, text: string): string {
       return doc.createNode(answer(file, path));
     },
   });
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n${body.replace(/^TODO: .*$/gm, PROSE)}`;
+  // An engagement entry's author also names the organisation the briefing reached as a whole.
+  const yamlOut = doc.toString({ lineWidth: 0 }).replace(/^  organisations: \[\]$/m, '  organisations: [information-rights-office]');
+  return `---\n${yamlOut}---\n${body.replace(/^TODO: .*$/gm, PROSE)}`;
 }
 
 async function lintJson(dir: string): Promise<{ code: number; findings: Finding[] }> {
@@ -108,6 +114,11 @@ describe('seam new', () => {
     const evaluation = readFileSync(join(dir, 'projects/policy-admin-migration/evaluations/kestrel-data-migration-2026-q3.mdx'), 'utf8');
     expect(evaluation).toContain('provider: kestrel-data-migration\nperiod: 2026-Q3\n');
     expect(evaluation).toContain('title: Kestrel Data Migration - 2026 Q3 evaluation\n');
+    const entry = readFileSync(join(dir, `projects/policy-admin-migration/engagement/${TODAY}-wave-1-readiness-call.mdx`), 'utf8');
+    expect(entry).toContain(`date: ${TODAY}\n`);
+    expect(entry).toMatch(/audience:\n  stakeholders:\n    - "TODO: .*one of eleanor-whitcombe, /);
+    expect(entry).toContain('channel: meeting # one of: meeting, workshop, call, email, report, briefing, other\n');
+    expect(entry).toMatch(/## Summary\n\nTODO: say who took part/);
     const system = readFileSync(join(dir, 'systems/claims-gateway.mdx'), 'utf8');
     expect(system).toContain('kind: application # one of: application, platform, data-store, integration, infrastructure, saas\n');
     expect(system).toMatch(/# Optional fields:\n(#.*\n)*#   vendor: the product or vendor, if bought in\n/);
@@ -150,12 +161,13 @@ describe('seam new', () => {
 
   it('explains what it needs when it cannot infer it', async () => {
     const cases: [string[], RegExp][] = [
-      [['bogus'], /Cannot create "bogus". Choose one of: project, status, evaluation, change, signoff, lessons, policy, system, provider, organisation/],
+      [['bogus'], /Cannot create "bogus". Choose one of: project, status, evaluation, change, signoff, lessons, policy, system, provider, organisation, engagement/],
       [['status'], /Say which project the status report belongs to with --project <id>/],
       [['status', '--project', 'no-such-project'], /No project "no-such-project"/],
       [['evaluation', '--project', 'policy-admin-migration'], /engages 3 providers: say which with --provider/],
       [['evaluation', '--project', 'policy-admin-migration', '--provider', 'kestrel-data-migration', '--period', '2026-Q5'], /is not a period/],
       [['policy'], /Give the new policy's id/],
+      [['engagement', '--project', 'policy-admin-migration'], /Give the entry's topic as an id/],
       [['project', 'Card Platform'], /is not a kebab-case id/],
     ];
     for (const [args, message] of cases) {

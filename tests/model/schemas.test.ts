@@ -73,7 +73,7 @@ it('types the frontmatter of exactly the record types there are (RecordData, whi
   // A `Record` over the names, so a name added to RecordData without a line here fails to compile.
   const typed: Record<RecordTypeName, true> = {
     standards: true, policies: true, organisations: true, systems: true, providers: true, docs: true, charter: true,
-    stakeholders: true, plan: true, status: true, evaluations: true, changes: true, signoff: true, lessons: true,
+    stakeholders: true, plan: true, status: true, evaluations: true, changes: true, signoff: true, lessons: true, engagement: true,
   };
   expect(recordTypes.map((t) => t.name).sort()).toEqual(Object.keys(typed).sort());
 });

@@ -142,6 +142,6 @@ describe('missingRecordTypes', () => {
   it('lists the record types the project\'s phase needs that it lacks', async () => {
     expect(missingRecordTypes((await graphWith()).projects.get('alpha')!)).toEqual([]);
     const graph = await graphWith({ [CHARTER]: baseCharter.replace('phase: planning', 'phase: execution'), 'projects/alpha/plan.mdx': null });
-    expect(missingRecordTypes(graph.projects.get('alpha')!).map((t) => t.name)).toEqual(['plan', 'status']);
+    expect(missingRecordTypes(graph.projects.get('alpha')!).map((t) => t.name)).toEqual(['plan', 'status', 'engagement']);
   });
 });

@@ -20,6 +20,8 @@ export interface ProjectRecords {
   changes: SeamRecord<'changes'>[];
   signoff?: SeamRecord<'signoff'>;
   lessons?: SeamRecord<'lessons'>;
+  /** The engagement log, oldest first. */
+  engagement: SeamRecord<'engagement'>[];
 }
 
 let built: Promise<Published> | undefined;
@@ -51,6 +53,7 @@ export function projectsOf(published: Published): ProjectRecords[] {
     changes: inProject('changes', charter.id),
     signoff: inProject('signoff', charter.id)[0],
     lessons: inProject('lessons', charter.id)[0],
+    engagement: inProject('engagement', charter.id).sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.id < b.id ? -1 : 1)),
   }));
 }
 
