@@ -7,7 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGRAM_EDGES, diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
+import { MAX_DIAGRAM_EDGES } from '../../src/model/bounds.ts';
+import { diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
 
 const VALID = new URL('../fixtures/mermaid/valid/', import.meta.url);
 
