@@ -8,7 +8,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, MAX_FRONTMATTER_CHARS, MAX_NESTING, MAX_YAML_DEPTH, MAX_YAML_ENTRIES } from '../../src/model/bounds.ts';
+import { MAX_BODY_CHARS, MAX_DIAGRAM_CHARS, MAX_DIAGRAM_EDGES, MAX_FRONTMATTER_CHARS, MAX_NESTING, MAX_YAML_DEPTH, MAX_YAML_ENTRIES } from '../../src/model/bounds.ts';
 import { excessiveNesting } from '../../src/model/nesting.ts';
 import { parseSource } from '../../src/model/source.ts';
 import { parseSourceBody } from '../../src/rule-kit/parse.ts';
@@ -152,6 +152,17 @@ describe('hostile content', () => {
     expect(excessiveNesting('- a\n  - b\n    > c\n1. d\n')).toBeUndefined();
     expect(excessiveNesting('> '.repeat(MAX_NESTING))).toBeUndefined();
     expect(excessiveNesting('> '.repeat(MAX_NESTING + 1))).toEqual({ offset: 2 * MAX_NESTING + 1, depth: MAX_NESTING + 1 });
+  });
+});
+
+describe('the documented bounds', () => {
+  it('are the values the checks enforce, wherever the docs quote them', () => {
+    const read = (file: string) => readFileSync(join(import.meta.dirname, '../..', file), 'utf8');
+    const quoted = [MAX_BODY_CHARS, MAX_FRONTMATTER_CHARS, MAX_NESTING, MAX_YAML_DEPTH, MAX_YAML_ENTRIES, MAX_DIAGRAM_CHARS, MAX_DIAGRAM_EDGES].map((n) => n.toLocaleString('en'));
+    for (const file of ['SECURITY.md', 'content/docs/how-to-author.mdx', 'content/docs/reviewing-outside-prs.mdx']) {
+      for (const value of quoted) expect(read(file), `${file} quotes ${value}`).toContain(value);
+    }
+    expect(read('content/docs/how-to-author.mdx')).toContain(`more than ${MAX_FINDINGS_PER_FILE} unfinished prompts or broken links`);
   });
 });
 
