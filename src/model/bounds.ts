@@ -11,18 +11,19 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
  * The longest frontmatter (characters between the `---` lines) read in a Markdown or MDX file. The YAML
- * parser costs about 3 µs a character before any count of keys could run on its result, and the
- * Markdown parser reads the block too, so a longer one refuses the whole file unparsed. (A `.yaml`
- * file, such as a criteria catalogue, is held to the file bound instead.)
+ * parser costs about 3 µs a character before any count of keys could run on its result, validation and
+ * locating each finding more, and the Markdown parser reads the block too, so a longer one refuses the
+ * whole file unparsed. (A `.yaml` file, such as a criteria catalogue, is held to the file bound instead.)
  */
-export const MAX_FRONTMATTER_CHARS = 100_000;
+export const MAX_FRONTMATTER_CHARS = 50_000;
 
 /**
- * The longest Markdown or MDX body (characters after the frontmatter) parsed. The Markdown parser spends
- * about 2 µs and 250 bytes of memory a character, more where links are dense; a longer body is refused
- * before the parser sees it (not checked, not rendered).
+ * The longest Markdown or MDX body (characters after the frontmatter) parsed: about 15,000 words of
+ * prose. The Markdown parser spends about 2 µs and 250 bytes of memory a character, several times that
+ * where links are dense (a body of nothing but links, with their findings, costs about 8 µs a character);
+ * a longer body is refused before the parser sees it (not checked, not rendered).
  */
-export const MAX_BODY_CHARS = 200_000;
+export const MAX_BODY_CHARS = 100_000;
 
 /** The deepest nesting of lists and block quotes a body may have (the parser's work and stack grow with it). */
 export const MAX_NESTING = 32;
