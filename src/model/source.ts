@@ -201,8 +201,9 @@ function frontmatterTooLong(length: number): string {
 }
 
 /**
- * Whether the file was refused as a whole (too large, its frontmatter too long, unreadable, a link, not
- * UTF-8): a problem says why, and nothing in it — frontmatter or body — is parsed.
+ * Whether the file was never read or was refused as a whole (too large, its frontmatter too long,
+ * unreadable, a link, not UTF-8): a problem says why, and nothing in it — frontmatter or body — is
+ * parsed or checked.
  */
 export function refusedWhole(source: SourceFile): boolean {
   return source.problems.some((p) => REFUSING.has(p.code));
