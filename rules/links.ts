@@ -12,7 +12,7 @@ import { criterionAnchor } from '../src/model/identity.ts';
 import type { SourceFile } from '../src/model/source.ts';
 import { diskAssets, linkIndexOf } from '../src/rule-kit/link-index.ts';
 import type { Fix } from '../src/rule-kit/finding.ts';
-import { capReports, type CappedReport } from '../src/rule-kit/report-cap.ts';
+import { capReports, MAX_FINDINGS_PER_FILE, type CappedReport } from '../src/rule-kit/report-cap.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 const linkDoc = (body: string) => `---\ntitle: Linking records\n---\n\n## Overview\n\n${body}`;
@@ -54,7 +54,8 @@ Images and other files resolve relative to the file (\`![map](diagram.svg)\`) or
 in the site's public/ folder (\`![logo](/images/logo.svg)\`, option \`publicDir\`). A link that leaves the
 content folder (\`../../../etc/passwd\`), a path on a disk (\`C:\\\\…\`, \`file:\`) or an unknown scheme is
 refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are checked only by
-\`seam links --external\`; script addresses are \`mdx-safety\`'s business.`,
+\`seam links --external\`; script addresses are \`mdx-safety\`'s business. A file reports its first ${MAX_FINDINGS_PER_FILE}
+links that do not resolve, then one finding that counts the rest.`,
     examples: {
       valid: [
         {

@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
-import { capReports } from '../src/rule-kit/report-cap.ts';
+import { capReports, MAX_FINDINGS_PER_FILE } from '../src/rule-kit/report-cap.ts';
 import { defineRule, type RuleContext } from '../src/rule-kit/rule.ts';
 
 const EXCERPT = 60;
@@ -60,7 +60,8 @@ date, an id), which the \`schema\` rule checks once the prompt is gone.
 
 Only the exact mark \`TODO:\` counts, and only in text: a \`TODO:\` inside inline code or a code block is
 an example, not a prompt. Vaguer placeholders ("TBD", "TBC") in a section make \`required-sections\` report
-it as empty, and in policies \`plain-language\` reports them too.`,
+it as empty, and in policies \`plain-language\` reports them too. A file reports its first ${MAX_FINDINGS_PER_FILE} prompts, then
+one finding that counts the rest.`,
     examples: {
       valid: [
         { title: 'the minimal example project', files: {} },
