@@ -138,7 +138,8 @@ Every project.
     const raise = (target: ContentRecord, noun: string) => `Either raise this ${noun}'s classification (${implicit ? 'add' : 'set'} "classification: ${target.classification}"${note})`;
     const index = linkIndexOf(graph);
     for (const link of linkNodes(tree)) {
-      const resolved = resolveLink(index, file, link.url);
+      // Only the target matters here: a broken link is the links rule's to explain.
+      const resolved = resolveLink(index, file, link.url, undefined, { explain: false });
       if (resolved.kind !== 'page' || !((levelOf(resolved.record) ?? -1) > level)) continue;
       const target = resolved.record;
       report({

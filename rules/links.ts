@@ -12,8 +12,8 @@ import { criterionAnchor } from '../src/model/identity.ts';
 import type { SourceFile } from '../src/model/source.ts';
 import { diskAssets, linkIndexOf } from '../src/rule-kit/link-index.ts';
 import type { Fix } from '../src/rule-kit/finding.ts';
+import { capReports, MAX_FINDINGS_PER_FILE, type CappedReport } from '../src/rule-kit/report-cap.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
-import type { RuleContext } from '../src/rule-kit/rule.ts';
 
 const linkDoc = (body: string) => `---\ntitle: Linking records\n---\n\n## Overview\n\n${body}`;
 
@@ -54,7 +54,8 @@ Images and other files resolve relative to the file (\`![map](diagram.svg)\`) or
 in the site's public/ folder (\`![logo](/images/logo.svg)\`, option \`publicDir\`). A link that leaves the
 content folder (\`../../../etc/passwd\`), a path on a disk (\`C:\\\\…\`, \`file:\`) or an unknown scheme is
 refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are checked only by
-\`seam links --external\`; script addresses are \`mdx-safety\`'s business.`,
+\`seam links --external\`; script addresses are \`mdx-safety\`'s business. A file reports its first ${MAX_FINDINGS_PER_FILE}
+links that do not resolve, then one finding that counts the rest.`,
     examples: {
       valid: [
         {
@@ -115,17 +116,26 @@ refused. Web addresses (\`https:\`, \`mailto:\`, \`tel:\`) are external and are 
     const index = linkIndexOf(graph);
     const publicDir = isAbsolute(options.publicDir) ? options.publicDir : resolve(graph.root, options.publicDir);
     const assets = diskAssets(graph.root, publicDir);
+    // A file of thousands of dead links gets the first MAX_FINDINGS_PER_FILE, then one finding counting
+    // the rest; those past the cap are only counted, without the suggestion that compares each with
+    // every page.
+    const capped = capReports(report);
     for (const link of linkNodes(tree)) {
-      const resolved = resolveLink(index, file, link.url, assets);
-      if (resolved.kind === 'broken') report({ message: resolved.message, parts: resolved.parts, at: { node: link.node } });
-      else if (resolved.kind === 'page' && resolved.anchor) checkAnchor(index, resolved.record, resolved.anchor, resolved.record.file === file, link, source, report);
+      const resolved = resolveLink(index, file, link.url, assets, { explain: !capped.full });
+      if (resolved.kind === 'broken') {
+        if (capped.full) capped.count({ node: link.node });
+        else capped.report({ message: resolved.message, parts: resolved.parts, at: { node: link.node } });
+      } else if (resolved.kind === 'page' && resolved.anchor) checkAnchor(index, resolved.record, resolved.anchor, resolved.record.file === file, link, source, capped);
     }
+    capped.finish((more, shown) => `${more} more links in this file do not resolve, after the first ${shown} reported. Fix those, then check again to see the rest.`);
   },
 });
 
-function checkAnchor(index: LinkIndex, record: ContentRecord, anchor: string, samePage: boolean, link: LinkNode, source: SourceFile, report: RuleContext['report']) {
+function checkAnchor(index: LinkIndex, record: ContentRecord, anchor: string, samePage: boolean, link: LinkNode, source: SourceFile, capped: CappedReport<true>) {
   const anchors = index.anchors(record);
   if (anchors.has(anchor)) return;
+  if (capped.full) return capped.count({ node: link.node });
+  const report = capped.report;
   // The target page, its headings and anchors are named as mentions of it: a site built for readers
   // who may not read it shows "a restricted record" and no anchors.
   const where = samePage ? 'this page' : mention(record.file, record.file);

@@ -5,7 +5,8 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { quote } from '../src/model/safe-text.ts';
 import { PROMPT_MARK } from '../src/model/scaffold.ts';
-import { defineRule, type Report, type RuleContext } from '../src/rule-kit/rule.ts';
+import { capReports, MAX_FINDINGS_PER_FILE } from '../src/rule-kit/report-cap.ts';
+import { defineRule, type RuleContext } from '../src/rule-kit/rule.ts';
 
 const EXCERPT = 60;
 
@@ -59,7 +60,8 @@ date, an id), which the \`schema\` rule checks once the prompt is gone.
 
 Only the exact mark \`TODO:\` counts, and only in text: a \`TODO:\` inside inline code or a code block is
 an example, not a prompt. Vaguer placeholders ("TBD", "TBC") in a section make \`required-sections\` report
-it as empty, and in policies \`plain-language\` reports them too.`,
+it as empty, and in policies \`plain-language\` reports them too. A file reports its first ${MAX_FINDINGS_PER_FILE} prompts, then
+one finding that counts the rest.`,
     examples: {
       valid: [
         { title: 'the minimal example project', files: {} },
@@ -104,22 +106,14 @@ Holds customer accounts for Acme. TODO: name the team that runs it. {/* ^ unfini
       ],
     },
   },
-  check({ source, tree, report: reportEach }) {
-    // A file left full of prompts gets the first MAX_PROMPTS, then one finding counting the rest:
-    // enough to act on, and a hostile file cannot flood the output.
-    let count = 0;
-    let firstHidden: Report['at'];
-    const report = (r: Report) => {
-      if (++count <= MAX_PROMPTS) reportEach(r);
-      else firstHidden ??= r.at;
-    };
-    promptsInFile({ source, tree, report });
-    if (count > MAX_PROMPTS) reportEach({ message: `Unfinished: ${count - MAX_PROMPTS} more prompts in this file after the first ${MAX_PROMPTS}. Replace every "${PROMPT_MARK}" prompt.`, at: firstHidden });
+  check({ source, tree, report }) {
+    // A file left full of prompts gets the first MAX_FINDINGS_PER_FILE, then one finding counting the
+    // rest: enough to act on, and a hostile file cannot flood the output.
+    const capped = capReports(report);
+    promptsInFile({ source, tree, report: capped.report });
+    capped.finish((more, shown) => `Unfinished: ${more} more prompts in this file after the first ${shown}. Replace every "${PROMPT_MARK}" prompt.`);
   },
 });
-
-/** The most prompts reported one by one in a file. */
-const MAX_PROMPTS = 100;
 
 function promptsInFile({ source, tree, report }: Pick<RuleContext, 'source' | 'tree' | 'report'>): void {
   for (const prompt of promptsIn(source.data, [], [])) {

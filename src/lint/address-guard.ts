@@ -4,9 +4,13 @@
 // carrier-grade NAT, multicast and reserved addresses are refused — by the literal address, and again
 // after DNS resolution, and again for every redirect target — unless `links.allowPrivate` in
 // seam.config.yaml names the host or its network (a company intranet, the tests' local server).
+// The connection itself resolves its host through the guard too (`connectLookup`), so it goes only to
+// an address judged as it is connected to: a host that resolves to a public address when checked and
+// to a private one a moment later (DNS rebinding) is refused, not connected to.
 // Ranges come from Node's own `net.BlockList`, which understands IPv4, IPv6 and IPv4-mapped IPv6.
+import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /** Resolves a host name to its addresses. */
 export type Lookup = (host: string) => Promise<string[]>;
@@ -43,6 +47,16 @@ export function isPrivateAddress(address: string): boolean {
 export interface AddressGuard {
   /** Why `url` must not be requested, or `undefined` when it may be. */
   refusal(url: string): Promise<string | undefined>;
+  /**
+   * Host name resolution for the connection (`net.connect`'s `lookup`): the addresses are judged again
+   * as they are connected to, and a refused one fails the connection with `BlockedAddressError`.
+   */
+  connectLookup: LookupFunction;
+}
+
+/** A connection refused because its host resolved, when connecting, to an address the guard refuses. */
+export class BlockedAddressError extends Error {
+  readonly code = 'ESEAMBLOCKED';
 }
 
 /**
@@ -64,7 +78,28 @@ export function addressGuard(allow: readonly string[] = [], lookup: Lookup = def
   const judge = (address: string, host: string): string | undefined =>
     isPrivateAddress(address) && !allowed(address) ? `${host === address ? 'it is' : `"${host}" resolves to`} ${address}, a private, local or reserved address` : undefined;
 
+  const hostOf = (hostname: string) => hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+
   return {
+    connectLookup(hostname, options, callback) {
+      const host = hostOf(hostname);
+      lookup(host).then(
+        (addresses) => {
+          if (!allowedHosts.has(host)) {
+            for (const address of addresses) {
+              const reason = judge(address, host);
+              if (reason) return callback(new BlockedAddressError(reason), '');
+            }
+          }
+          const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
+          const usable: LookupAddress[] = addresses.map((address) => ({ address, family: isIP(address) })).filter((a) => a.family !== 0 && (family === 0 || a.family === family));
+          if (!usable.length) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host }), '');
+          if (options.all) callback(null, usable);
+          else callback(null, usable[0]!.address, usable[0]!.family);
+        },
+        (error: NodeJS.ErrnoException) => callback(error, ''),
+      );
+    },
     async refusal(url) {
       let parsed: URL;
       try {
@@ -72,7 +107,7 @@ export function addressGuard(allow: readonly string[] = [], lookup: Lookup = def
       } catch {
         return 'it is not a valid web address';
       }
-      const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+      const host = hostOf(parsed.hostname);
       if (allowedHosts.has(host)) return undefined;
       if (METADATA_HOSTS.has(host) || host === 'localhost' || host.endsWith('.localhost')) return `"${host}" is a local or cloud-metadata host`;
       if (isIP(host)) return judge(host, host);

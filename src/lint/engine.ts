@@ -13,7 +13,7 @@ import type { RecordGraph } from '../model/graph.ts';
 import type { Position } from '../model/problem.ts';
 import { plainText } from '../model/safe-text.ts';
 import { plainParts } from '../model/message.ts';
-import { parseSource, readSource } from '../model/source.ts';
+import { parseSource, readSource, refusedWhole } from '../model/source.ts';
 import type { SourceFile } from '../model/source.ts';
 import { zodIssueMessage } from '../model/zod-messages.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
@@ -239,11 +239,9 @@ export function checkFiles(graph: RecordGraph, options: LintOptions, files: read
   return findings.sort(compareFindings);
 }
 
-/** Problems that mean a file's text was never read: its body is not parsed either. */
-const UNREAD = new Set(['encoding', 'file-too-large', 'unreadable', 'symlink']);
-
 function lintSource(graph: RecordGraph, file: string, source: SourceFile, record: ReturnType<RecordGraph['byFile']['get']>, active: RuleSetting[], ruleIds: ReadonlySet<string>, options: LintOptions): Finding[] {
-  const parsed = source.problems.some((p) => UNREAD.has(p.code)) ? undefined : parseSourceBody(source);
+  // A file never read, or refused as a whole, has no body for the rules either.
+  const parsed = refusedWhole(source) ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
   for (const { rule, severity, options: ruleOptions } of active) {

@@ -2,15 +2,18 @@
 // with exponential backoff on transient failures, a limit on requests in flight, and a cache on disk so
 // a CI run does not hammer the same sites. `fetch` is injected, so tests never touch the network, and
 // `offline` answers from the cache alone. Every address, and every redirect target, passes the address
-// guard first (address-guard.ts): private, local and metadata addresses are never requested.
+// guard first (address-guard.ts): private, local and metadata addresses are never requested. The
+// default `fetch` connects through an undici Agent whose DNS lookup is the guard's, so the connection
+// goes only to an address the guard judged at connect time (no window for DNS rebinding).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { dirname } from 'node:path';
 import type { Root } from 'mdast';
+import { Agent, fetch as undiciFetch } from 'undici';
 import writeFileAtomic from 'write-file-atomic';
 import { classifyLink, linkNodes } from '../model/links.ts';
 import type { Report, Rule, RuleMeta } from '../rule-kit/rule.ts';
-import { addressGuard, withoutQuery, type AddressGuard } from './address-guard.ts';
+import { addressGuard, BlockedAddressError, withoutQuery, type AddressGuard } from './address-guard.ts';
 import { RULES_URL, seamVersion } from './version.ts';
 
 const defaultGuard = addressGuard();
@@ -82,28 +85,51 @@ export async function checkExternalLinks(urls: Iterable<string>, options: CheckO
     else pending.push(url);
   }
   let next = 0;
+  const guard = options.guard ?? defaultGuard;
+  let pinned: ReturnType<typeof pinnedFetch> | undefined;
+  const checking: Checking = { ...options, guard, fetch: options.fetch ?? (pinned = pinnedFetch(guard)).fetch };
   const worker = async () => {
     while (next < pending.length) {
       const url = pending[next++]!;
-      const result = await checkOne(url, options);
+      const result = await checkOne(url, checking);
       results.set(url, result);
       if (CACHEABLE.has(result.state)) options.cache?.set(url, result, now());
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, pending.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, pending.length) }, worker));
+  } finally {
+    await pinned?.close();
+  }
   return { results, fromCache };
+}
+
+/**
+ * `fetch` over connections that resolve host names with the guard's `connectLookup`: the address
+ * connected to is the address judged, so a host cannot resolve to a public address for the guard and
+ * to a private one for the connection. (An IP literal is not looked up: the guard judged it already.)
+ */
+function pinnedFetch(guard: AddressGuard): { fetch: FetchLike; close(): Promise<void> } {
+  const dispatcher = new Agent({ connect: { lookup: guard.connectLookup } });
+  return {
+    fetch: (url, init) => undiciFetch(url, { ...init, dispatcher }),
+    close: () => dispatcher.close(),
+  };
 }
 
 const sleeper = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
+/** The options of one run, with the `fetch` and the guard it uses. */
+type Checking = CheckOptions & { fetch: FetchLike; guard: AddressGuard };
+
 /** One address, with retries on transient failures. */
-async function checkOne(url: string, options: CheckOptions): Promise<ExternalResult> {
+async function checkOne(url: string, options: Checking): Promise<ExternalResult> {
   const sleep = options.sleep ?? sleeper;
   if (!URL.canParse(url)) return { state: 'unreachable', reason: 'it is not a valid web address', attempts: 0 };
   let last: ExternalResult = { state: 'unreachable', reason: 'not tried', attempts: 0 };
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) await sleep(options.backoffMs * 2 ** (attempt - 1));
-    const outcome = await follow(url, options, options.guard ?? defaultGuard);
+    const outcome = await follow(url, options, options.guard);
     if (!('transient' in outcome)) return outcome;
     last = { state: 'unreachable', reason: outcome.transient, attempts: attempt + 1 };
   }
@@ -113,13 +139,14 @@ async function checkOne(url: string, options: CheckOptions): Promise<ExternalRes
 type Outcome = ExternalResult | { transient: string };
 
 /** Follows redirects by hand, so a permanent move can be reported. */
-async function follow(url: string, options: CheckOptions, guard: AddressGuard): Promise<Outcome> {
+async function follow(url: string, options: Checking, guard: AddressGuard): Promise<Outcome> {
   let current = url;
   let movedTo: string | undefined;
   for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop++) {
     const refusal = await guard.refusal(current);
     if (refusal) return { state: 'blocked', reason: hop === 0 ? refusal : `it redirects to ${withoutQuery(current)}: ${refusal}` };
     const answer = await request(current, options);
+    if ('blocked' in answer) return { state: 'blocked', reason: hop === 0 ? answer.blocked : `it redirects to ${withoutQuery(current)}: ${answer.blocked}` };
     if ('transient' in answer) return answer;
     const { status, location } = answer;
     if (status >= 300 && status < 400 && location) {
@@ -146,15 +173,18 @@ async function follow(url: string, options: CheckOptions, guard: AddressGuard): 
 }
 
 /** HEAD, then GET when HEAD fails or is refused (many servers mishandle HEAD). */
-async function request(url: string, options: CheckOptions): Promise<{ status: number; location?: string } | { transient: string }> {
+async function request(url: string, options: Checking): Promise<Answer> {
   const head = await send(url, 'HEAD', options);
   if ('status' in head && head.status < 400) return head;
-  if ('transient' in head && head.timedOut) return head;
+  if ('blocked' in head || ('transient' in head && head.timedOut)) return head;
   return send(url, 'GET', options);
 }
 
-async function send(url: string, method: 'HEAD' | 'GET', options: CheckOptions): Promise<{ status: number; location?: string } | { transient: string; timedOut?: boolean }> {
-  const fetcher = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+/** A status, a failure worth retrying, or a connection the guard refused when it was made. */
+type Answer = { status: number; location?: string } | { transient: string; timedOut?: boolean } | { blocked: string };
+
+async function send(url: string, method: 'HEAD' | 'GET', options: Checking): Promise<Answer> {
+  const fetcher = options.fetch;
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     const response = await fetcher(url, { method, redirect: 'manual', signal, headers: { 'user-agent': `seam-link-checker/${seamVersion()} (+${RULES_URL}links/)`, accept: '*/*' } });
@@ -164,6 +194,8 @@ async function send(url: string, method: 'HEAD' | 'GET', options: CheckOptions):
   } catch (error) {
     if (signal.aborted) return { transient: `no answer within ${options.timeoutMs} ms`, timedOut: true };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // The host resolved to a refused address as the connection was made (DNS rebinding): never retried.
+    if (cause instanceof BlockedAddressError) return { blocked: cause.message };
     return { transient: cause?.code ?? cause?.message ?? (error as Error).message };
   }
 }

@@ -206,17 +206,22 @@ export type LinkResolution =
   | { kind: 'asset'; path: string; public: boolean }
   | ({ kind: 'broken' } & Message);
 
-/** Resolves `url`, written in `fromFile`, against the content. */
-export function resolveLink(index: LinkIndex, fromFile: string, url: string, assets: AssetView = NO_ASSETS): LinkResolution {
+/**
+ * Resolves `url`, written in `fromFile`, against the content. `explain: false` leaves a broken link's
+ * message empty: a caller that only counts broken links (past a cap on findings) then skips the
+ * suggestion, which compares the link with every page.
+ */
+export function resolveLink(index: LinkIndex, fromFile: string, url: string, assets: AssetView = NO_ASSETS, { explain = true }: { explain?: boolean } = {}): LinkResolution {
   const form = classifyLink(fromFile, url);
   const { graph } = index;
+  const broken = (why: () => Message): LinkResolution => ({ kind: 'broken', ...(explain ? why() : { message: '', parts: [] }) });
   switch (form.kind) {
     case 'external':
       return form;
     case 'script':
       return { kind: 'skip' };
     case 'invalid':
-      return { kind: 'broken', ...say`${form.message}` };
+      return broken(() => say`${form.message}`);
     case 'fragment': {
       const record = graph.byFile.get(fromFile);
       if (!record || form.anchor === undefined) return { kind: 'skip' };
@@ -229,15 +234,17 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       }
       const [only] = pathCandidates(form.target);
       if (pathCandidates(form.target).length === 1 && only !== undefined && assets.contentFile(only)) {
-        if (/\.(mdx?|ya?ml)$/i.test(only)) return { kind: 'broken', ...say`The link ${quote(url)} points at ${only}, which is not a page of the site: it is not where any record type lives.` };
+        if (/\.(mdx?|ya?ml)$/i.test(only)) return broken(() => say`The link ${quote(url)} points at ${only}, which is not a page of the site: it is not where any record type lives.`);
         return { kind: 'asset', path: only, public: false };
       }
-      // Suggest the nearest page, written the way the author wrote this link (with or without extension).
-      const withExtension = /\.[^/.]+$/.test(form.target);
-      const keyOf = (file: string) => (withExtension ? file : file.replace(/\.[^/.]+$/, ''));
-      const candidates = graph.records.map((r) => ({ file: r.file, key: keyOf(r.file), text: relativeLink(fromFile, keyOf(r.file)) }));
-      const where = form.target === '' ? 'the content folder itself' : form.target;
-      return { kind: 'broken', ...say`The link ${quote(url)} points at ${where}, which does not exist.${suggest({ value: form.target, candidates, near: [' Did you mean "', '"?'] })}` };
+      return broken(() => {
+        // Suggest the nearest page, written the way the author wrote this link (with or without extension).
+        const withExtension = /\.[^/.]+$/.test(form.target);
+        const keyOf = (file: string) => (withExtension ? file : file.replace(/\.[^/.]+$/, ''));
+        const candidates = graph.records.map((r) => ({ file: r.file, key: keyOf(r.file), text: relativeLink(fromFile, keyOf(r.file)) }));
+        const where = form.target === '' ? 'the content folder itself' : form.target;
+        return say`The link ${quote(url)} points at ${where}, which does not exist.${suggest({ value: form.target, candidates, near: [' Did you mean "', '"?'] })}`;
+      });
     }
     case 'site': {
       const key = form.path.endsWith('/') ? form.path : `${form.path}/`;
@@ -245,18 +252,22 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
       if (record) return { kind: 'page', record, anchor: form.anchor, href: key, form: 'site' };
       if (listingHrefs.includes(key)) return { kind: 'listing', href: key };
       if (assets.publicFile(form.path)) return { kind: 'asset', path: form.path, public: true };
-      // Listings are the site's own pages: every reader may see them.
-      const candidates = [...[...index.pages].map(([href, r]) => ({ file: r.file, key: href, text: href })), ...listingHrefs.map((href) => ({ key: href, text: href }))];
-      const none = `No page of the site, and no file in public/, is at ${quote(form.path)}. An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`;
-      return { kind: 'broken', ...say`${suggest({ value: key, candidates, near: [`No page of the site is at ${quote(form.path)}. Did you mean "`, '"?'], none })}` };
+      return broken(() => {
+        // Listings are the site's own pages: every reader may see them.
+        const candidates = [...[...index.pages].map(([href, r]) => ({ file: r.file, key: href, text: href })), ...listingHrefs.map((href) => ({ key: href, text: href }))];
+        const none = `No page of the site, and no file in public/, is at ${quote(form.path)}. An address starting with "/" is a site address such as /systems/crm/; to link a file in the content folder, write its path from this file. Paths on a computer's disk are never followed.`;
+        return say`${suggest({ value: key, candidates, near: [`No page of the site is at ${quote(form.path)}. Did you mean "`, '"?'], none })}`;
+      });
     }
     case 'id': {
       const record = recordById(graph, form.scheme, form.id);
       if (record) return { kind: 'page', record, anchor: form.scheme === 'criterion' ? criterionAnchor(form.id) : form.anchor, href: idHref(form.scheme, form.id), form: 'id' };
-      const { label } = ID_SCHEMES[form.scheme];
-      const candidates = idsOf(graph, form.scheme).map(({ id, file }) => ({ file, key: id, text: `${form.scheme}:${id}` }));
-      const none = ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`;
-      return { kind: 'broken', ...say`Unknown ${label} ${quote(form.id)} in the link ${quote(url)}.${suggest({ value: form.id, candidates, near: [' Did you mean "', '"?'], none })}` };
+      return broken(() => {
+        const { label } = ID_SCHEMES[form.scheme];
+        const candidates = idsOf(graph, form.scheme).map(({ id, file }) => ({ file, key: id, text: `${form.scheme}:${id}` }));
+        const none = ` Id links are written like ${ID_SCHEMES[form.scheme].example}.`;
+        return say`Unknown ${label} ${quote(form.id)} in the link ${quote(url)}.${suggest({ value: form.id, candidates, near: [' Did you mean "', '"?'], none })}`;
+      });
     }
   }
 }

@@ -2,6 +2,7 @@
 // words a person can act on), and which systems and connections an architecture diagram draws. It
 // uses the real `mermaid` parser in Node: parse only, never render, never the network.
 import { createRequire } from 'node:module';
+import { MAX_DIAGRAM_CHARS, MAX_DIAGRAM_EDGES } from './bounds.ts';
 import { openWindow } from './browser-window.ts';
 import { explainFailure } from './mermaid-errors.ts';
 import { connectionPastLimit, writtenArchitecture, writtenC4, writtenFlowchart, type Written, type WrittenEdge } from './mermaid-source.ts';
@@ -14,22 +15,8 @@ export type DiagramParse =
       /** Mermaid's id for the diagram type: `flowchart-v2` (also for `graph`), `sequence`, `c4`, `architecture`… */
       type: string;
     }
-  | { ok: false; message: string; line: number; column: number };
-
-/**
- * The largest diagram read: Mermaid's own `maxTextSize` default, which the site's renderer keeps too (a
- * longer diagram would not be drawn). Larger ones are refused unparsed, so one hostile block cannot stall
- * a lint run in Mermaid's parser.
- */
-export const MAX_DIAGRAM_CHARS = 50_000;
-
-/**
- * The most connections a diagram may draw: Mermaid's own `maxEdges` default, beyond which it refuses a
- * flowchart (the site keeps it too). Mermaid's databases spend time on each connection that grows with
- * the number before it (a class diagram of 5,000 relations takes minutes), so every diagram type that
- * connects things is held to it, counted in the source before Mermaid parses anything.
- */
-export const MAX_DIAGRAM_EDGES = 500;
+  /** `refused`: longer than MAX_DIAGRAM_CHARS, so neither parsed nor read any further (its message says so). */
+  | { ok: false; message: string; line: number; column: number; refused?: true };
 
 /** Parses one diagram with Mermaid. A diagram Mermaid rejects is a value with a position, not an exception. */
 export async function parseDiagram(source: string): Promise<DiagramParse> {
@@ -65,7 +52,7 @@ export function analyseDiagram(source: string): Promise<DiagramAnalysis> {
 
 function analyse(source: string): Promise<DiagramAnalysis> {
   if (source.length > MAX_DIAGRAM_CHARS) {
-    return Promise.resolve({ parse: { ok: false, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` } });
+    return Promise.resolve({ parse: { ok: false, refused: true, line: 1, column: 1, message: `the diagram is ${source.length} characters long; Seam and the site read at most ${MAX_DIAGRAM_CHARS}, so it was refused, not checked. Split it into smaller diagrams` } });
   }
   return withMermaid(async (mermaid): Promise<DiagramAnalysis> => {
     const type = detectType(mermaid, source);

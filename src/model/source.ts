@@ -6,13 +6,9 @@ import { lstatSync, readFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { Document, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
+import { MAX_FILE_BYTES, MAX_FRONTMATTER_CHARS, MAX_YAML_DEPTH, MAX_YAML_ENTRIES } from './bounds.ts';
 import { positionsIn } from './position.ts';
 import type { Position, Problem } from './problem.ts';
-
-/** Files above this size are refused: content is prose and small tables, not data dumps. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** YAML nested deeper than this is refused before validation (no record needs more than ~6). */
-export const MAX_YAML_DEPTH = 32;
 
 export interface SourceFile {
   /** Relative to the content root, forward slashes. */
@@ -109,7 +105,11 @@ export function parseSource(text: string, file: string): SourceFile {
   const problems: Problem[] = [];
   let doc: Document | undefined;
   let data: unknown;
-  if (yamlText !== undefined) {
+  if (yamlText !== undefined && !isYamlFile && yamlText.length > MAX_FRONTMATTER_CHARS) {
+    // Refused before the YAML parser (and the Markdown parser, which reads the block too) sees it: at the
+    // first character past the bound.
+    problems.push({ file, ...positionAt(yamlOffset + MAX_FRONTMATTER_CHARS), code: 'file-too-large', message: frontmatterTooLong(yamlText.length) });
+  } else if (yamlText !== undefined) {
     // Flow collections nested thousands deep ("[[[[…") cost the YAML parser hundreds of MiB before any
     // depth check could run on its result: a linear scan refuses them first.
     const brackets = flowDepth(yamlText);
@@ -195,6 +195,22 @@ export function parseSource(text: string, file: string): SourceFile {
   };
 }
 
+/** The finding for a frontmatter longer than MAX_FRONTMATTER_CHARS. */
+function frontmatterTooLong(length: number): string {
+  return `The frontmatter is ${length.toLocaleString('en')} characters long; Seam reads at most ${MAX_FRONTMATTER_CHARS.toLocaleString('en')} (a record's frontmatter is a few thousand), so the file was refused, not checked. Move the data into smaller records.`;
+}
+
+/**
+ * Whether the file was never read or was refused as a whole (too large, its frontmatter too long,
+ * unreadable, a link, not UTF-8): a problem says why, and nothing in it — frontmatter or body — is
+ * parsed or checked.
+ */
+export function refusedWhole(source: SourceFile): boolean {
+  return source.problems.some((p) => REFUSING.has(p.code));
+}
+
+const REFUSING = new Set(['encoding', 'file-too-large', 'unreadable', 'symlink']);
+
 function emptySource(file: string, text: string, problems: Problem[]): SourceFile {
   const source = parseSource(text, file);
   source.problems.push(...problems);
@@ -204,9 +220,6 @@ function emptySource(file: string, text: string, problems: Problem[]): SourceFil
 function tidyYamlMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
-
-/** The most entries one YAML mapping or list may have: far above any record, far below a stall. */
-export const MAX_YAML_ENTRIES = 10_000;
 
 /** The first duplicate key, or the first mapping or list with too many entries (iterative, linear). */
 function duplicateOrExcessKeys(root: YamlNode | null): { offset: number; message: string } | undefined {

@@ -15,8 +15,8 @@
 // Bad input is an OscalError with a message for people; the caller decides how to show it.
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
+import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../model/bounds.ts';
 import { standard as standardSchema, type Standard } from '../model/schemas.ts';
-import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../model/source.ts';
 import { KEBAB_CASE } from '../model/text.ts';
 
 /** The OSCAL version exports declare. */

@@ -6,14 +6,14 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { excessiveNesting, nestingMessage } from '../model/nesting.ts';
+import { refusedBody } from '../model/nesting.ts';
 import type { Position } from '../model/problem.ts';
-import type { SourceFile } from '../model/source.ts';
+import { refusedWhole, type SourceFile } from '../model/source.ts';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
 
-/** `refused`: the body was not parsed at all because it is too deeply nested (its message says so). */
+/** `refused`: the body was not parsed at all because it is too long or too deeply nested (its message says so). */
 export type ParseResult = { ok: true; tree: Root } | { ok: false; error: Position & { message: string; refused?: true } };
 
 const parsedSources = new WeakMap<SourceFile, ParseResult>();
@@ -21,19 +21,24 @@ const parsedSources = new WeakMap<SourceFile, ParseResult>();
 /** The parse of a loaded source, computed once however many rules and reports ask for it. */
 export function parseSourceBody(source: SourceFile): ParseResult {
   let parsed = parsedSources.get(source);
-  if (!parsed) parsedSources.set(source, (parsed = parseBody(source.text, source.file)));
+  // A file refused as a whole (its problem says why) has nothing parsed, its body included.
+  if (!parsed) parsedSources.set(source, (parsed = refusedWhole(source) ? EMPTY : parseBody(source.text, source.file, source.bodyOffset)));
   return parsed;
 }
 
-export function parseBody(text: string, file: string): ParseResult {
+const EMPTY: ParseResult = { ok: true, tree: { type: 'root', children: [] } };
+
+/** Parses `text`, whose body (what the body bounds apply to) starts at `bodyOffset`, after the frontmatter. */
+export function parseBody(text: string, file: string, bodyOffset = 0): ParseResult {
   if (/\.ya?ml$/i.test(file)) return { ok: true, tree: { type: 'root', children: [] } };
   const processor = file.endsWith('.mdx') ? mdx : markdown;
-  // Refused before the parser sees it: hostile nesting would stall the parser or overflow its stack.
-  const deep = excessiveNesting(text);
-  if (deep) {
-    const before = text.slice(0, deep.offset);
+  // Refused before the parser sees it: a hostile length or nesting would stall the parser, exhaust
+  // memory or overflow its stack.
+  const refused = refusedBody(text, bodyOffset);
+  if (refused) {
+    const before = text.slice(0, refused.offset);
     const line = before.split('\n').length;
-    return { ok: false, error: { line, column: deep.offset - before.lastIndexOf('\n'), message: nestingMessage(deep.depth), refused: true } };
+    return { ok: false, error: { line, column: refused.offset - before.lastIndexOf('\n'), message: refused.message, refused: true } };
   }
   try {
     return { ok: true, tree: processor.parse(text) as Root };

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressGuard } from '../../src/lint/address-guard.ts';
+import { checkExternalLinks } from '../../src/lint/external-links.ts';
 import { RULE_BASE, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 import { answer, startServer } from '../helpers/http.ts';
@@ -17,6 +19,10 @@ beforeAll(async () => {
     '/flaky': answer.failing(500, 2),
     '/about': answer.status(200),
   });
+  // The first request of a process loads undici and compiles its HTTP parser (seconds on a busy
+  // machine), which the tests' timeouts must not count.
+  await checkExternalLinks([`${server.origin}/warm-up`], { timeoutMs: 60_000, retries: 0, backoffMs: 0, concurrency: 1, maxAgeMs: 0, guard: addressGuard(['127.0.0.1']) });
+  server.requests.length = 0;
 });
 afterAll(async () => {
   await server.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalLinks, externalMessage, isReservedAddress, LinkCache } from '../../src/lint/external-links.ts';
 import type { CheckOptions, FetchLike } from '../../src/lint/external-links.ts';
-import { addressGuard, isPrivateAddress, withoutQuery } from '../../src/lint/address-guard.ts';
+import { addressGuard, BlockedAddressError, isPrivateAddress, withoutQuery } from '../../src/lint/address-guard.ts';
 import { answer, startServer } from '../helpers/http.ts';
 import type { TestServer } from '../helpers/http.ts';
 
@@ -29,6 +29,10 @@ beforeAll(async () => {
     '/slow': answer.slow(1000),
     ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/page/${i}`, answer.slow(30)])),
   });
+  // The first request of a process loads undici and compiles its HTTP parser (half a second on a busy
+  // machine), which the tests' short timeouts must not count.
+  await checkExternalLinks([`${server.origin}/warm-up`], options({ timeoutMs: 60_000 }));
+  server.requests.length = 0;
 });
 afterAll(async () => {
   await server.close();
@@ -233,6 +237,37 @@ describe('the address guard', () => {
     const redirecting: FetchLike = async () => ({ status: 302, headers: { get: (name: string) => (name === 'location' ? 'http://169.254.169.254/latest/meta-data/?x=1' : null) } });
     const hops = await checkExternalLinks(['https://public.example.com/'], { ...options(), fetch: redirecting, guard: addressGuard([], async () => ['93.184.216.34']) });
     expect(hops.results.get('https://public.example.com/')).toEqual({ state: 'blocked', reason: 'it redirects to http://169.254.169.254/latest/meta-data/?…: it is 169.254.169.254, a private, local or reserved address' });
+  });
+
+  it('connects only to an address it judged as it connected: a host that rebinds to a private address is refused, not connected to', async () => {
+    const port = new URL(server.origin).port;
+    let lookups = 0;
+    // Public when the guard checks the host, the test server's loopback address a moment later when the
+    // connection resolves it: DNS rebinding.
+    const rebinding = async () => (++lookups === 1 ? ['93.184.216.34'] : ['127.0.0.1']);
+    server.requests.length = 0;
+    const target = `http://rebind.test:${port}/ok`;
+    const { results } = await checkExternalLinks([target], { ...options(), guard: addressGuard([], rebinding) });
+    expect(results.get(target)).toEqual({ state: 'blocked', reason: '"rebind.test" resolves to 127.0.0.1, a private, local or reserved address' });
+    expect(lookups).toBe(2);
+    expect(server.requests).toEqual([]);
+    // Allowed by the config's allow-list, the same name reaches the test server: the connection goes to
+    // the address the guard's lookup gave (nothing else resolves "pinned.test").
+    const allowed = `http://pinned.test:${port}/ok`;
+    const pinned = await checkExternalLinks([allowed], { ...options(), guard: addressGuard(['127.0.0.1'], async () => ['127.0.0.1']) });
+    expect(pinned.results.get(allowed)).toEqual({ state: 'ok', status: 200 });
+    expect(server.requests).toEqual(['HEAD /ok']);
+  });
+
+  it('resolves for a connection as net.connect asks: every address, or the first of a family', async () => {
+    const guard = addressGuard(['intranet.corp'], async () => ['10.20.1.5', 'fd00::5']);
+    const resolve = (options: object) => new Promise((done) => guard.connectLookup('intranet.corp', options, (error, address, family) => done(error ?? [address, family])));
+    expect(await resolve({ all: true })).toEqual([[{ address: '10.20.1.5', family: 4 }, { address: 'fd00::5', family: 6 }], undefined]);
+    expect(await resolve({ family: 6 })).toEqual(['fd00::5', 6]);
+    expect(await resolve({ family: 4 })).toEqual(['10.20.1.5', 4]);
+    const refused = await new Promise<Error | null>((done) => addressGuard([], async () => ['169.254.169.254']).connectLookup('meta.example', {}, (error) => done(error)));
+    expect(refused).toBeInstanceOf(BlockedAddressError);
+    expect(refused?.message).toBe('"meta.example" resolves to 169.254.169.254, a private, local or reserved address');
   });
 
   it('shows a redirect target without its query string or fragment', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/model/graph.ts';
-import { MAX_FILE_BYTES } from '../../src/model/source.ts';
+import { MAX_FILE_BYTES } from '../../src/model/bounds.ts';
 import { EXAMPLE_CONTENT, RULE_BASE, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSpec, specFile, systemInterfaces } from '../../src/model/interfaces.ts';
-import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/model/source.ts';
+import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/model/bounds.ts';
 
 let root: string;
 const write = (file: string, text: string) => {

@@ -7,7 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGRAM_EDGES, analyseDiagram, diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
+import { MAX_DIAGRAM_EDGES } from '../../src/model/bounds.ts';
+import { analyseDiagram, diagramTypes, extractArchitecture, isSystemNode, mapToFile, parseDiagram, type DiagramParse } from '../../src/model/mermaid.ts';
 
 const VALID = new URL('../fixtures/mermaid/valid/', import.meta.url);
 

@@ -49,7 +49,7 @@ export function publicationOf(graph: RecordGraph, audience: Audience): Publicati
  */
 export function bodyLinkResolver({ visible, links }: Publication, file: string): (url: string) => string | null | undefined {
   return (url) => {
-    const target = resolveLink(links, file, url);
+    const target = resolveLink(links, file, url, undefined, { explain: false });
     return target.kind === 'page' && !visible.has(target.record.file) ? null : linkHref(file, url);
   };
 }

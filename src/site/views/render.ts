@@ -14,7 +14,7 @@ import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from 're
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { headingAnchors } from '../../model/anchors.ts';
-import { excessiveNesting, nestingMessage } from '../../model/nesting.ts';
+import { refusedBody } from '../../model/nesting.ts';
 import { isSafeUrl } from '../../model/url-policy.ts';
 
 export interface BodyHeading {
@@ -45,11 +45,11 @@ const DROPPED_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed'
 /** Renders a Markdown or MDX body to safe HTML, with an `id` on every heading. */
 export function renderBody(source: string, options: RenderOptions): RenderedBody {
   const headings: BodyHeading[] = [];
-  // A body nested too deeply to parse safely is refused with its place, as the linter refuses it.
-  const deep = excessiveNesting(source);
-  if (deep) {
-    const before = source.slice(0, deep.offset);
-    throw Object.assign(new Error(nestingMessage(deep.depth)), { reason: nestingMessage(deep.depth), line: before.split('\n').length, column: deep.offset - before.lastIndexOf('\n') });
+  // A body too long or nested too deeply to parse safely is refused with its place, as the linter refuses it.
+  const refused = refusedBody(source);
+  if (refused) {
+    const before = source.slice(0, refused.offset);
+    throw Object.assign(new Error(refused.message), { reason: refused.message, line: before.split('\n').length, column: refused.offset - before.lastIndexOf('\n') });
   }
   const parser = unified().use(remarkParse).use(remarkGfm);
   if (options.format === 'mdx') parser.use(remarkMdx);
