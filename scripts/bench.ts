@@ -7,7 +7,7 @@
 // `npm run bench -- --site 100,300 [--runs N]`: the site build benchmark instead (see site() below): Seam's
 // build against a bare Starlight build of the same pages, written to bench/SITE.md and bench/site.json.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -240,16 +240,22 @@ function hostile() {
 
 /** Every Markdown content file of a corpus as a bare Starlight page: same body, title-only frontmatter. */
 function bareStarlight(corpus: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'seam-bench-bare-'));
+  // Built with the repository as Astro's root and this folder as its srcDir, so astro and Starlight
+  // resolve from the repository's node_modules exactly as in Seam's build (a project elsewhere with a
+  // symlinked node_modules gives Vite two paths for one module and fails).
+  const dir = mkdtempSync(join(REPO, '.bench-bare-'));
+  const own = (path: string) => `./${relative(REPO, join(dir, path))}`;
   const docs = join(dir, 'src/content/docs');
   mkdirSync(docs, { recursive: true });
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "name": "bare-starlight", "private": true, "type": "module" }\n');
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 export default defineConfig({
+  srcDir: '${own('src')}',
+  publicDir: '${own('public')}',
+  cacheDir: '${own('.cache')}',
   devToolbar: { enabled: false },
   integrations: [starlight({ title: 'Bare', sidebar: [{ label: 'Home', link: '/' }, { label: 'Policies', link: '/policies/' }, { label: 'Projects', link: '/projects/' }] })],
 });
@@ -279,12 +285,15 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
   return dir;
 }
 
-/** One whole build: wall seconds and the largest peak RSS (MiB) of the Node processes it ran. */
-function buildProcess(command: string[], cwd: string, env: NodeJS.ProcessEnv): { seconds: number; mib: number; code: number; output: string } {
+/**
+ * One whole build: wall seconds, the CPU seconds of its Node processes (user + system, summed: on a
+ * shared machine far steadier than wall time, which waits for the CPU) and the largest peak RSS (MiB).
+ */
+function buildProcess(command: string[], cwd: string, env: NodeJS.ProcessEnv): { seconds: number; cpu: number; mib: number; code: number; output: string } {
   const rssDir = mkdtempSync(join(tmpdir(), 'seam-bench-rss-'));
-  // Every Node process of the build (the wrapper and astro) writes its own peak RSS (KiB) on exit.
+  // Every Node process of the build (the wrapper and astro) writes its peak RSS (KiB) and CPU time (µs) on exit.
   const preload = join(rssDir, 'rss.mjs');
-  writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssDir)} + '/' + process.pid + '.rss', String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssDir)} + '/' + process.pid + '.rss', (({ maxRSS, userCPUTime, systemCPUTime }) => maxRSS + ' ' + (userCPUTime + systemCPUTime))(process.resourceUsage())));\n`);
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, command, {
     cwd,
@@ -294,49 +303,72 @@ function buildProcess(command: string[], cwd: string, env: NodeJS.ProcessEnv): {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.error) throw r.error;
-  const kib = readdirSync(rssDir).filter((f) => f.endsWith('.rss')).map((f) => Number(readFileSync(join(rssDir, f), 'utf8')));
+  const usage = readdirSync(rssDir).filter((f) => f.endsWith('.rss')).map((f) => readFileSync(join(rssDir, f), 'utf8').split(' ').map(Number));
   rmSync(rssDir, { recursive: true, force: true });
-  return { seconds, mib: Math.max(0, ...kib) / 1024, code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+  const mib = Math.max(0, ...usage.map(([kib]) => kib!)) / 1024;
+  const cpu = usage.reduce((sum, [, micros]) => sum + micros!, 0) / 1e6;
+  return { seconds, cpu, mib, code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
 }
 
 function site() {
   const at = args.indexOf('--site');
   const siteSizes = (/^[\d,]+$/.test(args[at + 1] ?? '') ? args[at + 1]! : '100,300').split(',').filter(Boolean).map(Number);
   const htmlPages = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? htmlPages(join(d, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
-  const rows: { projects: number; files: number; build: string; pages: number; seconds: number; mib: number; pagesPerSecond: number; load: [number, number]; runs: number[] }[] = [];
+  const rows: SiteRow[] = [];
   for (const size of siteSizes) {
     const { dir, files } = generate(size);
     console.error(`corpus: ${size} projects, ${files} files in ${dir}`);
     const bare = bareStarlight(dir);
-    const builds: { name: string; run: (out: string) => { seconds: number; mib: number; code: number; output: string } }[] = [
+    const builds: { name: string; run: (out: string) => ReturnType<typeof buildProcess> }[] = [
       {
         name: 'Seam (`npm run build`)',
         run: (out) => buildProcess([join(REPO, 'scripts/build-site.ts'), '--outDir', out], REPO, { SEAM_CONTENT: dir, SEAM_CACHE_DIR: `${out}.cache` }),
       },
-      { name: 'bare Starlight, same pages', run: (out) => buildProcess([join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], bare, {}) },
+      // Its output stays inside the repository (then moves), as build-site.ts does, so Astro keeps its server chunks there.
+      {
+        name: 'bare Starlight, same pages',
+        run: (out) => {
+          const r = buildProcess([join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO, '--config', join(bare, 'astro.config.mjs'), '--outDir', join(bare, 'dist')], REPO, {});
+          if (r.code === 0) cpSync(join(bare, 'dist'), out, { recursive: true });
+          rmSync(join(bare, 'dist'), { recursive: true, force: true });
+          return r;
+        },
+      },
     ];
     for (const build of builds) {
-      const samples: { seconds: number; mib: number; pages: number; load: [number, number] }[] = [];
+      const samples: { seconds: number; cpu: number; mib: number; pages: number; load: [number, number] }[] = [];
       for (let i = 0; i < runs; i++) {
         const out = join(mkdtempSync(join(tmpdir(), 'seam-bench-site-')), 'site');
         const before = loadavg()[0]!;
         const r = build.run(out);
         if (r.code !== 0) throw new Error(`${build.name} failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
-        samples.push({ seconds: r.seconds, mib: r.mib, pages: htmlPages(out), load: [before, loadavg()[0]!] });
+        samples.push({ seconds: r.seconds, cpu: r.cpu, mib: r.mib, pages: htmlPages(out), load: [before, loadavg()[0]!] });
         rmSync(dirname(out), { recursive: true, force: true });
       }
       const seconds = median(samples.map((x) => x.seconds))!;
-      const row = { projects: size, files, build: build.name, pages: samples[0]!.pages, seconds, mib: median(samples.map((x) => x.mib))!, pagesPerSecond: samples[0]!.pages / seconds, load: samples[0]!.load, runs: samples.map((x) => x.seconds) };
+      const cpu = median(samples.map((x) => x.cpu))!;
+      const pages = samples[0]!.pages;
+      const row = { projects: size, files, build: build.name, pages, seconds, cpu, mib: median(samples.map((x) => x.mib))!, pagesPerSecond: pages / seconds, pagesPerCpuSecond: pages / cpu, load: samples[0]!.load, runs: samples.map((x) => x.seconds) };
       rows.push(row);
-      console.error(`  ${build.name}: ${row.pages} pages in ${seconds.toFixed(1)} s (${row.pagesPerSecond.toFixed(1)} pages/s), peak ${row.mib.toFixed(0)} MiB, load ${row.load.map((l) => l.toFixed(1)).join(' → ')}`);
+      console.error(`  ${build.name}: ${row.pages} pages in ${seconds.toFixed(1)} s, ${cpu.toFixed(1)} CPU s (${row.pagesPerSecond.toFixed(1)} pages/s, ${row.pagesPerCpuSecond.toFixed(1)} per CPU s), peak ${row.mib.toFixed(0)} MiB, load ${row.load.map((l) => l.toFixed(1)).join(' → ')}`);
+      writeSite(siteSizes, rows);
     }
     rmSync(bare, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
+  // The bare build wrote its collections' types into the repository's .astro/: put Seam's back.
+  spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: REPO, stdio: 'ignore' });
+  console.log(readFileSync(join(REPO, 'bench/SITE.md'), 'utf8'));
+}
+
+type SiteRow = { projects: number; files: number; build: string; pages: number; seconds: number; cpu: number; mib: number; pagesPerSecond: number; pagesPerCpuSecond: number; load: [number, number]; runs: number[] };
+
+/** Writes bench/SITE.md and bench/site.json from the rows measured so far (after each build, so a long run that is stopped keeps them). */
+function writeSite(siteSizes: number[], rows: SiteRow[]) {
 
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}`;
-  const ratio = (size: number, key: 'seconds' | 'mib') => {
+  const ratio = (size: number, key: 'seconds' | 'cpu' | 'mib') => {
     const seam = rows.find((r) => r.projects === size && r.build.startsWith('Seam'));
     const bare = rows.find((r) => r.projects === size && !r.build.startsWith('Seam'));
     return seam && bare ? (seam[key] / bare[key]).toFixed(2) : '—';
@@ -349,22 +381,23 @@ function site() {
     'manual sidebar of three links, generated in a temp folder with the installed astro and',
     '@astrojs/starlight. Seconds are wall-clock for the whole build (Pagefind included); memory is the peak',
     'resident set of the build\'s largest Node process (`process.resourceUsage().maxRSS`; Pagefind\'s own',
-    'binary is not counted for either). A build whose cost per page does not depend on the number of',
-    'other records keeps pages per second flat as the corpus grows.',
+    'binary is not counted for either). CPU seconds are the user + system time of the build\'s Node processes',
+    '(Pagefind\'s binary again not counted): on a shared machine they vary far less with load than wall time,',
+    'which includes waiting for a CPU. A build whose cost per page does not depend on the number of other',
+    'records keeps pages per second (and per CPU second) flat as the corpus grows.',
     '',
     `Reproduce: \`npm run bench -- --site ${siteSizes.join(',')} --runs ${runs}\` (writes this file and bench/site.json). Measured at commit ${commit} on ${machine}. The machine is shared: the load average (1 min) before → after each build is in the table, and absolute times vary with it.`,
     '',
-    '| Projects | Files | Build | Pages | Seconds | Pages/s | Peak MiB | Load |',
-    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.projects} | ${r.files} | ${r.build} | ${r.pages} | ${r.seconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(1)} | ${r.mib.toFixed(0)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`),
+    '| Projects | Files | Build | Pages | Seconds | Pages/s | CPU s | Pages/CPU s | Peak MiB | Load |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.projects} | ${r.files} | ${r.build} | ${r.pages} | ${r.seconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.pagesPerCpuSecond.toFixed(1)} | ${r.mib.toFixed(0)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`),
     '',
-    '| Projects | Seam ÷ bare, time | Seam ÷ bare, memory |',
-    '| ---: | ---: | ---: |',
-    ...siteSizes.map((size) => `| ${size} | ${ratio(size, 'seconds')} | ${ratio(size, 'mib')} |`),
+    '| Projects | Seam ÷ bare, time | Seam ÷ bare, CPU | Seam ÷ bare, memory |',
+    '| ---: | ---: | ---: | ---: |',
+    ...siteSizes.map((size) => `| ${size} | ${ratio(size, 'seconds')} | ${ratio(size, 'cpu')} | ${ratio(size, 'mib')} |`),
     '',
   ];
   if (!existsSync(join(REPO, 'bench'))) mkdirSync(join(REPO, 'bench'));
   writeFileSync(join(REPO, 'bench/SITE.md'), lines.join('\n'));
   writeFileSync(join(REPO, 'bench/site.json'), `${JSON.stringify({ commit, machine, runs, rows }, null, 2)}\n`);
-  console.log(readFileSync(join(REPO, 'bench/SITE.md'), 'utf8'));
 }
