@@ -335,26 +335,30 @@ function site() {
         },
       },
     ];
-    for (const build of builds) {
-      const samples: { seconds: number; cpu: number; mib: number; pages: number; load: [number, number] }[] = [];
-      for (let i = 0; i < runs; i++) {
-        const out = join(mkdtempSync(join(tmpdir(), 'seam-bench-site-')), 'site');
-        const before = loadavg()[0]!;
-        const r = build.run(out);
-        if (r.code !== 0) throw new Error(`${build.name} failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
-        samples.push({ seconds: r.seconds, cpu: r.cpu, mib: r.mib, pages: htmlPages(out), load: [before, loadavg()[0]!] });
-        rmSync(dirname(out), { recursive: true, force: true });
+    try {
+      for (const build of builds) {
+        const samples: { seconds: number; cpu: number; mib: number; pages: number; load: [number, number] }[] = [];
+        for (let i = 0; i < runs; i++) {
+          const out = join(mkdtempSync(join(tmpdir(), 'seam-bench-site-')), 'site');
+          const before = loadavg()[0]!;
+          const r = build.run(out);
+          if (r.code !== 0) throw new Error(`${build.name} failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
+          samples.push({ seconds: r.seconds, cpu: r.cpu, mib: r.mib, pages: htmlPages(out), load: [before, loadavg()[0]!] });
+          rmSync(dirname(out), { recursive: true, force: true });
+        }
+        const seconds = median(samples.map((x) => x.seconds))!;
+        const cpu = median(samples.map((x) => x.cpu))!;
+        const pages = samples[0]!.pages;
+        const row = { projects: size, files, build: build.name, pages, seconds, cpu, mib: median(samples.map((x) => x.mib))!, pagesPerSecond: pages / seconds, pagesPerCpuSecond: pages / cpu, load: samples[0]!.load, runs: samples.map((x) => x.seconds) };
+        rows.push(row);
+        console.error(`  ${build.name}: ${row.pages} pages in ${seconds.toFixed(1)} s, ${cpu.toFixed(1)} CPU s (${row.pagesPerSecond.toFixed(1)} pages/s, ${row.pagesPerCpuSecond.toFixed(1)} per CPU s), peak ${row.mib.toFixed(0)} MiB, load ${row.load.map((l) => l.toFixed(1)).join(' → ')}`);
+        writeSite(siteSizes, rows);
       }
-      const seconds = median(samples.map((x) => x.seconds))!;
-      const cpu = median(samples.map((x) => x.cpu))!;
-      const pages = samples[0]!.pages;
-      const row = { projects: size, files, build: build.name, pages, seconds, cpu, mib: median(samples.map((x) => x.mib))!, pagesPerSecond: pages / seconds, pagesPerCpuSecond: pages / cpu, load: samples[0]!.load, runs: samples.map((x) => x.seconds) };
-      rows.push(row);
-      console.error(`  ${build.name}: ${row.pages} pages in ${seconds.toFixed(1)} s, ${cpu.toFixed(1)} CPU s (${row.pagesPerSecond.toFixed(1)} pages/s, ${row.pagesPerCpuSecond.toFixed(1)} per CPU s), peak ${row.mib.toFixed(0)} MiB, load ${row.load.map((l) => l.toFixed(1)).join(' → ')}`);
-      writeSite(siteSizes, rows);
+    } finally {
+      // A failed build must not leave the bare project inside the repository.
+      rmSync(bare, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(bare, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
   }
   // The bare build wrote its collections' types into the repository's .astro/: put Seam's back.
   spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: REPO, stdio: 'ignore' });
