@@ -303,7 +303,8 @@ function buildProcess(command: string[], cwd: string, env: NodeJS.ProcessEnv): {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.error) throw r.error;
-  const usage = readdirSync(rssDir).filter((f) => f.endsWith('.rss')).map((f) => readFileSync(join(rssDir, f), 'utf8').split(' ').map(Number));
+  // (Another process on a shared machine may have cleared the temp folder: then no figures, not a crash.)
+  const usage = (existsSync(rssDir) ? readdirSync(rssDir) : []).filter((f) => f.endsWith('.rss')).map((f) => readFileSync(join(rssDir, f), 'utf8').split(' ').map(Number));
   rmSync(rssDir, { recursive: true, force: true });
   const mib = Math.max(0, ...usage.map(([kib]) => kib!)) / 1024;
   const cpu = usage.reduce((sum, [, micros]) => sum + micros!, 0) / 1e6;
