@@ -6,7 +6,8 @@
 //
 //   The shared site — built ONCE per `vitest run` by tests/e2e/global-setup.ts (example content,
 //   every record, i.e. the `confidential` audience) and served for all e2e test files:
-//     sharedSite(): { url, outDir }                 url is 'http://127.0.0.1:<port>' (no trailing /)
+//     sharedSite(): { url, outDir, buildStats }     url is 'http://127.0.0.1:<port>' (no trailing /);
+//                                                   buildStats: the build's step counts (JSON file)
 //
 //   A browser per test file:
 //     const browser = useBrowser();                 registers beforeAll/afterAll; call browser() in tests
@@ -57,6 +58,8 @@ export interface SharedSite {
   /** The server's origin, without a trailing slash. */
   url: string;
   outDir: string;
+  /** The JSON file of how many times the build ran each graph-wide step (src/site/data/build-stats.ts). */
+  buildStats: string;
 }
 
 /** The site global-setup.ts built and serves for every e2e test file. */

@@ -8,7 +8,7 @@ import { coverageMatrix } from '../../src/site/views/coverage-matrix.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
 import { formatMoney } from '../../src/model/money.ts';
 import { formatDate, formatDays, formatPercent } from '../../src/site/views/format.ts';
-import { connections, diagramDraws, interfacesOf, landscapeSource, mermaidBlocks, neighbourhoodSource } from '../../src/site/views/landscape.ts';
+import { connections, diagramDraws, interfacesOf, landscapeSource, mermaidBlocks, neighbourhoodSource, systemsDrawn } from '../../src/site/views/landscape.ts';
 import { lessonsLibrary } from '../../src/site/views/lessons.ts';
 import { reviewState } from '../../src/site/views/reviews.ts';
 import { exampleView, ruleOptions } from '../../src/site/views/rules.ts';
@@ -139,6 +139,16 @@ describe('systems landscape', () => {
     expect(diagramDraws(block!, 'crm')).toBe(true);
     expect(diagramDraws(block!, 'fenwick-crm')).toBe(true);
     expect(diagramDraws(block!, 'fenwick')).toBe(false);
+  });
+
+  it('finds every system a body draws in one pass, as diagramDraws would one system at a time', () => {
+    const html =
+      '<pre class="mermaid">flowchart LR\n  fenwick-crm --&gt; crm[&quot;CRM&quot;]\n  a--&gt;erp_2\n  sys.x --- ledger</pre><p>erp</p><pre class="mermaid">graph TD\n  payments</pre>';
+    const ids = ['crm', 'fenwick-crm', 'fenwick', 'erp', 'erp_2', 'a', 'ledger', 'payments', 'sys.x', 'sys', 'x', 'missing'];
+    const one = ids.filter((id) => mermaidBlocks(html).some((source) => diagramDraws(source, id)));
+    expect(systemsDrawn(html, ids)).toEqual(one);
+    expect(one).toEqual(['crm', 'fenwick-crm', 'erp_2', 'ledger', 'payments', 'sys.x', 'sys', 'x']);
+    expect(systemsDrawn('<p>crm</p>', ids)).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { targetRecordTypes } from '../../model/references.ts';
 import type { ReferenceLookup } from '../views/routes.ts';
 import { sections, type Section } from '../views/sections.ts';
 import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
+import { countBuildStep } from './build-stats.ts';
 
 export type { RecordData, RecordTypeName };
 
@@ -23,8 +24,21 @@ export interface SeamRecord<T extends RecordTypeName = RecordTypeName> {
   filePath?: string;
 }
 
-/** Every record of `type`, ordered by id. */
-export async function getRecords<T extends RecordTypeName>(type: T): Promise<SeamRecord<T>[]> {
+const builtRecords = new Map<RecordTypeName, Promise<SeamRecord[]>>();
+
+/**
+ * Every record of `type`, ordered by id. A build reads each collection once and every page shares the
+ * array (so callers never change it); `astro dev` reads it afresh for each page, so edits show up.
+ */
+export function getRecords<T extends RecordTypeName>(type: T): Promise<SeamRecord<T>[]> {
+  if (!import.meta.env.PROD) return readRecords(type);
+  let records = builtRecords.get(type);
+  if (!records) builtRecords.set(type, (records = readRecords(type)));
+  return records as Promise<SeamRecord<T>[]>;
+}
+
+async function readRecords<T extends RecordTypeName>(type: T): Promise<SeamRecord<T>[]> {
+  countBuildStep(`collection:${type}`);
   const entries = await getCollection(type);
   return entries
     .map((entry) => ({
@@ -48,6 +62,7 @@ export function getReferenceLookup(): Promise<ReferenceLookup> {
 }
 
 async function buildReferenceLookup(): Promise<ReferenceLookup> {
+  countBuildStep('reference-lookup');
   const titles = new Map<string, Map<string, string>>();
   for (const type of recordTypes) {
     const entries = await getRecords(type.name as RecordTypeName);
@@ -63,8 +78,16 @@ async function buildReferenceLookup(): Promise<ReferenceLookup> {
   };
 }
 
-/** The handbook's pages (drafts only in `astro dev`), for the sidebar and the handbook's landing link. */
-export async function getHandbookPages(): Promise<HandbookPage[]> {
+let builtHandbook: Promise<HandbookPage[]> | undefined;
+
+/** The handbook's pages (drafts only in `astro dev`), for the sidebar and the handbook's landing link (read once per build). */
+export function getHandbookPages(): Promise<HandbookPage[]> {
+  if (import.meta.env.PROD) return (builtHandbook ??= readHandbookPages());
+  return readHandbookPages();
+}
+
+async function readHandbookPages(): Promise<HandbookPage[]> {
+  countBuildStep('handbook-pages');
   const docs = await getCollection('docs', ({ data }) => import.meta.env.MODE !== 'production' || !data.draft);
   return docs.map(({ id, data }) => ({ id, title: data.title, sidebar: data.sidebar }));
 }

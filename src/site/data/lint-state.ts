@@ -5,7 +5,9 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { rules } from '../../../rules/index.ts';
 import { lint, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
-import { computeCoverage, type Coverage } from '../../rule-kit/coverage.ts';
+import { computeCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
+import { criteriaOfType, criterionMappings } from '../../model/coverage-map.ts';
+import { countBuildStep } from './build-stats.ts';
 import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
 import type { SeamConfig } from '../../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
@@ -30,6 +32,10 @@ export interface SiteLint {
   rules: RuleDescriptor[];
   settings: RuleSetting[];
   coverage: Coverage;
+  /** A project's coverage summary, by project id. */
+  coverageOf(projectId: string): CoverageProject | undefined;
+  /** The criteria the standard's coverage map says a record of `type` evidences (computed once per type). */
+  typeCriteria(type: string): readonly string[];
   /** The graph's record of a site record (`type` and `id`, which the graph and the site share), if the graph has it. */
   recordOf(type: string, id: string): ContentRecord | undefined;
   /** Findings in a content file (content-relative path), in report order. */
@@ -62,6 +68,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   const [audienceProblem] = problemLines(workspace, 'audience');
   if (audienceProblem) throw configError(audienceProblem);
 
+  countBuildStep('site-lint');
   const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings });
   // The same findings as `seam lint`, but a message that names a record this build's readers may not
   // read says "a restricted record" instead, and suggests only what they can read.
@@ -77,6 +84,10 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     byFile.set(file, [...(byFile.get(file) ?? []), finding]);
   }
   const byId = new Map(graph.records.map((r) => [`${r.type}:${r.id}`, r]));
+  const coverage = computeCoverage(graph, findings, display);
+  const coverageById = new Map(coverage.projects.map((p) => [p.id, p]));
+  const mappings = criterionMappings(graph);
+  const criteriaByType = new Map<string, readonly string[]>();
   return {
     today,
     config,
@@ -87,7 +98,13 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     findings,
     rules: result.rules,
     settings,
-    coverage: computeCoverage(graph, findings, display),
+    coverage,
+    coverageOf: (projectId) => coverageById.get(projectId),
+    typeCriteria: (type) => {
+      let criteria = criteriaByType.get(type);
+      if (!criteria) criteriaByType.set(type, (criteria = criteriaOfType(type, graph, mappings)));
+      return criteria;
+    },
     recordOf: (type, id) => byId.get(`${type}:${id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
   };

@@ -6,6 +6,10 @@ import { recordTypes } from '../../model/record-types.ts';
 import { getRecords, type RecordData, type RecordTypeName, type SeamRecord } from './entries.ts';
 import type { SiteLint } from './lint-state.ts';
 import { projectOf, recordHref } from '../../model/identity.ts';
+import type { Finding } from '../../rule-kit/finding.ts';
+import { systemsDrawn } from '../views/landscape.ts';
+import { lessonsLibrary, type LibraryLesson } from '../views/lessons.ts';
+import { countBuildStep } from './build-stats.ts';
 
 export type Published = { [T in RecordTypeName]: Map<string, SeamRecord<T>> };
 
@@ -33,28 +37,151 @@ export function getPublished(): Promise<Published> {
 }
 
 async function readPublished(): Promise<Published> {
+  countBuildStep('published');
   const entries = await Promise.all(
     recordTypes.map(async (t) => [t.name, new Map((await getRecords(t.name as RecordTypeName)).map((r) => [r.id, r]))] as const),
   );
   return Object.fromEntries(entries) as unknown as Published;
 }
 
+/**
+ * What pages look up across the whole record graph, computed once per set of published records (once
+ * per build; per page in `astro dev`, where every page reads the records afresh). A page's cost must
+ * not grow with the number of other records, so no page scans every record: it looks its part up here.
+ */
+interface SiteIndex {
+  projects: ProjectRecords[];
+  projectById: Map<string, ProjectRecords>;
+  /** Each lessons record's lessons, with where other projects apply them, by the record's id. */
+  lessonsByRecord: Map<string, LibraryLesson[]>;
+  /** What points at each shared record (system, organisation, policy, provider), by its id. */
+  related: Related;
+}
+
+/** The records that name a shared record, each list in the order the records are published in. */
+export interface Related {
+  /** Charters with the system in scope, by system id. */
+  chartersBySystem: Map<string, SeamRecord<'charter'>[]>;
+  /** Charters that list the policy among those they follow, by policy id. */
+  chartersByPolicy: Map<string, SeamRecord<'charter'>[]>;
+  /** Charters that involve the organisation or name it as a regulator, by organisation id. */
+  chartersByOrganisation: Map<string, SeamRecord<'charter'>[]>;
+  /** Each project's engagement of the provider, by provider id. */
+  engagementsByProvider: Map<string, (SeamRecord<'charter'>['data']['providers'][number] & { charter: SeamRecord<'charter'> })[]>;
+  /** Evaluations of the provider, by provider id. */
+  evaluationsByProvider: Map<string, SeamRecord<'evaluations'>[]>;
+  /** Policies that supersede the policy, by policy id. */
+  supersededBy: Map<string, SeamRecord<'policies'>[]>;
+  /** Systems owned by the organisation, by organisation id. */
+  systemsByOwner: Map<string, SeamRecord<'systems'>[]>;
+  /** Providers that are the organisation, by organisation id. */
+  providersByOrganisation: Map<string, SeamRecord<'providers'>[]>;
+  /** The organisation's people in the projects' stakeholder registers, by organisation id. */
+  peopleByOrganisation: Map<string, (SeamRecord<'stakeholders'>['data']['stakeholders'][number] & { project: string; register: string })[]>;
+  /** Records (not handbook pages) whose Mermaid diagrams draw the system, by system id. */
+  drawingSystem: Map<string, SeamRecord[]>;
+}
+
+const indexes = new WeakMap<Published, SiteIndex>();
+
+function siteIndex(published: Published): SiteIndex {
+  let index = indexes.get(published);
+  if (index) return index;
+  countBuildStep('site-index');
+  // Each project's records in one pass over every project record (the charter's own id is the project's).
+  const byProject = new Map<string, ProjectRecords>();
+  for (const charter of published.charter.values()) {
+    byProject.set(charter.id, { id: charter.id, charter, status: [], evaluations: [], changes: [], engagement: [] });
+  }
+  for (const type of recordTypes) {
+    if (!type.inProject || type.name === 'charter') continue;
+    for (const record of published[type.name as RecordTypeName].values()) {
+      const project = byProject.get(projectOf(record.id));
+      if (!project) continue;
+      const name = type.name as Exclude<keyof ProjectRecords, 'id' | 'charter'>;
+      const slot = project[name];
+      if (Array.isArray(slot)) (slot as SeamRecord[]).push(record);
+      // The first record of a type the project has one of, as `inProject(type)[0]` picked it.
+      else if (slot === undefined) (project as unknown as Record<string, SeamRecord>)[name] = record;
+    }
+  }
+  for (const project of byProject.values()) {
+    project.status.sort((a, b) => (a.data.date < b.data.date ? -1 : 1));
+    project.engagement.sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.id < b.id ? -1 : 1));
+  }
+  const library = lessonsLibrary([...published.lessons.values()], [...published.charter.values()]);
+  const lessonsByRecord = new Map<string, LibraryLesson[]>();
+  for (const lesson of library) {
+    const list = lessonsByRecord.get(lesson.record);
+    if (list) list.push(lesson);
+    else lessonsByRecord.set(lesson.record, [lesson]);
+  }
+  index = { projects: [...byProject.values()], projectById: byProject, lessonsByRecord, related: relatedOf(published) };
+  indexes.set(published, index);
+  return index;
+}
+
+function relatedOf(published: Published): Related {
+  const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const related: Related = {
+    chartersBySystem: new Map(),
+    chartersByPolicy: new Map(),
+    chartersByOrganisation: new Map(),
+    engagementsByProvider: new Map(),
+    evaluationsByProvider: new Map(),
+    supersededBy: new Map(),
+    systemsByOwner: new Map(),
+    providersByOrganisation: new Map(),
+    peopleByOrganisation: new Map(),
+    drawingSystem: new Map(),
+  };
+  for (const charter of published.charter.values()) {
+    const { systems, policies, organisations, regulations, providers } = charter.data;
+    for (const id of new Set(systems)) add(related.chartersBySystem, id, charter);
+    for (const id of new Set(policies)) add(related.chartersByPolicy, id, charter);
+    for (const id of new Set([...organisations, ...regulations.map((r) => r.regulator)])) add(related.chartersByOrganisation, id, charter);
+    for (const p of providers) add(related.engagementsByProvider, p.provider, { charter, ...p });
+  }
+  for (const evaluation of published.evaluations.values()) add(related.evaluationsByProvider, evaluation.data.provider, evaluation);
+  for (const policy of published.policies.values()) if (policy.data.supersedes !== undefined) add(related.supersededBy, policy.data.supersedes, policy);
+  for (const system of published.systems.values()) add(related.systemsByOwner, system.data.owner, system);
+  for (const provider of published.providers.values()) add(related.providersByOrganisation, provider.data.organisation, provider);
+  for (const register of published.stakeholders.values()) {
+    for (const s of register.data.stakeholders) add(related.peopleByOrganisation, s.organisation, { ...s, project: projectOf(register.id), register: register.id });
+  }
+  // Each body's diagrams are read once; a system's page then looks its drawings up.
+  const systemIds = [...published.systems.keys()];
+  for (const records of Object.values(published) as Map<string, SeamRecord>[]) {
+    for (const record of records.values()) {
+      if (record.type === 'docs' || !record.html.includes('class="mermaid"')) continue;
+      for (const id of systemsDrawn(record.html, systemIds)) add(related.drawingSystem, id, record);
+    }
+  }
+  return related;
+}
+
+/** What points at each shared record (system, organisation, policy, provider). */
+export function relatedRecords(published: Published): Related {
+  return siteIndex(published).related;
+}
+
 /** Each published project (one whose charter is published) with its published records, in id order. */
-export function projectsOf(published: Published): ProjectRecords[] {
-  const inProject = <T extends RecordTypeName>(type: T, project: string) =>
-    [...published[type].values()].filter((r) => projectOf(r.id) === project);
-  return [...published.charter.values()].map((charter) => ({
-    id: charter.id,
-    charter,
-    stakeholders: inProject('stakeholders', charter.id)[0],
-    plan: inProject('plan', charter.id)[0],
-    status: inProject('status', charter.id).sort((a, b) => (a.data.date < b.data.date ? -1 : 1)),
-    evaluations: inProject('evaluations', charter.id),
-    changes: inProject('changes', charter.id),
-    signoff: inProject('signoff', charter.id)[0],
-    lessons: inProject('lessons', charter.id)[0],
-    engagement: inProject('engagement', charter.id).sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.id < b.id ? -1 : 1)),
-  }));
+export function projectsOf(published: Published): readonly ProjectRecords[] {
+  return siteIndex(published).projects;
+}
+
+/** One published project with its published records, if its charter is published. */
+export function projectById(published: Published, id: string): ProjectRecords | undefined {
+  return siteIndex(published).projectById.get(id);
+}
+
+/** The lessons of one lessons record, with where other projects apply them. */
+export function lessonsOfRecord(published: Published, recordId: string): LibraryLesson[] {
+  return siteIndex(published).lessonsByRecord.get(recordId) ?? [];
 }
 
 /** The page (and title) of a content file (content-relative), when this build publishes its record. */
@@ -67,14 +194,41 @@ export function pageOfFile(published: Published, lint: SiteLint) {
   };
 }
 
+const findingsMemo = new WeakMap<Published, WeakMap<SiteLint, Finding[]>>();
+
 /**
  * The findings about records this build publishes: a rule's page lists them, and must not name a
- * file, or quote a message about one, that the audience may not read.
+ * file, or quote a message about one, that the audience may not read. Computed once per build.
  */
-export function publishedFindings(published: Published, lint: SiteLint) {
+export function publishedFindings(published: Published, lint: SiteLint): Finding[] {
+  let byLint = findingsMemo.get(published);
+  if (!byLint) findingsMemo.set(published, (byLint = new WeakMap()));
+  let findings = byLint.get(lint);
+  if (findings) return findings;
+  countBuildStep('published-findings');
   const pageOf = pageOfFile(published, lint);
-  return lint.findings.filter((f) => {
+  findings = lint.findings.filter((f) => {
     const file = relative(lint.contentRoot, resolve(lint.repoRoot, f.file)).split(sep).join('/');
     return pageOf(file) !== undefined;
   });
+  byLint.set(lint, findings);
+  return findings;
+}
+
+const byRuleMemo = new WeakMap<Finding[], Map<string, Finding[]>>();
+
+/** The published findings of one rule, in report order (grouped once per build). */
+export function publishedFindingsOf(published: Published, lint: SiteLint, ruleId: string): Finding[] {
+  const findings = publishedFindings(published, lint);
+  let byRule = byRuleMemo.get(findings);
+  if (!byRule) {
+    byRule = new Map();
+    for (const f of findings) {
+      const list = byRule.get(f.ruleId);
+      if (list) list.push(f);
+      else byRule.set(f.ruleId, [f]);
+    }
+    byRuleMemo.set(findings, byRule);
+  }
+  return byRule.get(ruleId) ?? [];
 }

@@ -142,7 +142,14 @@ export function diagramDraws(source: string, id: string): boolean {
   return new RegExp(`(^|[^\\w-])${escapeRegExp(id)}(?![\\w-])`, 'm').test(source);
 }
 
-/** The records among `records` whose body draws the system `id` in a Mermaid diagram. */
-export function recordsDrawing<R extends { html: string }>(records: R[], id: string): R[] {
-  return records.filter((r) => mermaidBlocks(r.html).some((source) => diagramDraws(source, id)));
+/**
+ * The systems among `ids` that a rendered body's Mermaid diagrams draw. Each diagram's words are read
+ * once and looked up, so a build finds every system's drawings in one pass over the bodies rather than
+ * one pass per system (an id with characters outside words is searched for, as diagramDraws does).
+ */
+export function systemsDrawn(html: string, ids: readonly string[]): string[] {
+  const sources = mermaidBlocks(html);
+  if (!sources.length) return [];
+  const words = new Set(sources.flatMap((source) => source.match(/[\w-]+/g) ?? []));
+  return ids.filter((id) => (/^[\w-]+$/.test(id) ? words.has(id) : sources.some((source) => diagramDraws(source, id))));
 }
