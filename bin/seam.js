@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The `seam` command. Seam is written in TypeScript that Node runs directly, without a flag, from 22.18
-// (type stripping; 23.6 on the 23 line), so this launcher only checks that this Node strips types and
-// hands over.
-if (!process.features.typescript) {
-  console.error(`seam: Node ${process.versions.node} cannot run Seam's TypeScript (no type stripping); Seam needs Node 22.18 or newer.`);
+// (type stripping; 23.6 on the 23 line), and its link checker's HTTP client (undici 8) needs 22.19, so
+// this launcher checks both and hands over.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!process.features.typescript || (major === 22 && minor < 19)) {
+  console.error(`seam: Node ${process.versions.node} cannot run Seam; Seam needs Node 22.19 or newer (23.6 or newer on the 23 line).`);
   console.error('Run it through npm (npm run seam -- …, or npx seam …) so the project\'s own Node is used.');
   process.exit(2);
 }
