@@ -1,7 +1,11 @@
-// Starlight route middleware: escapes the page title where it enters the head, puts the handbook's
-// pages into the sidebar's Handbook group, then recomputes previous/next links, since Starlight
-// computed them before the group was filled.
+// Starlight route middleware: escapes the page title where it enters the head, gives a handbook page
+// its "edit this page" address the way record pages get theirs, puts the handbook's pages into the
+// sidebar's Handbook group, then recomputes previous/next links, since Starlight computed them before
+// the group was filled.
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { HANDBOOK_PREFIX } from '../../model/identity.ts';
+import { editBaseOf, editUrlFor } from '../data/authoring.ts';
+import { getSiteLint } from '../data/lint-state.ts';
 import { escapeHtml } from '../views/escape.ts';
 import { getHandbookPages } from '../data/entries.ts';
 import { HANDBOOK_LABEL } from '../views/sections.ts';
@@ -14,6 +18,14 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   // Titles come from content, so the title entry is escaped here, once; the visible heading is
   // rendered as text by Astro and stays unescaped.
   for (const entry of route.head) if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeHtml(entry.content);
+  // Starlight joins `editLink.baseUrl` and the file's path as they are; a handbook page's address is
+  // rebuilt by editUrlFor instead, which encodes the path and applies the URL policy, as on record
+  // pages (which pass theirs to <StarlightPage>; the site's other pages have none).
+  const { id, filePath } = route.entry;
+  if (route.editUrl && (id === HANDBOOK_PREFIX || id.startsWith(`${HANDBOOK_PREFIX}/`))) {
+    const href = editUrlFor(editBaseOf((await getSiteLint()).config.site), filePath);
+    route.editUrl = href ? new URL(href) : undefined;
+  }
   const at = route.sidebar.findIndex((entry) => entry.type === 'group' && entry.label === HANDBOOK_LABEL);
   const group = route.sidebar[at];
   if (!group || group.type !== 'group') return;
