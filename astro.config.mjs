@@ -6,6 +6,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { openWorkspace } from './src/model/workspace.ts';
+import { editBaseOf } from './src/site/data/authoring.ts';
 import { contentSafety } from './src/site/integrations/content-safety.ts';
 import { searchText } from './src/site/integrations/search-text.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
@@ -18,6 +19,9 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // file are reported when content.config.ts loads it). Opened from the working directory, as every part
 // of the site opens it (src/site/integrations/content-root.ts).
 const { config: seam } = openWorkspace({ cwd: process.cwd() });
+// "Edit this page" on handbook pages: the same base as record pages (`site.editUrl`, or `site.repository`
+// + `site.branch`), checked by the URL policy; the route middleware encodes each page's file path.
+const editBase = editBaseOf(seam.site);
 
 export default defineConfig({
   site: seam.site.url,
@@ -43,7 +47,9 @@ export default defineConfig({
         // Search with filters (record type, project, phase, organisation, criterion): src/pages/search.astro.
         { label: 'Search', link: '/search/' },
       ],
+      // Escapes titles, fills the handbook's sidebar group and its pages' edit links.
       routeMiddleware: './src/site/integrations/route-middleware.ts',
+      ...(editBase ? { editLink: { baseUrl: editBase } } : {}),
       customCss: ['./src/styles/seam.css'],
       // The content column also loads the diagram script, so every page with a Mermaid block draws it.
       components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },

@@ -37,9 +37,6 @@ const config: KnipConfig = {
     // `hast` types with the unified packages. They should be listed; that needs `npm install`.
     'remark',
     'hast',
-    // TEMPORARY (session 4): installed up front for work in progress on parallel branches; this block is
-    // removed when they merge.
-    'pixelmatch', 'pngjs', '@types/pngjs',
   ],
 };
 

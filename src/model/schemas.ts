@@ -264,6 +264,9 @@ const pageLink = z
   .string({ error: 'expected a web address (https://…) or a path on this site (/handbook/…)' })
   .refine((url) => /^https?:\/\/[^\s]+$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url), { error: 'expected a web address (https://…) or a path on this site starting with one "/"; other schemes (javascript:, data:…) are refused' });
 
+/** A web address (`https://…`) and nothing else: where a page's "edit this page" link leads. */
+const webAddress = z.string({ error: 'expected a web address (https://…)' }).regex(/^https?:\/\/[^\s]+$/i, { error: 'expected a web address starting with https:// (or http://); other schemes (javascript:, data:…) and paths are refused' });
+
 const headingLevel = z.number().int().min(1).max(6);
 
 /**
@@ -301,7 +304,7 @@ export const doc = z.strictObject({
     .optional()
     .describe('`false` hides the page\'s table of contents; `{ minHeadingLevel, maxHeadingLevel }` chooses its depth.'),
   lastUpdated: z.union([isoDate, z.boolean()]).optional().describe('A date shown as the last update, or `false` to hide it.'),
-  editUrl: z.union([pageLink, z.literal(false)]).optional().describe('Where "edit this page" leads instead of the repository\'s file, or `false` for no edit link.'),
+  editUrl: z.union([webAddress, z.literal(false)]).optional().describe('Where "edit this page" leads instead of the repository\'s file, or `false` for no edit link.'),
   pagefind: z.boolean().optional().describe('`false` leaves the page out of search.'),
   draft: z.boolean().optional().describe('`true` builds the page only in `npm run dev`, never in a published site.'),
   hero: z

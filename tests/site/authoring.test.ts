@@ -26,6 +26,12 @@ describe('editUrlFor', () => {
     expect(editBaseOf({ repository: 'https://github.com/org/repo', branch: 'trunk' })).toBe('https://github.com/org/repo/edit/trunk/');
     expect(editBaseOf({ repository: 'https://github.com/org/repo', editUrl: 'https://git.example/edit/' })).toBe('https://git.example/edit/');
     expect(editBaseOf({})).toBeUndefined();
+    // A branch is path segments of the address, each encoded; a base the URL policy refuses is none.
+    expect(editBaseOf({ repository: 'https://github.com/org/repo', branch: 'release/1.0#x' })).toBe('https://github.com/org/repo/edit/release/1.0%23x/');
+    expect(editBaseOf({ editUrl: 'javascript:alert(1)//' })).toBeUndefined();
+    expect(editBaseOf({ editUrl: 'java\tscript:alert(1)//' })).toBeUndefined();
+    expect(editBaseOf({ editUrl: '/relative/edit/' })).toBeUndefined();
+    expect(editBaseOf({ editUrl: 'mailto:someone@example.com' })).toBeUndefined();
   });
 });
 

@@ -73,7 +73,7 @@ describe('a handbook page with Starlight frontmatter', () => {
     ['sidebar.attrs', 'sidebar:\n  attrs:\n    onclick: alert(1)', 6, 3, /Unknown field "attrs"/],
     ['hero.image', 'hero:\n  image:\n    html: <img src=x onerror=alert(1)>', 6, 3, /Unknown field "image"/],
     ['a script address in a hero action', 'hero:\n  actions:\n    - text: Go\n      link: "javascript:alert(1)"', 8, 13, /other schemes \(javascript:, data:…\) are refused/],
-    ['a protocol-relative edit address', 'editUrl: //evil.example/x', 5, 10, /a path on this site starting with one "\/"/],
+    ['a protocol-relative edit address', 'editUrl: //evil.example/x', 5, 10, /expected a web address starting with https:\/\/ \(or http:\/\/\); other schemes .* and paths are refused/],
   ])('refuses %s with a finding at the field', async (_, yaml, line, column, message) => {
     const text = `---\ntitle: A page\ndescription: One line.\nclassification: public\n${yaml}\n---\n\nBody.\n`;
     const root = page(text);

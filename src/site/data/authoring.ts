@@ -1,9 +1,10 @@
-// Authoring links on a record's page: "edit this page" (seam.config.yaml `site.editUrl`, or
+// Authoring links on a record's or handbook page: "edit this page" (seam.config.yaml `site.editUrl`, or
 // `site.repository`'s edit address, + the file's path in the repository), "last updated" and the
 // page's history (the commits that touched the file, read from git once per build for every file).
 // Without git, in a shallow clone, or for a file git does not know, both are simply left out.
 import { execFileSync } from 'node:child_process';
 import { showsCommitDetails, type Audience } from '../../model/audience.ts';
+import { isSafeUrl } from '../../model/url-policy.ts';
 
 interface RepositorySettings {
   repository?: string;
@@ -11,10 +12,30 @@ interface RepositorySettings {
   editUrl?: string;
 }
 
-/** The base of "edit this page" addresses: `site.editUrl`, else `<site.repository>/edit/<branch>/`. */
+/**
+ * The base of "edit this page" addresses: `site.editUrl`, else `<site.repository>/edit/<branch>/`
+ * (the branch's segments encoded). Undefined when neither is set or the result is not an absolute
+ * http(s) address the URL policy lets a page link to. Record pages (through {@link editUrlFor}) and
+ * Starlight's `editLink.baseUrl` for handbook pages (astro.config.mjs) both start from it.
+ */
 export function editBaseOf(site: RepositorySettings): string | undefined {
-  if (site.editUrl) return site.editUrl;
-  return site.repository ? `${site.repository.replace(/\/+$/, '')}/edit/${site.branch ?? 'main'}/` : undefined;
+  const base = site.editUrl
+    ? site.editUrl
+    : site.repository
+      ? `${site.repository.replace(/\/+$/, '')}/edit/${(site.branch ?? 'main').split('/').map(encodeURIComponent).join('/')}/`
+      : undefined;
+  return base !== undefined && isHttpUrl(base) ? base : undefined;
+}
+
+/** Whether `url` is an absolute http(s) address that the URL policy lets a page link to. */
+function isHttpUrl(url: string): boolean {
+  if (!isSafeUrl(url, 'link')) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /** One line of a page's history as the build's readers may see it: always the date, the rest only for internal readers. */
@@ -42,12 +63,7 @@ export function historyLines(commits: readonly Commit[], audience: Audience, sit
 export function editUrlFor(base: string | undefined, file: string | undefined): string | undefined {
   if (!base || !file || file.startsWith('../') || file.startsWith('/')) return undefined;
   const joined = `${base.endsWith('/') ? base : `${base}/`}${file.split('/').map(encodeURIComponent).join('/')}`;
-  try {
-    const url = new URL(joined);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return isHttpUrl(joined) ? new URL(joined).href : undefined;
 }
 
 /** One commit that changed a file, newest first in a file's history. */

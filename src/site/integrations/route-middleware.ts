@@ -1,8 +1,12 @@
-// Starlight route middleware: escapes the page title where it enters the head, puts the handbook's
-// pages into the sidebar's Handbook group, then recomputes previous/next links, since Starlight
-// computed them before the group was filled.
+// Starlight route middleware: escapes the page title where it enters the head, gives a handbook page
+// its "edit this page" address the way record pages get theirs, puts the handbook's pages into the
+// sidebar's Handbook group, then recomputes previous/next links, since Starlight computed them before
+// the group was filled.
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { AUDIENCE_META } from '../../model/audience.ts';
+import { HANDBOOK_PREFIX } from '../../model/identity.ts';
+import { editBaseOf, editUrlFor } from '../data/authoring.ts';
+import { getSiteLint } from '../data/lint-state.ts';
 import { escapeHtml } from '../views/escape.ts';
 import { siteAudience } from './content-root.ts';
 import { getHandbookPages } from '../data/entries.ts';
@@ -22,6 +26,15 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   // Which edition this page belongs to, for tools that read the built site (`seam export pdf`).
   builtFor ??= siteAudience().audience;
   route.head.push({ tag: 'meta', attrs: { name: AUDIENCE_META, content: builtFor } });
+  // Starlight joins `editLink.baseUrl` and the file's path as they are; a handbook page's address is
+  // rebuilt by editUrlFor instead, which encodes the path and applies the URL policy, as on record
+  // pages (which pass theirs to <StarlightPage>; the site's other pages have none).
+  const { id, filePath } = route.entry;
+  // A page's own `editUrl` (Starlight frontmatter, checked by the schema) is kept as written.
+  if (route.editUrl && typeof route.entry.data.editUrl !== 'string' && (id === HANDBOOK_PREFIX || id.startsWith(`${HANDBOOK_PREFIX}/`))) {
+    const href = editUrlFor(editBaseOf((await getSiteLint()).config.site), filePath);
+    route.editUrl = href ? new URL(href) : undefined;
+  }
   const at = route.sidebar.findIndex((entry) => entry.type === 'group' && entry.label === HANDBOOK_LABEL);
   const group = route.sidebar[at];
   if (!group || group.type !== 'group') return;
