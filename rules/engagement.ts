@@ -49,7 +49,7 @@ export default defineRule({
     description: 'Every stakeholder is engaged within their cadence, every organisation in every reporting period, and every follow-up has an owner, a due date and a real action.',
     appliesTo: ['charter', 'stakeholders', 'status', 'engagement'],
     readsAcross: ['charter', 'stakeholders', 'plan', 'status', 'engagement'],
-    criteria: ['P14', 'P20', 'K31.2', 'K40.1'],
+    criteria: ['P14', 'P20', 'K25.1', 'K31.2', 'K40.1'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({}),
@@ -93,7 +93,7 @@ place (\`seam new engagement --project <id> --title "…"\`), or engage the pers
         },
         {
           title: 'an organisation nobody engaged in a reporting period',
-          criteria: ['K31.2', 'P14'],
+          criteria: ['K31.2', 'P14', 'K25.1'],
           base: 'execution',
           files: {
             'projects/alpha/engagement/2026-06-10-weekly-update.mdx': null,

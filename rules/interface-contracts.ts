@@ -34,7 +34,7 @@ export default defineRule({
     description: 'Interfaces in a project\'s scope have contracts; contracts name a real standard, test evidence and a valid local OpenAPI file; personal data brings the security policy and a data-protection regulation into the charter.',
     appliesTo: ['systems', 'charter'],
     readsAcross: ['systems', 'policies', ...projectRecordTypeNames],
-    criteria: ['K26.1', 'K27.2', 'K29', 'K28.1', 'K26.3'],
+    criteria: ['K26.1', 'K27.2', 'K29', 'K19.4', 'K28.1', 'K26.3'],
     severity: 'error',
     fixable: false,
     options,
@@ -138,7 +138,7 @@ components:
       invalid: [
         {
           title: 'a project past planning with an in-scope interface that has no contract',
-          criteria: ['K26.1', 'K27.2'],
+          criteria: ['K26.1', 'K27.2', 'K19.4'],
           base: 'execution',
           files: {
             'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\ndataClasses: [personal]\ninterfaces:\n  - system: billing\n    protocol: REST/JSON\n---\n\n## Purpose\n\nHolds customer accounts for Acme.\n',

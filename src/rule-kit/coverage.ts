@@ -103,6 +103,8 @@ function withheld(record: ContentRecord, criterion: string): boolean {
 
 const label = (type: RecordType, section?: string) => (section ? `${type.label} ("${section}")` : type.label);
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+/** `a` or `an`, by the first letter of what follows (record type labels start with a plain word). */
+const article = (words: string) => (/^[aeiou]/i.test(words) ? 'an' : 'a');
 
 /** The phase from which a project needs a record source, or undefined when it never does (its providers decide for evaluations). */
 function neededFrom(source: RecordSource, project: Project): Phase | undefined {
@@ -168,7 +170,7 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     if (due.length) return { ...base, state: 'missing', evidence: [], expected, reason: `The ${phase} phase needs it from a ${list(due.map((s) => label(s.r.type, s.r.section)))}, which the project does not have.` };
     if (sources.length) {
       const first = [...sources].sort((a, b) => PHASES.indexOf(a.from!) - PHASES.indexOf(b.from!))[0]!;
-      return { ...base, state: 'not-required', evidence: [], expected, reason: `Required from the ${first.from} phase: a ${list(sources.filter((s) => s.from === first.from).map((s) => label(s.r.type, s.r.section)))}.` };
+      return { ...base, state: 'not-required', evidence: [], expected, reason: `Required from the ${first.from} phase: ${((needed) => `${article(needed)} ${needed}`)(list(sources.filter((s) => s.from === first.from).map((s) => label(s.r.type, s.r.section))))}.` };
     }
     const why = mapping.records.some((r) => r.type.name === 'evaluations') ? 'the project engages no external provider' : 'no record is required to evidence it';
     return { ...base, state: 'not-required', evidence: [], expected, reason: `Evidenced by a ${list(mapping.records.map((r) => label(r.type, r.section)))} when there is one; ${why}.` };

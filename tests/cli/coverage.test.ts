@@ -37,6 +37,7 @@ describe('seam coverage', () => {
     // A policy the charter follows may also claim a criterion in a section the map allows.
     expect(cell('claims-consolidation', 'K9.2')).toMatchObject({ state: 'evidenced', reason: 'Evidenced by content/policies/information-security-handling-policy.mdx.', evidence: [{ via: 'claim' }] });
     expect(cell('claims-consolidation', 'P9')).toMatchObject({ state: 'not-required', reason: 'Required from the execution phase: a status report ("Risks and issues").' });
+    expect(cell('claims-consolidation', 'K40.1')).toMatchObject({ state: 'not-required', reason: 'Required from the execution phase: an engagement entry.' });
     // The criteria: what the coverage map says evidences each.
     expect(json.criteria.find((c: { id: string }) => c.id === 'P5').evidencedBy).toEqual({ records: [{ type: 'plan', from: 'planning' }], policies: [] });
     expect(json.criteria.find((c: { id: string }) => c.id === 'K25.7').evidencedBy.notApplicable).toMatch(/^Compliance with professional/);
