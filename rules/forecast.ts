@@ -55,7 +55,7 @@ export default defineRule({
     description: 'A forecast above the plan\'s total has a pending change for it, or, when small, an open budget issue; the latest report\'s spend to date matches the plan\'s actuals; a report with a forecast overrun or an overdue milestone is not green.',
     appliesTo: ['status'],
     readsAcross: ['charter', 'plan', 'changes', 'status'],
-    criteria: ['P12', 'K24', 'K25.3', 'K33.2'],
+    criteria: ['P12', 'K24', 'K25.3', 'K33.2', 'K37'],
     severity: 'error',
     fixable: false,
     options: z.strictObject({
@@ -116,7 +116,7 @@ ${QUALITY}`),
       invalid: [
         {
           title: 'a forecast of £9,999,999 against a £250,000 plan, with no issue or change, in a green report',
-          criteria: ['P12', 'K24', 'K33.2'],
+          criteria: ['P12', 'K24', 'K33.2', 'K37'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: green # ^ forecast:6 The report is green, but its forecast at completion (£9,999,999) is above the plan's total (£250,000). Set "rag" to amber or red, and say in the report how the overrun is being dealt with.
@@ -164,7 +164,7 @@ issues:
         },
         {
           title: 'spend to date that disagrees with the plan\'s actuals in the latest report',
-          criteria: ['K24', 'K25.3'],
+          criteria: ['K24', 'K25.3', 'K37'],
           base: 'execution',
           files: {
             'projects/alpha/status/2026-06-12.mdx': statusReport('2026-06-12', `rag: amber
@@ -177,7 +177,7 @@ ${QUALITY}`),
         },
         {
           title: 'a green report written after a milestone fell due undone',
-          criteria: ['P12', 'K25.3'],
+          criteria: ['P12', 'K25.3', 'K37'],
           base: 'execution',
           today: '2026-07-10',
           files: {
