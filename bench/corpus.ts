@@ -11,8 +11,16 @@
 // date the benchmark lints with (`--today`), so status cadence, overdue milestones and provider periods
 // hold whatever the calendar says.
 //
+// The rules that read across records hold too: every interface a project's scope can join carries a
+// contract (the copied Harbour records gain one where the example has none); each plan ends with a test
+// exit, a handover to Harbour (signed off by its sponsor once done) and the decommissioning of its legacy
+// systems, which are `retiring` only when some project has them in scope; closed projects bring the
+// catalogue entry of every system in scope up to date; and the engagement log holds a project board in
+// every reporting period and, while a project is active, a stand-up in the last two days, each addressed
+// to everyone in the register, so every organisation and every cadence is met.
+//
 // Usage: generateCorpus(dir, projects, seed) — `projects` counts the example's three.
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const CONTENT = resolve(import.meta.dirname, '..', 'content');
@@ -185,6 +193,8 @@ const ISSUES = [
 
 interface Person { id: string; name: string; role: string; organisation: string }
 interface System { id: string; title: string; kind: LegacyKind; interfaces: { system: string; protocol: string; flow: string }[] }
+/** A closed project's entry in a system's `catalogueUpdates`. */
+interface CatalogueUpdate { system: string; project: string; date: string; interfaces: string }
 interface Target { id: string; name: string; short: string; city: string; line: string; people: Person[]; systems: System[]; projects: number }
 interface ClosedLessons { project: string; lessons: { id: string; category: string }[] }
 
@@ -256,26 +266,51 @@ Its Managing Director stays responsible for its regulated business until each pr
 `;
 }
 
-function systemFile(t: Target, s: System, random: Random): string {
+const AVAILABILITY = ['99.5% 07:00-20:00 UK time on working days', 'the nightly window, 22:00 to 05:00 UK time, every day', '99.9% around the clock', '99% 08:00-18:00 UK time, Monday to Saturday'];
+const LATENCY = ['p95 under 800 ms', 'files delivered by 06:00 UK time', 'events delivered within 5 minutes', 'by 07:30 each working day'];
+const RECOVERY = ['re-run from the retained file within 4 hours; files kept for 14 days', 'replay from the queue within 2 hours; messages kept for 7 days', 'restart from the last checkpoint within 1 hour', 'resend on request within one working day'];
+
+/**
+ * A target's legacy system: `retiring` when some project has it in scope (and that project's plan
+ * decommissions it), `live` otherwise. Every interface carries a planned contract owned by the target,
+ * since every interface between two systems of a project past planning needs one.
+ */
+function systemFile(t: Target, s: System, random: Random, inScope: boolean, updates: CatalogueUpdate[]): string {
   const interfaces = s.interfaces
-    .map((i) => `  - system: ${i.system}\n    protocol: ${i.protocol}\n    description: ${cap(i.flow)} between ${s.title} and ${HARBOUR_SYSTEM_LABEL[i.system] ?? t.systems.find((x) => x.id === i.system)?.title}.`)
+    .map((i) => {
+      const data: readonly string[] = s.kind.data;
+      const classes = random.sample(data, random.int(1, data.length)).sort((a, b) => data.indexOf(a) - data.indexOf(b));
+      return `  - system: ${i.system}\n    protocol: ${i.protocol}\n    description: ${cap(i.flow)} between ${s.title} and ${HARBOUR_SYSTEM_LABEL[i.system] ?? t.systems.find((x) => x.id === i.system)?.title}.
+    contract:
+      owner: ${t.id}
+      direction: ${random.pick(['provider-to-consumer', 'consumer-to-provider', 'both'])}
+      dataClasses: [${classes.join(', ')}]
+      sla:
+        availability: ${yaml(random.pick(AVAILABILITY))}
+        latency: ${yaml(random.pick(LATENCY))}
+        volumes: ${yaml(`up to ${(random.int(1, 400) * 1000).toLocaleString('en-GB')} records a day`)}
+        recovery: ${yaml(random.pick(RECOVERY))}
+      standard: interface-standard
+      lifecycle: planned`;
+    })
     .join('\n');
+  const lifecycle = inScope ? 'retiring' : 'live';
   return `---
 title: ${s.title}
-description: ${t.name}'s ${s.kind.label} system, retiring as its work moves onto Harbour Mutual's platforms.
+description: ${inScope ? `${t.name}'s ${s.kind.label} system, retiring as its work moves onto Harbour Mutual's platforms.` : `${t.name}'s ${s.kind.label} system, live until a later project moves its work.`}
 owner: ${t.id}
 kind: application
-lifecycle: retiring
+lifecycle: ${lifecycle}
 vendor: ${random.pick(s.kind.vendors)}
 dataClasses:
 ${s.kind.data.map((d) => `  - ${d}`).join('\n')}
 interfaces:
 ${interfaces}
----
+${updates.length ? `catalogueUpdates:\n${updates.map((u) => catalogueUpdateYaml(u, lifecycle)).join('\n')}\n` : ''}---
 
 ## Purpose
 
-${s.title} runs ${t.name}'s ${s.kind.label}. It is retiring: the integration projects move its records to Harbour Mutual's platforms and switch it off once the last of them hands over.
+${s.title} runs ${t.name}'s ${s.kind.label}. ${inScope ? 'It is retiring:' : 'It will retire:'} the integration projects move its records to Harbour Mutual's platforms and switch it off once the last of them hands over.
 
 ## Data held
 
@@ -284,6 +319,47 @@ ${cap(s.kind.data.join(', ').replace(/-/g, ' '))} data for ${t.name}'s customers
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const catalogueUpdateYaml = (u: CatalogueUpdate, lifecycle: string) => `  - project: ${u.project}\n    date: ${u.date}\n    lifecycle: ${lifecycle}\n    interfaces: ${yaml(u.interfaces)}`;
+
+/**
+ * Gives a copied example Harbour record a contract on each interface to another Harbour system that has
+ * none: a generated project's scope can hold both ends (the example's projects never do), and every
+ * interface between two systems of a project past planning needs a contract.
+ */
+function withContracts(text: string): string {
+  const lines = text.split('\n');
+  const close = lines.indexOf('---', 1);
+  const firstClass = lines[lines.indexOf('dataClasses:') + 1]?.match(/^  - ([\w-]+)$/)?.[1] ?? 'operational';
+  const start = lines.indexOf('interfaces:');
+  if (start < 0 || start > close) return text;
+  const out = lines.slice(0, start + 1);
+  let i = start + 1;
+  while (i < close && lines[i]!.startsWith('  ')) {
+    let j = i + 1;
+    while (j < close && lines[j]!.startsWith('    ')) j++;
+    const item = lines.slice(i, j);
+    out.push(...item);
+    const other = item[0]!.match(/^  - system: ([\w-]+)$/)?.[1];
+    if (other && HARBOUR_SYSTEM_LABEL[other] && !item.some((l) => l.startsWith('    contract:'))) {
+      out.push('    contract:', '      owner: harbour-mutual', '      direction: provider-to-consumer', `      dataClasses: [${firstClass}]`, '      sla:',
+        '        availability: "99.5% 07:00-20:00 UK time on working days"',
+        '        latency: p95 under 1 second', '        volumes: up to 50,000 messages a day', '        recovery: replay from the source within 4 hours',
+        '      standard: interface-standard', '      lifecycle: planned');
+    }
+    i = j;
+  }
+  return [...out, ...lines.slice(i)].join('\n');
+}
+
+/** Adds closed projects' catalogue updates to a copied example system record, keeping the lifecycle it has. */
+function withUpdates(text: string, updates: CatalogueUpdate[]): string {
+  const lifecycle = text.match(/^lifecycle: (\w+)$/m)![1]!;
+  const items = updates.map((u) => catalogueUpdateYaml(u, lifecycle)).join('\n');
+  if (/^catalogueUpdates:$/m.test(text)) return text.replace(/^catalogueUpdates:\n/m, (m) => `${m}${items}\n`);
+  const close = text.indexOf('\n---', 3);
+  return `${text.slice(0, close)}\ncatalogueUpdates:\n${items}${text.slice(close)}`;
+}
 
 
 // ---------------------------------------------------------------------------------------------------
@@ -326,6 +402,12 @@ const MILESTONES: Record<string, { id: string; title: string }[]> = {
   ],
 };
 /** Every milestone in a sensible delivery order: a project's milestones are dated in this order. */
+/** What each milestone marks (the `handover` rule reads `test`, `handover` and `decommission`). */
+const MILESTONE_KIND: Record<string, string> = {
+  'mapping-approved': 'design', 'access-model-approved': 'design', 'interface-specs-baselined': 'design', 'test-strategy-approved': 'design',
+  'trial-migration-1': 'test', 'trial-migration-2': 'test', 'penetration-test-passed': 'test', 'sit-exit': 'test', 'uat-exit': 'test', 'dress-rehearsal': 'test',
+  'coexistence-interface-live': 'build', 'final-extract-reconciled': 'build', cutover: 'cutover',
+};
 const MILESTONE_ORDER = ['provider-statements-signed', 'mapping-approved', 'access-model-approved', 'interface-specs-baselined', 'test-strategy-approved', 'trial-migration-1', 'coexistence-interface-live', 'penetration-test-passed', 'trial-migration-2', 'sit-exit', 'final-extract-reconciled', 'customer-notices-issued', 'staff-training-complete', 'uat-exit', 'dress-rehearsal', 'cutover', 'hypercare-exit', 'provider-exit-review'];
 
 const BUDGET_LINES = [
@@ -359,7 +441,7 @@ interface Context {
 
 const yaml = (s: string) => (/^[\w ,.'()-]*$/.test(s) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/: |\s#/.test(s) ? s : JSON.stringify(s));
 
-function generateProject(ctx: Context, target: Target, index: number, phase: Phase): { id: string; files: Record<string, string>; lessons?: ClosedLessons } {
+function generateProject(ctx: Context, target: Target, index: number, phase: Phase): { id: string; files: Record<string, string>; lessons?: ClosedLessons; legacy: string[]; updates: CatalogueUpdate[] } {
   const { random, today } = ctx;
   const files: Record<string, string> = {};
   // What the project moves: one to three of the target's legacy systems.
@@ -438,6 +520,7 @@ function generateProject(ctx: Context, target: Target, index: number, phase: Pha
     register.push(entry({ id: slug(c.name), name: c.name, role: c.role, organisation: r }, 'external-body', false, undefined, 'quarterly', 'Quarterly supervision letter from the sponsor'));
   }
   for (const c of providerContacts) register.push(entry(c, 'provider-contact', false, raciFor((w) => (w.category === c.category ? 'R' : 'C')), 'daily', 'Programme stand-up and monthly service review'));
+  const everyone = [...harbourPeople, ...target.people, ...regulators.map((r) => ({ id: slug(REGULATOR_CONTACT[r]!.name) })), ...providerContacts].map((p) => p.id);
   const people = [...harbourPeople, ...target.people];
   const anyone = () => random.pick(people);
 
@@ -503,12 +586,25 @@ ${regulators.length ? 'Regulators are kept informed by the sponsor\'s quarterly 
   const actualSum = lines.reduce((n, l) => n + l.actual, 0);
 
   const candidates = workstreams.flatMap((w) => MILESTONES[w.id]!.map((m) => ({ ...m, workstream: w.id })));
-  const chosen = random.sample(candidates, Math.min(candidates.length, random.int(6, 11))).sort((a, b) => MILESTONE_ORDER.indexOf(a.id) - MILESTONE_ORDER.indexOf(b.id));
-  const span = days(start, end) - 30;
+  const chosen: { id: string; title: string; workstream: string; kind?: string; receivedBy?: string; systems?: string[] }[] = random.sample(candidates, Math.min(candidates.length, random.int(6, 11))).sort((a, b) => MILESTONE_ORDER.indexOf(a.id) - MILESTONE_ORDER.indexOf(b.id));
+  // Every plan ends with a test exit (unless it has one), the handover to Harbour's support that depends
+  // on it, and the decommissioning of the legacy systems in scope.
+  if (!chosen.some((m) => MILESTONE_KIND[m.id] === 'test')) chosen.push({ id: 'acceptance-test-exit', title: 'Acceptance test exit', workstream: 'data-migration', kind: 'test' });
+  const handoverWorkstream = workstreams.some((w) => w.id === 'cutover') ? 'cutover' : 'data-migration';
+  chosen.push({ id: 'handover-to-support', title: random.pick(['Handover to Harbour business-as-usual support', 'Service handed over to Harbour operations', 'Handover to the Harbour support teams']), workstream: handoverWorkstream, kind: 'handover', receivedBy: 'harbour-mutual' });
+  chosen.push({ id: 'legacy-decommissioned', title: `${legacy.map((s) => s.title).join(', ')} decommissioned`, workstream: handoverWorkstream, kind: 'decommission', systems: legacy.map((s) => s.id) });
+  // In the handover phase everything up to the handover is done; only the decommissioning is ahead.
+  const n = chosen.length;
+  const span = phase === 'handover' ? days(start, today) - 30 : days(start, end) - 30;
   const milestones = chosen.map((m, i) => {
-    let due = addDays(start, 20 + Math.round(((i + 0.3 + random.next() * 0.5) * span) / chosen.length));
-    if (Math.abs(days(today, due)) <= 2) due = addDays(today, 3);
-    return { ...m, owner: leads.get(m.workstream)!.id, due, done: undefined as string | undefined, dependsOn: [] as string[] };
+    let due: string;
+    if (phase === 'handover') {
+      due = i < n - 1 ? addDays(start, 20 + Math.round(((i + 0.3 + random.next() * 0.5) * span) / (n - 1))) : addDays(today, random.int(5, Math.max(6, days(today, end) - 5)));
+    } else {
+      due = addDays(start, 20 + Math.round(((i + 0.3 + random.next() * 0.5) * span) / n));
+      if (Math.abs(days(today, due)) <= 2) due = addDays(today, 3);
+    }
+    return { ...m, kind: m.kind ?? MILESTONE_KIND[m.id] ?? 'other', owner: leads.get(m.workstream)!.id, due, done: undefined as string | undefined, dependsOn: [] as string[] };
   });
   milestones.forEach((m, i) => {
     if (i > 0) m.dependsOn.push(milestones[i - 1]!.id);
@@ -604,7 +700,9 @@ Pending: the sponsor decides at the next project board.
   });
 
   const milestoneYaml = milestones.map((m) => [
-    `  - id: ${m.id}`, `    title: ${yaml(m.title)}`, `    workstream: ${m.workstream}`, `    owner: ${m.owner}`, `    due: ${m.due}`,
+    `  - id: ${m.id}`, `    title: ${yaml(m.title)}`, `    workstream: ${m.workstream}`, `    kind: ${m.kind}`, `    owner: ${m.owner}`, `    due: ${m.due}`,
+    ...(m.receivedBy ? [`    receivedBy: ${m.receivedBy}`] : []),
+    ...(m.systems ? [`    systems: [${m.systems.join(', ')}]`] : []),
     ...(m.done ? [`    done: ${m.done}`] : []),
     ...(m.dependsOn.length ? ['    dependsOn:', ...m.dependsOn.map((d) => `      - ${d}`)] : []),
   ].join('\n')).join('\n');
@@ -697,6 +795,47 @@ ${issues.length ? issues.map((i) => `${i.title}: ${i.action.charAt(0).toLowerCas
 `;
   });
   issueDue = new Map();
+  const handover = milestones.find((m) => m.kind === 'handover')!;
+
+  // The engagement log: a project board in every reporting period, addressed to everyone in the register
+  // (so every organisation is engaged in every period); while the project is active, a stand-up in the
+  // last two days (within every cadence, daily included); and the handover meeting once it is done.
+  if (phase !== 'planning') {
+    const log: { date: string; slug: string; title: string; channel: string; topic: string; audience: string[] }[] = [];
+    reports.forEach((d, r) => {
+      if (r === 0) return;
+      const date = addDays(d, -random.int(0, Math.min(6, days(reports[r - 1]!, d) - 1)));
+      log.push({ date, slug: 'project-board', title: `${long(date).replace(/^\d+ /, '')} project board`, channel: 'meeting', topic: random.pick(['Progress against the plan and the next milestones', 'Trial migration results and defects', 'Spend, contingency and open risks', 'Provider performance and resourcing']), audience: everyone });
+    });
+    if (phase === 'handover' || phase === 'closed') {
+      log.push({ date: handover.done!, slug: 'handover-meeting', title: 'Handover to Harbour support', channel: 'meeting', topic: 'Runbooks, open defects and support arrangements', audience: everyone });
+    }
+    if (status === 'active') {
+      const date = addDays(today, -random.int(0, 2));
+      log.push({ date, slug: 'programme-stand-up', title: `Programme stand-up, ${long(date)}`, channel: random.pick(['call', 'meeting']), topic: random.pick(['Daily progress and blockers', 'Readiness for the next milestone', 'Defect triage and test progress']), audience: everyone });
+    }
+    for (const e of log) {
+      const due = addDays(e.date, random.int(7, 21));
+      const followUp = random.chance(0.5)
+        ? `followUps:\n  - action: ${yaml(random.pick(['Circulate the updated plan to every workstream lead.', 'Send the reconciliation report to the providers.', 'Book the next cutover rehearsal with operations.', 'Confirm test environment dates with the platform team.']))}\n    owner: ${programmeManager.id}\n    due: ${due}\n${due < today ? `    closed: ${addDays(due, -random.int(0, 3))}\n` : ''}`
+        : '';
+      files[`engagement/${e.date}-${e.slug}.mdx`] = `---
+title: ${yaml(e.title)}
+date: ${e.date}
+audience:
+  stakeholders: [${e.audience.join(', ')}]
+channel: ${e.channel}
+topic: ${yaml(e.topic)}
+decisions:
+  - ${yaml(random.pick(['The plan stands; no milestone moves.', 'The next trial goes ahead on the planned date.', 'Open defects are fixed before the next test cycle.', 'The providers keep their current staffing to the end of the quarter.']))}
+${followUp}---
+
+## Summary
+
+${sponsor.name.replace(/ \(\d+\)$/, '')} ${random.pick(['chaired', 'opened the meeting', 'led the discussion'])}; ${random.int(2, 9)} actions from the last meeting were reviewed and ${random.pick(['all closed', 'most closed', 'the rest carried forward'])}.
+`;
+    }
+  }
 
   // Provider evaluations: every quarter of each engagement that has ended.
   for (const e of engagements) {
@@ -765,7 +904,7 @@ ${systemsInScope.map((s) => `  - ${s}`).join('\n')}
 workstreams:
 ${workstreams.map((w) => `  - id: ${w.id}\n    title: ${w.title}\n    category: ${w.category}`).join('\n')}
 ${engagements.length ? `providers:\n${engagements.map((e) => `  - provider: ${e.provider.id}\n    role: ${e.provider.role}\n    from: ${e.from}${e.to ? `\n    to: ${e.to}` : ''}`).join('\n')}\n` : ''}policies:
-${random.sample(['integration-policy', 'data-migration-standard', 'interface-standard', 'information-security-handling-policy', 'supplier-management-procedure', 'change-control-procedure'], random.int(2, 6)).map((p) => `  - ${p}`).join('\n')}
+${['information-security-handling-policy', ...random.sample(['integration-policy', 'data-migration-standard', 'interface-standard', 'supplier-management-procedure', 'change-control-procedure'], random.int(1, 5))].map((p) => `  - ${p}`).join('\n')}
 regulations:
 ${regulations.map((g) => `  - id: ${g.id}\n    title: ${g.title}${'regulator' in g ? `\n    regulator: ${g.regulator}` : ''}`).join('\n')}
 approach: ${approach}
@@ -816,7 +955,11 @@ Every extract is masked inside the production boundary before it reaches a test 
 title: Sign-off record - ${title}
 classification: internal
 signoffs:
-${(signed.length ? signed : [milestones[0]!]).map((m) => `  - deliverable: ${yaml(m.title)}\n    by: ${random.pick(authorities).id}\n    date: ${[addDays(m.done ?? start, random.int(1, 6)), today].sort()[0]}`).join('\n')}
+${signed.filter((m) => m !== handover).map((m) => `  - deliverable: ${yaml(m.title)}\n    by: ${random.pick(authorities).id}\n    date: ${[addDays(m.done ?? start, random.int(1, 6)), today].sort()[0]}`).join('\n')}
+  - deliverable: ${yaml(handover.title)}
+    milestone: ${handover.id}
+    by: ${sponsor.id}
+    date: ${[addDays(handover.done!, random.int(0, 3)), today].sort()[0]}
 ---
 
 ## Sign-off
@@ -842,7 +985,20 @@ ${picked.map((l) => `  - id: ${l.id}\n    category: ${l.category}\n    what: ${y
 The lessons review was held on ${long(addDays(end, -random.int(3, 15)))} with the project board and the providers, and approved at closure. ${random.pick(['What worked well was reconciling every trial at three levels.', 'What worked badly was anything that depended on a single legacy expert.', 'The dress rehearsals made the cutover call routine.'])}
 `;
   }
-  return { id, files, lessons };
+  // A closed project brings the catalogue entry of every system in its scope up to date.
+  const updates: CatalogueUpdate[] = [];
+  if (phase === 'closed') {
+    const lastDoneDate = milestones.map((m) => m.done!).sort().at(-1)!;
+    const date = [addDays(lastDoneDate, random.int(0, 10)), today].sort()[0]!;
+    for (const s of systemsInScope) {
+      const legacySystem = legacy.find((l) => l.id === s);
+      const interfaces = legacySystem
+        ? `Its ${random.pick(['coexistence feeds', 'interfaces', 'batch and message feeds'])} to Harbour's ${random.pick(['platforms', 'systems'])} stopped at cutover; it exchanges no live data with them.`
+        : `Took over ${random.pick(FLOWS)} from ${target.short}'s retiring systems; no other interface changed.`;
+      updates.push({ system: s, project: id, date, interfaces });
+    }
+  }
+  return { id, files, lessons, legacy: legacy.map((s) => s.id), updates };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -874,17 +1030,35 @@ export function generateCorpus(dir: string, projects: number, seed = 1, today = 
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
+  // A target's systems are written once its projects are: which of them some project retires, and the
+  // catalogue updates of its closed projects, are known only then.
+  const inScope = new Set<string>();
+  const updates = new Map<string, CatalogueUpdate[]>();
+  const writeSystems = (t: Target) => {
+    for (const s of t.systems) write(`systems/${s.id}.mdx`, systemFile(t, s, random, inScope.has(s.id), updates.get(s.id) ?? []));
+  };
   let target: Target | undefined;
   for (let i = 3; i < projects; i++) {
     // A target organisation for every two to four projects.
     if (!target || target.projects >= 2 + (i % 3)) {
+      if (target) writeSystems(target);
       target = makeTarget(random, orgNames, systemNames, personNames);
       write(`organisations/${target.id}.mdx`, organisationFile(target));
-      for (const s of target.systems) write(`systems/${s.id}.mdx`, systemFile(target, s, random));
     }
     const project = generateProject(ctx, target, i, phaseOf(random, i - 3));
     for (const [path, text] of Object.entries(project.files)) write(`projects/${project.id}/${path}`, text);
     if (project.lessons) ctx.closed.push(project.lessons);
+    for (const s of project.legacy) inScope.add(s);
+    for (const u of project.updates) updates.set(u.system, [...(updates.get(u.system) ?? []), u]);
+  }
+  if (target) writeSystems(target);
+  // Harbour's systems (the example's records) carry contracts on the interfaces between them and the
+  // closed generated projects' catalogue updates.
+  for (const system of Object.keys(HARBOUR_SYSTEM_LABEL)) {
+    const path = join(dir, 'systems', `${system}.mdx`);
+    const list = updates.get(system);
+    const text = withContracts(readFileSync(path, 'utf8'));
+    writeFileSync(path, list ? withUpdates(text, list) : text);
   }
   const count = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : 1), 0);
   return { files: count(dir) };
