@@ -19,7 +19,7 @@ import { listContentFiles } from './content-files.ts';
 import { parseSource, readSource } from './source.ts';
 import { KEBAB_CASE, kebab } from './text.ts';
 import type { SourceFile } from './source.ts';
-import { zodIssueMessage } from './zod-messages.ts';
+import { authorIssues, zodIssueMessage } from './zod-messages.ts';
 
 export type Classification = 'public' | 'internal' | 'confidential';
 
@@ -173,7 +173,7 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
   if (source.problems.length || raw === undefined) return record;
   const parsed = (type.schema as z.ZodType).safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of authorIssues(parsed.error.issues)) {
       const keyProblem = issue.code === 'unrecognized_keys';
       const path = keyProblem ? [...issue.path, issue.keys[0]] : issue.path;
       const at = source.locate(path as PropertyKey[], { key: keyProblem });

@@ -20,6 +20,23 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
+/**
+ * The issues an author should see, with a union's failure replaced by the failures of the one branch the
+ * value was meant for (the only branch that did not reject its type outright): an interface written as
+ * an object is checked as an object, so a bad `contract.owner` is reported at that field's line, not as
+ * "the wrong shape" at the item's. A union where no single branch fits its type is left as it is.
+ * Linear: each issue is visited once, nested unions to the depth of the schema.
+ */
+export function authorIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+    const meant = branches.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+    if (meant.length !== 1 || meant[0]!.length === 0) return [issue];
+    return authorIssues(meant[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as z.core.$ZodIssue));
+  });
+}
+
 /** The schema describing the value at `path`, if it can be found. */
 export function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   let s: z.ZodType | undefined = schema;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordTypes } from '../../src/model/record-types.ts';
 import type { RecordTypeName } from '../../src/model/record-data.ts';
 import { loadGraph } from '../../src/model/graph.ts';
-import { zodIssueMessage } from '../../src/model/zod-messages.ts';
+import { authorIssues, zodIssueMessage } from '../../src/model/zod-messages.ts';
 import { EXAMPLE_CONTENT } from '../helpers/content.ts';
 
 const graph = await loadGraph(EXAMPLE_CONTENT);
@@ -76,4 +76,28 @@ it('types the frontmatter of exactly the record types there are (RecordData, whi
     stakeholders: true, plan: true, status: true, evaluations: true, changes: true, signoff: true, lessons: true, engagement: true,
   };
   expect(recordTypes.map((t) => t.name).sort()).toEqual(Object.keys(typed).sort());
+});
+
+describe('a field that takes an id or an object', () => {
+  const systems = recordTypes.find((t) => t.name === 'systems')!;
+  const base = { title: 'CRM', owner: 'acme', kind: 'application', lifecycle: 'live', dataClasses: ['personal'] };
+  const issues = (data: unknown) => {
+    const r = systems.schema.safeParse(data, { reportInput: true });
+    return r.success ? [] : authorIssues(r.error.issues).map((i) => ({ path: i.path.join('.'), message: zodIssueMessage(i, data, systems.schema) }));
+  };
+
+  it('is checked as the object it was written as, at the failing field', () => {
+    const contract = { owner: '<b>Not an id</b>', direction: 'both', dataClasses: ['personal'], sla: { availability: 'a', latency: 'b', volumes: 'c', recovery: 'd' }, standard: 'interface-standard', lifecycle: 'planned' };
+    expect(issues({ ...base, interfaces: [{ system: 'billing', protocol: 'REST', contract }] })).toEqual([
+      { path: 'interfaces.0.contract.owner', message: expect.stringMatching(/^"interfaces\[0\]\.contract\.owner": ids are kebab-case/) },
+    ]);
+  });
+
+  it('is checked as the id it was written as', () => {
+    expect(issues({ ...base, interfaces: ['Not An Id'] })).toEqual([{ path: 'interfaces.0', message: expect.stringMatching(/^"interfaces\[0\]": ids are kebab-case/) }]);
+  });
+
+  it('keeps the union\'s own message when the value fits neither branch\'s type', () => {
+    expect(issues({ ...base, interfaces: [42] })).toEqual([{ path: 'interfaces.0', message: expect.stringMatching(/has the wrong shape \(found number 42\)/) }]);
+  });
 });

@@ -20,7 +20,7 @@ import { formatProblem, type Problem } from '../../model/problem.ts';
 import type { RecordType } from '../../model/record-types.ts';
 import { listContentFiles } from '../../model/content-files.ts';
 import { readSource } from '../../model/source.ts';
-import { zodIssueMessage } from '../../model/zod-messages.ts';
+import { authorIssues, zodIssueMessage } from '../../model/zod-messages.ts';
 import { recordId } from '../../model/identity.ts';
 import { starlightFrontmatter } from '../views/handbook-frontmatter.ts';
 import { renderBody, type BodyHeading } from '../views/render.ts';
@@ -160,7 +160,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     const raw = (source.data ?? {}) as Record<string, unknown>;
     const checked = type.schema.safeParse(raw, { reportInput: true });
     if (!checked.success) {
-      const problems = checked.error.issues.map((issue): Problem => {
+      const problems = authorIssues(checked.error.issues).map((issue): Problem => {
         const keyProblem = issue.code === 'unrecognized_keys';
         const where = source.locate(keyProblem ? [...issue.path, issue.keys[0] ?? ''] : issue.path, { key: keyProblem });
         return { file: shown, line: where.line, column: where.column, code: 'schema', message: zodIssueMessage(issue, raw, type.schema) };
