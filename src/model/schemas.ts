@@ -309,7 +309,7 @@ export const doc = z.strictObject({
   draft: z.boolean().optional().describe('`true` builds the page only in `npm run dev`, never in a published site.'),
   hero: z
     .strictObject({
-      title: z.string().optional().describe('The hero\'s heading (default: the title), shown as text.'),
+      title: name.optional().describe('The hero\'s heading (default: the title): one line of plain text.'),
       tagline: z.string().optional().describe('A line under it, shown as text.'),
       actions: z
         .array(

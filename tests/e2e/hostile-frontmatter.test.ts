@@ -103,6 +103,13 @@ function fillMissing(records: ContentRecord[], found: Occurrence[]): { additions
   return { additions, unfilled };
 }
 
+/** Sets every leaf of `value` under `at`, creating the maps and lists on the way (yaml's `setIn`). */
+function setLeaves(doc: ReturnType<typeof parseDocument>, at: (string | number)[], value: unknown): void {
+  if (Array.isArray(value)) value.forEach((item, i) => setLeaves(doc, [...at, i], item));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) setLeaves(doc, [...at, k], v);
+  else doc.setIn(at, value);
+}
+
 /** Writes the payloads of `chosen` into a copy of the example content. */
 function withPayloads(chosen: Occurrence[], additions: Addition[]): string {
   const root = tempContent(EXAMPLE_CONTENT);
@@ -115,7 +122,16 @@ function withPayloads(chosen: Occurrence[], additions: Addition[]): string {
     // Added fields are set with the value built around their payload; the others get it in place.
     for (const o of list) {
       const added = additions.find((a) => a.o === o);
-      if (added) doc.setIn(added.at, added.value);
+      // Leaf by leaf, so two fields added under the same missing parent (`hero.title`, `hero.tagline`)
+      // both land instead of the second replacing the first.
+      // A field of two shapes (a badge as text or as `{ text }`) replaces its other shape whole.
+      if (added) {
+        try {
+          setLeaves(doc, added.at, added.value);
+        } catch {
+          doc.setIn(added.at, added.value);
+        }
+      }
       else doc.setIn(o.path, payload(o));
     }
     const yaml = doc.toString({ lineWidth: 0 });
