@@ -115,7 +115,8 @@ export async function exportPdfCommand(target: string, flags: PdfFlags, io: IO):
   const lines = [
     `${label.charAt(0).toUpperCase()}${label.slice(1)}${record.project && record.type !== 'charter' ? ` of the project ${record.project}` : ''}`,
     `Classification: ${record.classification}`,
-    `Printed from the ${built} edition of the site (${record.file})`,
+    `Printed from the ${built} edition of the site`,
+    `File: ${record.file}`,
   ];
   const output = resolve(io.cwd, flags.output ?? pdfName(target));
   const bytes = await printPage({ siteDir, href: found.href, cover: { title: record.title, lines }, chromium: chromium.path });
