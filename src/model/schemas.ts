@@ -314,7 +314,7 @@ export const doc = z.strictObject({
       actions: z
         .array(
           z.strictObject({
-            text: z.string().describe('The button\'s text.'),
+            text: name.describe('The button\'s text: one line of plain text.'),
             link: pageLink.describe('Where it leads.'),
             variant: z.enum(['primary', 'secondary', 'minimal']).optional().describe('Its style.'),
           }),
