@@ -67,10 +67,7 @@ async function main(): Promise<number> {
   const child = spawn(process.execPath, [astroBin, 'build', '--outDir', staging, ...rest], {
     cwd: repo,
     stdio: 'inherit',
-    // A build is a production build whatever NODE_ENV the caller has (a test runner sets `test`): Vite
-    // derives import.meta.env.PROD from it, and the site computes its graph-wide data once per build only
-    // when PROD is true (src/site/data/), so another value would recompute it for every page.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
