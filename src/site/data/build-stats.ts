@@ -5,6 +5,13 @@
 // process exits, so a test can check the counts without timing anything (tests/e2e/build-linearity.test.ts).
 import { writeFileSync } from 'node:fs';
 
+/**
+ * Whether this process is a site build (`astro build`), where graph-wide data is computed once: by the
+ * command, not only by Vite's PROD flag, which a caller's NODE_ENV (a test runner's `test`) turns off,
+ * and with it the once-per-build memos, so every page recomputed them (500 collection reads a build).
+ */
+export const IS_BUILD: boolean = import.meta.env?.PROD === true || process.argv.includes('build');
+
 const counts: Record<string, number> = {};
 let reporting = false;
 

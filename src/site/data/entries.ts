@@ -10,6 +10,7 @@ import type { ReferenceLookup } from '../views/routes.ts';
 import { sections, type Section } from '../views/sections.ts';
 import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
 import { countBuildStep } from './build-stats.ts';
+import { IS_BUILD } from './build-stats.ts';
 
 export type { RecordData, RecordTypeName };
 
@@ -31,7 +32,7 @@ const builtRecords = new Map<RecordTypeName, Promise<SeamRecord[]>>();
  * array (so callers never change it); `astro dev` reads it afresh for each page, so edits show up.
  */
 export function getRecords<T extends RecordTypeName>(type: T): Promise<SeamRecord<T>[]> {
-  if (!import.meta.env.PROD) return readRecords(type);
+  if (!IS_BUILD) return readRecords(type);
   let records = builtRecords.get(type);
   if (!records) builtRecords.set(type, (records = readRecords(type)));
   return records as Promise<SeamRecord<T>[]>;
@@ -57,7 +58,7 @@ let builtLookup: Promise<ReferenceLookup> | undefined;
 /** The title of every record by type and id (and every criterion), so references can be shown as links. */
 export function getReferenceLookup(): Promise<ReferenceLookup> {
   // A build reads the content once; `astro dev` rebuilds it per page so edits show up.
-  if (import.meta.env.PROD) return (builtLookup ??= buildReferenceLookup());
+  if (IS_BUILD) return (builtLookup ??= buildReferenceLookup());
   return buildReferenceLookup();
 }
 
@@ -82,7 +83,7 @@ let builtHandbook: Promise<HandbookPage[]> | undefined;
 
 /** The handbook's pages (drafts only in `astro dev`), for the sidebar and the handbook's landing link (read once per build). */
 export function getHandbookPages(): Promise<HandbookPage[]> {
-  if (import.meta.env.PROD) return (builtHandbook ??= readHandbookPages());
+  if (IS_BUILD) return (builtHandbook ??= readHandbookPages());
   return readHandbookPages();
 }
 

@@ -14,6 +14,7 @@ import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
 import { visibleFiles, type Audience } from '../../model/audience.ts';
 import { renderMessage } from '../../model/message.ts';
 import { openWorkspace, problemLines } from '../../model/workspace.ts';
+import { IS_BUILD } from './build-stats.ts';
 
 export interface SiteLint {
   /** The reference date every date on the site is judged against (never the clock when configured). */
@@ -117,7 +118,7 @@ let cached: { at: number; state: Promise<SiteLint> } | undefined;
  * when it is more than a couple of seconds old, so edits to content show up on the next page load.
  */
 export function getSiteLint(options: { maxAgeMs?: number } = {}): Promise<SiteLint> {
-  const maxAge = options.maxAgeMs ?? (import.meta.env?.PROD ? Number.POSITIVE_INFINITY : 2000);
+  const maxAge = options.maxAgeMs ?? (IS_BUILD ? Number.POSITIVE_INFINITY : 2000);
   const now = Date.now();
   if (!cached || now - cached.at > maxAge) {
     const state = computeSiteLint();

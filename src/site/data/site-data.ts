@@ -10,6 +10,7 @@ import type { Finding } from '../../rule-kit/finding.ts';
 import { systemsDrawn } from '../views/landscape.ts';
 import { lessonsLibrary, type LibraryLesson } from '../views/lessons.ts';
 import { countBuildStep } from './build-stats.ts';
+import { IS_BUILD } from './build-stats.ts';
 
 export type Published = { [T in RecordTypeName]: Map<string, SeamRecord<T>> };
 
@@ -32,7 +33,7 @@ let built: Promise<Published> | undefined;
 
 /** Every published record, by type and id (read once per build; per page in `astro dev`). */
 export function getPublished(): Promise<Published> {
-  if (import.meta.env.PROD) return (built ??= readPublished());
+  if (IS_BUILD) return (built ??= readPublished());
   return readPublished();
 }
 
