@@ -99,7 +99,9 @@ export interface SiteBuild {
 export async function buildSite(options: BuildOptions = {}): Promise<SiteBuild> {
   const outDir = options.outDir ?? join(mkdtempSync(join(tmpdir(), 'seam-e2e-')), 'site');
   const cacheDir = mkdtempSync(join(tmpdir(), 'seam-e2e-cache-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', SEAM_CACHE_DIR: cacheDir };
+  // NODE_ENV=production: the site is built as `npm run build` builds it from a shell, not in the test
+  // runner's `test` mode, which turns Vite's PROD off and swaps Starlight's search box for a notice.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', SEAM_CACHE_DIR: cacheDir };
   env.SEAM_CONTENT = options.content ?? EXAMPLE_CONTENT;
   if (options.audience === undefined) delete env.SEAM_AUDIENCE;
   else env.SEAM_AUDIENCE = options.audience;

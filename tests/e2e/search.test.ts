@@ -36,6 +36,22 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('finds a record from the search box every page carries, and opens it', async () => {
+    // Starlight's own search dialog: a production build only (a dev or test-mode build shows a notice).
+    const { page, errors } = await openPage(browser(), `${sharedSite().url}/search/`);
+    await page.locator('site-search button[data-open-modal]').click();
+    const dialog = page.locator('site-search dialog');
+    await dialog.locator('.pagefind-ui__search-input').fill('Policy administration migration');
+    const link = dialog.locator('.pagefind-ui__result-link').first();
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/projects\/policy-admin-migration\//);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === href!.replace(/#.*$/, ''));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes its words and filters from the address, and shows each result\'s project and status', async () => {
     const project = 'Policy administration migration';
     const { page, errors } = await openPage(browser(), `${sharedSite().url}/search/?q=budget&project=${encodeURIComponent(project)}&type=${encodeURIComponent('Plan and budget')}`);
