@@ -25,6 +25,10 @@ const editBase = editBaseOf(seam.site);
 
 export default defineConfig({
   site: seam.site.url,
+  // `site.base`: the path a project site is served under (`/repo/` on GitHub Pages), `/` by default.
+  // Every address the site writes gets it from src/model/site-address.ts, which reads it back from
+  // Astro; Starlight adds it to the sidebar's links below itself, so they are written as site paths.
+  base: seam.site.base ?? '/',
   outDir: './dist',
   // Builds that run side by side (the test suite's) each get their own cache, so they never read each
   // other's half-written content store.
