@@ -14,6 +14,10 @@ import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
 // has loaded this file, so it covers `npm run build` and `npx astro build` alike, on any OS.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// Astro lets the environment answer `import.meta.env.*` in server-rendered code, so a BASE_URL variable
+// (Vitest sets one for its child processes, and some CI systems do) would replace the base path below
+// in every page the build renders: only `site.base` (or `--base`) decides it.
+delete process.env.BASE_URL;
 
 // seam.config.yaml's `site.url` gives the sitemap and canonical links their address (problems with the
 // file are reported when content.config.ts loads it). Opened from the working directory, as every part

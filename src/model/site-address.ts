@@ -55,7 +55,9 @@ export function withoutBase(base: string, pathname: string): string | undefined 
 export const BASE_META = 'seam:base';
 
 /** The base path of the site being built (see the top of this file); `/` outside a site build. */
-export const SITE_BASE: string = withTrailingSlash(import.meta.env?.BASE_URL ?? '/');
+// Written out in full (`import.meta.env.BASE_URL`, no `?.`): Vite replaces that exact expression with
+// the base when it bundles the site; plain Node has no `import.meta.env` at all.
+export const SITE_BASE: string = withTrailingSlash(typeof import.meta.env === 'object' ? import.meta.env.BASE_URL : '/');
 
 /** The address the site writes for its site path `path` (`/systems/crm/` → `/repo/systems/crm/`): see `withBase`. */
 export function siteHref(path: string): string {
