@@ -14,6 +14,10 @@ import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 // Never send usage data: Astro checks this variable when it records a command, which happens after it
 // has loaded this file, so it covers `npm run build` and `npx astro build` alike, on any OS.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// Astro lets the environment answer `import.meta.env.*` in server-rendered code, so a BASE_URL variable
+// (Vitest sets one for its child processes, and some CI systems do) would replace the base path below
+// in every page the build renders: only `site.base` (or `--base`) decides it.
+delete process.env.BASE_URL;
 
 // seam.config.yaml's `site.url` gives the sitemap and canonical links their address (problems with the
 // file are reported when content.config.ts loads it). Opened from the working directory, as every part
@@ -25,6 +29,10 @@ const editBase = editBaseOf(seam.site);
 
 export default defineConfig({
   site: seam.site.url,
+  // `site.base`: the path a project site is served under (`/repo/` on GitHub Pages), `/` by default.
+  // Every address the site writes gets it from src/model/site-address.ts, which reads it back from
+  // Astro; Starlight adds it to the sidebar's links below itself, so they are written as site paths.
+  base: seam.site.base ?? '/',
   outDir: './dist',
   // Builds that run side by side (the test suite's) each get their own cache, so they never read each
   // other's half-written content store.

@@ -11,7 +11,7 @@ import { AUDIENCES, resolveAudience, restrictGraph, type Audience } from '../mod
 import { buildLinkIndex, resolveLink } from '../model/links.ts';
 import { recordTypeByName } from '../model/record-types.ts';
 import { exportGraph, exportJsonText } from '../export/records.ts';
-import { builtAudience, findChromium, pageFile, printPage } from '../export/pdf.ts';
+import { builtAudience, builtBase, findChromium, pageFile, printPage } from '../export/pdf.ts';
 import { exportRegister, registerNamed, registers } from '../export/registers.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
@@ -101,7 +101,8 @@ export async function exportPdfCommand(target: string, flags: PdfFlags, io: IO):
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) throw new UsageError(`There is no built site in ${shownSite}/. Build it first (SEAM_AUDIENCE=${audience} npm run build), or give its folder with --site.`);
   const file = pageFile(siteDir, found.href);
   if (!file || !existsSync(file)) throw new UsageError(`The built site in ${shownSite}/ has no page for ${target} (${found.href}). Build the site again (SEAM_AUDIENCE=${audience} npm run build) so it has every record.`);
-  const built = builtAudience(readFileSync(file, 'utf8'));
+  const html = readFileSync(file, 'utf8');
+  const built = builtAudience(html);
   if (!built) throw new UsageError(`The site in ${shownSite}/ does not say which audience it was built for (an older build). Build it again: SEAM_AUDIENCE=${audience} npm run build.`);
   if (AUDIENCES.indexOf(built) > AUDIENCES.indexOf(audience)) {
     throw new UsageError(`The site in ${shownSite}/ was built for the ${built} audience, which is above this ${audience} export: it could show more than ${audience} readers may see. Build a ${audience} edition (SEAM_AUDIENCE=${audience} npm run build -- --outDir dist-${audience}) and pass --site dist-${audience}.`);
@@ -119,7 +120,7 @@ export async function exportPdfCommand(target: string, flags: PdfFlags, io: IO):
     `File: ${record.file}`,
   ];
   const output = resolve(io.cwd, flags.output ?? pdfName(target));
-  const bytes = await printPage({ siteDir, href: found.href, cover: { title: record.title, lines }, chromium: chromium.path });
+  const bytes = await printPage({ siteDir, href: found.href, base: builtBase(html), cover: { title: record.title, lines }, chromium: chromium.path });
   try {
     await writeFileAtomic(output, bytes);
   } catch (error) {

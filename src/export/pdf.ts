@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { AUDIENCE_META, AUDIENCES, type Audience } from '../model/audience.ts';
+import { BASE_META, baseProblem, withBase, withoutBase } from '../model/site-address.ts';
 
 /** Where Chromium usually is, after SEAM_CHROMIUM. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
@@ -24,6 +25,16 @@ export function builtAudience(html: string): Audience | undefined {
   return AUDIENCES.find((a) => a === content);
 }
 
+/**
+ * The base path a built page says it was built for (`site.base`: its links, scripts and styles start
+ * with it), `/` when it does not say or says something that is not a base path.
+ */
+export function builtBase(html: string): string {
+  const tag = new RegExp(`<meta\\b[^>]*\\bname="${BASE_META}"[^>]*>`).exec(html)?.[0];
+  const content = tag && /\bcontent="([^"]*)"/.exec(tag)?.[1];
+  return content !== undefined && baseProblem(content) === undefined ? content : '/';
+}
+
 /** The built page file for a site address (`/projects/alpha/plan/` → `<site>/projects/alpha/plan/index.html`), if it is inside the site. */
 export function pageFile(siteDir: string, href: string): string | undefined {
   const file = normalize(join(siteDir, decodeURIComponent(href.split('#')[0]!), 'index.html'));
@@ -32,15 +43,19 @@ export function pageFile(siteDir: string, href: string): string | undefined {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon' };
 
-/** Serves `root` read-only on 127.0.0.1 (a random port); nothing outside it. */
-function serve(root: string): Promise<{ server: Server; origin: string }> {
+/** Serves `root` read-only on 127.0.0.1 (a random port) under the base path `sitePath` (as its host would); nothing outside it. */
+function serve(root: string, sitePath: string): Promise<{ server: Server; origin: string }> {
   const base = normalize(root) + sep;
   const server = createServer((request, response) => {
-    let path: string;
+    let path: string | undefined;
     try {
-      path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      path = withoutBase(sitePath, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     } catch {
       response.writeHead(400).end();
+      return;
+    }
+    if (path === undefined) {
+      response.writeHead(404).end();
       return;
     }
     let file = normalize(join(root, path));
@@ -77,16 +92,19 @@ const PRINT_CSS = `
   .seam-pdf-cover p { margin: 0; font-size: 1.1rem; }
 `;
 
-/** Prints the built page at `href` with a cover page in front; resolves to the PDF's bytes. */
-export async function printPage(options: { siteDir: string; href: string; cover: Cover; chromium: string }): Promise<Buffer> {
+/**
+ * Prints the built page at the site path `href` with a cover page in front; resolves to the PDF's
+ * bytes. `base` is the base path the site was built for (`builtBase`): it is served there.
+ */
+export async function printPage(options: { siteDir: string; href: string; base: string; cover: Cover; chromium: string }): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
-  const { server, origin } = await serve(options.siteDir);
+  const { server, origin } = await serve(options.siteDir, options.base);
   const browser = await chromium.launch({ executablePath: options.chromium, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   try {
     const page = await browser.newPage();
     // The built site only: any other address (content can name any) is refused, never fetched.
     await page.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
-    await page.goto(`${origin}${options.href}`, { waitUntil: 'load' });
+    await page.goto(`${origin}${withBase(options.base, options.href)}`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await page.addStyleTag({ content: PRINT_CSS });
     // Built with text nodes only: the title and lines come from content.

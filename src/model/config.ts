@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { positionsIn } from './position.ts';
+import { baseProblem } from './site-address.ts';
 import { isoDate } from './schemas.ts';
 import type { Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -39,7 +40,7 @@ export const configSchema = z.strictObject({
     .describe('The `secrets` rule (no credentials, tokens or private keys in content).'),
   site: z
     .strictObject({
-      url: z.string().optional().describe('The published site\'s address, for the sitemap and canonical links.'),
+      url: z.string().optional().describe('The published site\'s address, for the sitemap and canonical links: the full address, with the base path when there is one (`https://org.github.io/repo/`).'),
       repository: z
         .url({ protocol: /^https?$/, error: 'site.repository is the repository\'s web address, e.g. https://github.com/org/repo' })
         .optional()
@@ -47,6 +48,14 @@ export const configSchema = z.strictObject({
       branch: z.string().optional().describe('The branch "edit this page" proposes changes against (with `repository`); default `main`.'),
       editUrl: z.string().optional().describe('Base address for "edit this page" links, e.g. https://github.com/org/repo/edit/main/; overrides the one derived from `repository`.'),
       audience: z.enum(['public', 'internal', 'confidential']).optional().describe('Default audience of site builds; `SEAM_AUDIENCE` overrides.'),
+      base: z
+        .string()
+        .superRefine((base, ctx) => {
+          const problem = baseProblem(base);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional()
+        .describe('The path the site is served under, starting and ending with `/`: `/` (the default) for a site at the root of its host (a custom domain, an `<owner>.github.io` repository), `/<repository>/` for a GitHub Pages project site at `https://<owner>.github.io/<repository>/`. Every address the site writes starts with it. `astro build --base` overrides.'),
     })
     .default({}),
   links: z

@@ -9,6 +9,7 @@ import { seam } from '../helpers/cli.ts';
 import { REPO } from '../helpers/content.ts';
 
 interface Step {
+  id?: string;
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
@@ -66,9 +67,22 @@ describe('the example workflows', () => {
   it('publish the public edition only', () => {
     const builds = steps.filter(({ file, step }) => file === 'publish.yml' && step.run && /npm run build/.test(step.run));
     expect(builds).toHaveLength(1);
-    expect(builds[0]!.step.env).toEqual({ SEAM_AUDIENCE: 'public' });
+    expect(builds[0]!.step.env).toMatchObject({ SEAM_AUDIENCE: 'public' });
     const uploads = steps.filter(({ file, step }) => file === 'publish.yml' && step.uses?.startsWith('actions/upload-pages-artifact'));
     expect(uploads.map(({ step }) => step.with?.path)).toEqual(['dist']);
+  });
+
+  it('publish under the address and base path Pages gives the site (a project site is under /<repository>/)', () => {
+    const publish = steps.filter(({ file }) => file === 'publish.yml').map(({ step }) => step);
+    const pages = publish.findIndex((step) => step.uses?.startsWith('actions/configure-pages'));
+    const build = publish.findIndex((step) => step.run && /npm run build/.test(step.run));
+    expect(pages).toBeGreaterThanOrEqual(0);
+    expect(pages).toBeLessThan(build);
+    const { run, env } = publish[build]!;
+    const id = publish[pages]!.id;
+    // Pages' base_path is `/<repository>` or empty, so the build's base is `/<repository>/` or `/`.
+    expect(npmRuns(run!)[0]).toEqual(['build', '--', '--site', '"$PAGES_URL/"', '--base', '"$PAGES_PATH/"']);
+    expect(env).toEqual({ SEAM_AUDIENCE: 'public', PAGES_URL: `\${{ steps.${id}.outputs.base_url }}`, PAGES_PATH: `\${{ steps.${id}.outputs.base_path }}` });
   });
 
   it('keep the link check\'s cache between scheduled runs', () => {

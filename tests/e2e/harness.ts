@@ -20,8 +20,10 @@
 //   Other builds (a different content root or audience, or one expected to fail):
 //     const built = await buildSite({ content, audience: 'public', site: 'https://seam.example' });
 //     built.ok / built.status / built.output (stdout+stderr, no colours) / built.outDir / built.remove()
-//     (options: content, audience, outDir, site, env, onOutput(text, stop) to watch or interrupt it)
+//     (options: content, audience, outDir, site, base, env, onOutput(text, stop) to watch or interrupt it)
 //     const server = await serveStatic(built.outDir);   server.url, await server.close()
+//     serveStatic(outDir, { base: '/repo/' }) serves it under a base path, as a project site is
+//     (server.url is still the origin; the site is at `${server.url}/repo/`)
 //   buildSite runs `node scripts/build-site.ts --outDir <dir>` (the atomic build `npm run build` runs)
 //   with its own Astro cache dir, so builds can run side by side. `outDir` defaults to a new temp dir.
 //
@@ -79,6 +81,8 @@ export interface BuildOptions {
   outDir?: string;
   /** `--site`, so the sitemap is generated. */
   site?: string;
+  /** `--base`: the path the site is built to be served under (`site.base`), e.g. `/repo/`. */
+  base?: string;
   /** Extra environment. */
   env?: NodeJS.ProcessEnv;
   /** Sees the build's output as it comes; `stop()` sends the build SIGTERM (to test an interrupted build). */
@@ -105,7 +109,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<SiteBuild> 
   env.SEAM_CONTENT = options.content ?? EXAMPLE_CONTENT;
   if (options.audience === undefined) delete env.SEAM_AUDIENCE;
   else env.SEAM_AUDIENCE = options.audience;
-  const args = [join(REPO, 'scripts/build-site.ts'), '--outDir', outDir, ...(options.site ? ['--site', options.site] : [])];
+  const args = [join(REPO, 'scripts/build-site.ts'), '--outDir', outDir, ...(options.site ? ['--site', options.site] : []), ...(options.base ? ['--base', options.base] : [])];
   const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = () => child.kill('SIGTERM');
@@ -165,9 +169,12 @@ export interface StaticServer {
 
 /**
  * Serves `root` as a static host does: `/a/` → `a/index.html`, `/a` → redirect to `/a/` when `a` is a
- * folder, anything missing → `404.html` with status 404.
+ * folder, anything missing → `404.html` with status 404. With `base` (`/repo/`), the site is served
+ * under that path, as GitHub Pages serves a project site: `/repo/a/` → `a/index.html`, and every
+ * address outside it is a plain 404.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: { base?: string } = {}): Promise<StaticServer> {
+  const sitePath = options.base ?? '/';
   const base = resolve(root);
   const server = createServer((request, response) => {
     const send404 = () => {
@@ -180,18 +187,24 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(405).end();
       return;
     }
-    let pathname: string;
+    let address: string;
     try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      address = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     } catch {
       response.writeHead(400).end();
       return;
     }
+    if (sitePath !== '/' && !address.startsWith(sitePath)) {
+      if (address === sitePath.slice(0, -1)) response.writeHead(301, { location: sitePath }).end();
+      else response.writeHead(404, { 'content-type': 'text/plain' }).end('Outside the site');
+      return;
+    }
+    const pathname = address.slice(sitePath.length - 1);
     let file = normalize(join(base, pathname));
     if (file !== base && !file.startsWith(base + sep)) return send404();
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${pathname}/` }).end();
+        response.writeHead(301, { location: `${address}/` }).end();
         return;
       }
       file = join(file, 'index.html');

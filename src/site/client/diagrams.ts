@@ -12,6 +12,8 @@
 // (diagram-viewer.ts, loaded on first use) to read it at a legible scale, zoom, pan, read its source
 // and download it.
 
+import { SITE_BASE, withoutBase } from '../../model/site-address.ts';
+
 type Theme = 'light' | 'dark';
 type Mermaid = (typeof import('mermaid'))['default'];
 type Safety = typeof import('../../model/mermaid-safety.ts');
@@ -156,7 +158,8 @@ function show(diagram: Diagram, theme: Theme): void {
 const describe = (drawing: SVGSVGElement) => (isGantt(drawing) ? 'gantt chart' : 'diagram');
 
 function viewed(diagram: Diagram, theme: Theme, drawing: SVGSVGElement) {
-  const page = location.pathname.split('/').filter(Boolean).join('-') || 'home';
+  // Named after the page's site path, so a download is named the same on every host.
+  const page = (withoutBase(SITE_BASE, location.pathname) ?? location.pathname).split('/').filter(Boolean).join('-') || 'home';
   return {
     source: diagram.source,
     svg: diagram.svg[theme] ?? '',

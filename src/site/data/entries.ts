@@ -6,6 +6,7 @@ import { recordTypes } from '../../model/record-types.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { criterionAnchor } from '../../model/identity.ts';
 import { targetRecordTypes } from '../../model/references.ts';
+import { siteHref } from '../../model/site-address.ts';
 import type { ReferenceLookup } from '../views/routes.ts';
 import { sections, type Section } from '../views/sections.ts';
 import { handbookLanding, type HandbookPage } from '../views/sidebar.ts';
@@ -93,11 +94,11 @@ async function readHandbookPages(): Promise<HandbookPage[]> {
   return docs.map(({ id, data }) => ({ id, title: data.title, sidebar: data.sidebar }));
 }
 
-/** The site's sections with their real addresses; the handbook's is its landing page, and it is left out when there are no handbook pages. */
+/** The site's sections with the addresses the site writes (with its base path); the handbook's is its landing page, and it is left out when there are no handbook pages. */
 export async function getSections(): Promise<Section[]> {
   const landing = handbookLanding(await getHandbookPages());
   return sections.flatMap((section) => {
-    if (section.recordType !== 'docs') return [section];
+    if (section.recordType !== 'docs') return [{ ...section, href: siteHref(section.href) }];
     return landing ? [{ ...section, href: landing }] : [];
   });
 }

@@ -6,6 +6,7 @@ import { recordTypes } from '../../model/record-types.ts';
 import { getRecords, type RecordData, type RecordTypeName, type SeamRecord } from './entries.ts';
 import type { SiteLint } from './lint-state.ts';
 import { projectOf, recordHref } from '../../model/identity.ts';
+import { siteHref } from '../../model/site-address.ts';
 import type { Finding } from '../../rule-kit/finding.ts';
 import { systemsDrawn } from '../views/landscape.ts';
 import { lessonsLibrary, type LibraryLesson } from '../views/lessons.ts';
@@ -191,7 +192,7 @@ export function pageOfFile(published: Published, lint: SiteLint) {
     const record = lint.graph.byFile.get(contentFile);
     if (!record) return undefined;
     const site = published[record.type as RecordTypeName]?.get(record.id);
-    return site ? { href: recordHref(record.type, record.id), title: String((site.data as RecordData[RecordTypeName]).title) } : undefined;
+    return site ? { href: siteHref(recordHref(record.type, record.id)), title: String((site.data as RecordData[RecordTypeName]).title) } : undefined;
   };
 }
 

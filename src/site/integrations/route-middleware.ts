@@ -5,6 +5,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { AUDIENCE_META } from '../../model/audience.ts';
 import { HANDBOOK_PREFIX } from '../../model/identity.ts';
+import { BASE_META, SITE_BASE } from '../../model/site-address.ts';
 import { editBaseOf, editUrlFor } from '../data/authoring.ts';
 import { getSiteLint } from '../data/lint-state.ts';
 import { escapeHtml } from '../views/escape.ts';
@@ -26,6 +27,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   // Which edition this page belongs to, for tools that read the built site (`seam export pdf`).
   builtFor ??= siteAudience().audience;
   route.head.push({ tag: 'meta', attrs: { name: AUDIENCE_META, content: builtFor } });
+  // And the base path it was built for, so such a tool can serve it where its addresses point.
+  route.head.push({ tag: 'meta', attrs: { name: BASE_META, content: SITE_BASE } });
   // Starlight joins `editLink.baseUrl` and the file's path as they are; a handbook page's address is
   // rebuilt by editUrlFor instead, which encodes the path and applies the URL policy, as on record
   // pages (which pass theirs to <StarlightPage>; the site's other pages have none).

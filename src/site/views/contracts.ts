@@ -5,6 +5,7 @@
 import type { SystemInterface, SpecResult } from '../../model/interfaces.ts';
 import { specFile, systemInterfaces } from '../../model/interfaces.ts';
 import { recordHref } from '../../model/identity.ts';
+import { siteHref } from '../../model/site-address.ts';
 import type { InterfaceContract, System } from '../../model/schemas.ts';
 
 /** Text, linked when `href` is set. */
@@ -50,7 +51,7 @@ export const interfaceAnchor = (id: string): string => `interface-${id}`;
 
 function linked(published: PublishedTitles, type: 'systems' | 'organisations' | 'policies', id: string): Linked {
   const title = published.title(type, id);
-  return title ? { text: title, href: recordHref(type, id) } : { text: id };
+  return title ? { text: title, href: siteHref(recordHref(type, id)) } : { text: id };
 }
 
 function evidence(published: PublishedTitles, value: string): Linked {

@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { headingAnchors } from '../../model/anchors.ts';
 import { refusedBody } from '../../model/nesting.ts';
 import { isSafeUrl } from '../../model/url-policy.ts';
+import { siteHref } from '../../model/site-address.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -115,7 +116,11 @@ function neutraliseMdx(parent: { children: RootContent[] }): void {
   parent.children = out;
 }
 
-/** Points links at site pages, unlinks links to records left out, and drops `href`/`src` values that could run script. */
+/**
+ * Points links at site pages, unlinks links to records left out, drops `href`/`src` values that could
+ * run script, and writes every site path (`/systems/crm/`, `/images/logo.svg`, as resolved or as
+ * written) with the site's base path.
+ */
 function neutraliseUrls(tree: HastRoot, resolveLink: RenderOptions['resolveLink']): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     const { properties } = node;
@@ -131,5 +136,7 @@ function neutraliseUrls(tree: HastRoot, resolveLink: RenderOptions['resolveLink'
     }
     if (typeof properties.href === 'string' && !isSafeUrl(properties.href, 'link')) delete properties.href;
     if (typeof properties.src === 'string' && !isSafeUrl(properties.src, 'image')) delete properties.src;
+    if (typeof properties.href === 'string') properties.href = siteHref(properties.href);
+    if (typeof properties.src === 'string') properties.src = siteHref(properties.src);
   });
 }

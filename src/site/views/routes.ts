@@ -3,12 +3,13 @@
 // `classification` rules; this module adds the links a record's facts make to the records they name.
 import { criterionAnchor, recordHref } from '../../model/identity.ts';
 import { factPath, referenceFieldsOf, targetRecordTypes, type Target } from '../../model/references.ts';
+import { siteHref } from '../../model/site-address.ts';
 
-/** The page a reference to `id` points to: a criterion on the standard page, a record on its own; `undefined` for a target with no page of its own (a stakeholder, a milestone…). */
+/** The address of the page a reference to `id` points to (with the site's base path): a criterion on the standard page, a record on its own; `undefined` for a target with no page of its own (a stakeholder, a milestone…). */
 export function referenceHref(target: Target, id: string): string | undefined {
-  if (target === 'criterion') return `/standard/#${criterionAnchor(id)}`;
+  if (target === 'criterion') return siteHref(`/standard/#${criterionAnchor(id)}`);
   const type = targetRecordTypes[target];
-  return type && recordHref(type, id);
+  return type && siteHref(recordHref(type, id));
 }
 
 /** The title of the record a reference points to, or `undefined` when there is no such record. */

@@ -3,7 +3,10 @@
 
 export interface Section {
   label: string;
-  /** Root-relative address with a trailing slash. */
+  /**
+   * The section's site path, with a trailing slash, without the site's base path: Starlight adds the
+   * base to sidebar links itself, and getSections() gives pages the address to write (siteHref).
+   */
   href: string;
   /** The record type listed in the section, if it lists one. */
   recordType?: string;

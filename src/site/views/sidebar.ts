@@ -3,6 +3,7 @@
 // the content root.
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
 import { HANDBOOK_PREFIX } from '../../model/identity.ts';
+import { siteHref } from '../../model/site-address.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 type SidebarLink = Extract<SidebarEntry, { type: 'link' }>;
@@ -33,7 +34,8 @@ interface Node {
 /**
  * Sidebar entries for the handbook: a link per page and a group per folder, ordered by
  * `sidebar.order` then address. `root` is the id prefix of the handbook (`handbook`); its own page
- * comes first. `currentPath` marks the page being rendered.
+ * comes first. `currentPath` (the address as requested, with the site's base path) marks the page being
+ * rendered. The links are the addresses the site writes (with the base path).
  */
 export function handbookSidebar(pages: HandbookPage[], currentPath: string, root = HANDBOOK_PREFIX): SidebarEntry[] {
   const tree: Node = { children: new Map() };
@@ -50,7 +52,7 @@ export function handbookSidebar(pages: HandbookPage[], currentPath: string, root
   }
 
   const link = (page: HandbookPage): SidebarLink => {
-    const href = `/${page.id}/`;
+    const href = siteHref(`/${page.id}/`);
     return { type: 'link', label: page.sidebar?.label ?? page.title, href, isCurrent: samePath(href, currentPath), badge: page.sidebar?.badge, attrs: {} };
   };
   const order = (node: Node) => node.page?.sidebar?.order ?? Number.POSITIVE_INFINITY;
