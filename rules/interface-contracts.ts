@@ -42,13 +42,13 @@ export default defineRule({
 lives with the providing system's record (\`systems/<id>.mdx\`, under the interface in \`interfaces\`):
 who owns it, which way data flows, the classes of data it carries, its service levels (availability,
 latency, volumes, recovery), the policy it follows, its lifecycle and what shows it was tested. The
-record-type page for systems lists every field.
+record-type page for systems lists every field. The contract's \`owner\` (an organisation) and
+\`standard\` (a policy in \`content/policies/\`) are references, which the \`references\` rule resolves.
 
 On a **system**, this rule checks each interface:
 
 - ids are unique within the system (an interface's id defaults to the other end's id, so two interfaces
   with the same system need ids of their own);
-- the contract's \`standard\` is a policy in \`content/policies/\`;
 - a \`live\` or \`retiring\` interface has \`testEvidence\`, and one given as \`project:<project>/<record>\`
   names a record that exists;
 - a \`spec:\` is an OpenAPI file inside the content folder that is valid (checked with
@@ -170,7 +170,7 @@ interfaces:
         latency: p95 < 2 s
         volumes: 5,000 a day
         recovery: RTO 4 hours, RPO 15 minutes
-      standard: interface-standard # ^ interface-contracts:17 The contract follows "interface-standard", which is no policy in content/policies/. Name the policy the interface follows, for example "integration-policy".
+      standard: interface-standard
       lifecycle: live
       testEvidence: project:alpha/status/2026-01-01 # ^ interface-contracts:21 The test evidence "project:alpha/status/2026-01-01" names no project record. Name an existing record as project:<project>/<record>, or give the test report's web address.
       spec: specs/billing-api.yaml # ^ interface-contracts:13 /^The specification "specs\\/billing-api.yaml" has a \\$ref to "https:\\/\\/schemas.example\\/account.json" at \\/paths\\/~1accounts\\/get\\/responses\\/200/
@@ -284,9 +284,6 @@ Holds customer accounts for Acme.
         seen.add(i.id);
         const contract = i.contract;
         if (!contract) continue;
-        if (!graph.policies.has(contract.standard)) {
-          report({ message: `The contract follows ${quote(contract.standard)}, which is no policy in content/policies/. Name the policy the interface follows, for example "${[...graph.policies.keys()][0] ?? 'interface-standard'}".`, at: at('contract', 'standard') });
-        }
         if ((contract.lifecycle === 'live' || contract.lifecycle === 'retiring') && !contract.testEvidence) {
           report({ message: `The interface ${quote(i.id)} is ${contract.lifecycle} but its contract names no test evidence. Add "testEvidence": the project record (project:<project>/<record>) or the web address of the test report.`, at: at('contract', 'lifecycle') });
         }
