@@ -2,6 +2,7 @@
 // workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
 import { z } from 'zod';
 import { defineRule } from '../src/rule-kit/rule.ts';
+import { BILLING_INTERFACE, contract, crmSystem } from './examples/systems.ts';
 
 export default defineRule({
   meta: {
@@ -29,32 +30,13 @@ record's own project only.`,
           title: 'an interface contract owned by an unknown organisation, following an unknown policy',
           criteria: ['K11.5', 'K21'],
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acmee # ^ references:14-19 Unknown organisation "acmee" (not found in content/organisations/). Did you mean "acme"?
-      direction: provider-to-consumer
-      dataClasses: [financial]
-      sla:
-        availability: 99.5% in business hours
-        latency: p95 under 2 seconds
-        volumes: 5,000 accounts a day
-        recovery: replayed from the outbox within 4 hours
-      standard: interface-standard # ^ references:17-35 Unknown policy "interface-standard" (not found in content/policies/). Known: integration-policy.
-      lifecycle: planned
----
-
-## Purpose
-
-Holds customer accounts for Acme.
-`,
+            'systems/crm.mdx': crmSystem(
+              BILLING_INTERFACE +
+                contract({
+                  owner: `acmee # ^ references:14-19 Unknown organisation "acmee" (not found in content/organisations/). Did you mean "acme"?`,
+                  standard: `interface-standard # ^ references:17-35 Unknown policy "interface-standard" (not found in content/policies/). Known: integration-policy.`,
+                }),
+            ),
           },
         },
         {
