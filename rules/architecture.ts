@@ -11,6 +11,7 @@ import type { RecordGraph } from '../src/model/graph.ts';
 import { projectRecordTypeNames } from '../src/model/record-types.ts';
 import { interfacesBetween } from '../src/model/interfaces.ts';
 import { mention, say } from '../src/model/message.ts';
+import { BILLING_INTERFACE, contract, crmSystem } from './examples/systems.ts';
 
 /** A project whose diagrams show the architecture as it is or will be: not closed, not cancelled. */
 const CURRENT = (status: string | undefined) => status !== 'closed' && status !== 'cancelled';
@@ -72,32 +73,7 @@ subgraphs, boundaries or architecture groups. Diagrams that do not parse are lef
           criteria: ['K22.1'],
           files: {
             'projects/alpha/index.mdx': charterWithDiagram('flowchart LR\n  crm[Acme CRM] --> billing[Beta Billing] %% ^ architecture:3 The diagram draws the interface between "crm" and "billing", which the catalogue records as retired (systems/crm.mdx). A retired interface must not appear in a current architecture diagram: remove the line, or correct the contract\'s lifecycle.'),
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acme
-      direction: provider-to-consumer
-      dataClasses: [financial]
-      sla:
-        availability: 99.5%
-        latency: p95 < 2 s
-        volumes: 5,000 a day
-        recovery: RTO 4 hours, RPO 15 minutes
-      standard: integration-policy
-      lifecycle: retired
----
-
-## Purpose
-
-Holds customer accounts for Acme.
-`,
+            'systems/crm.mdx': crmSystem(BILLING_INTERFACE + contract({ lifecycle: 'retired' })),
           },
         },
       ],

@@ -9,6 +9,7 @@ import { quote } from '../src/model/safe-text.ts';
 import type * as S from '../src/model/schemas.ts';
 import { notAnAction } from '../src/rule-kit/real-action.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
+import { BILLING_INTERFACE, crmSystem } from './examples/systems.ts';
 
 type Milestone = S.Plan['milestones'][number];
 
@@ -142,26 +143,7 @@ Bills Beta's customers until they move to Acme.
           criteria: ['K16'],
           base: 'closed',
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-catalogueUpdates:
-  - project: alpha
-    date: 2026-05-29
-    lifecycle: migrating
-    interfaces: TBD
----
-
-## Purpose
-
-Holds customer accounts for Acme.
-`,
+            'systems/crm.mdx': crmSystem(BILLING_INTERFACE, 'catalogueUpdates:\n  - project: alpha\n    date: 2026-05-29\n    lifecycle: migrating\n    interfaces: TBD\n'),
           },
           expect: [
             { file: 'projects/alpha/index.mdx', line: 9, column: 11, message: 'The catalogue update of "crm" (Acme CRM) for this project does not say what changed in its interfaces ("TBD"): say which interfaces were added, moved or retired, or that none changed.' },

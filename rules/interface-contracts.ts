@@ -10,6 +10,7 @@ import { PHASES, projectRecordTypeNames } from '../src/model/record-types.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
+import { BILLING_INTERFACE, contract, crmSystem } from './examples/systems.ts';
 
 const options = z.strictObject({
   from: z.enum(PHASES).default('execution').describe('The first phase in which every interface between two systems of a project\'s scope needs a contract.'),
@@ -42,13 +43,13 @@ export default defineRule({
 lives with the providing system's record (\`systems/<id>.mdx\`, under the interface in \`interfaces\`):
 who owns it, which way data flows, the classes of data it carries, its service levels (availability,
 latency, volumes, recovery), the policy it follows, its lifecycle and what shows it was tested. The
-record-type page for systems lists every field.
+record-type page for systems lists every field. The contract's \`owner\` (an organisation) and
+\`standard\` (a policy in \`content/policies/\`) are references, which the \`references\` rule resolves.
 
 On a **system**, this rule checks each interface:
 
 - ids are unique within the system (an interface's id defaults to the other end's id, so two interfaces
   with the same system need ids of their own);
-- the contract's \`standard\` is a policy in \`content/policies/\`;
 - a \`live\` or \`retiring\` interface has \`testEvidence\`, and one given as \`project:<project>/<record>\`
   names a record that exists;
 - a \`spec:\` is an OpenAPI file inside the content folder that is valid (checked with
@@ -74,35 +75,7 @@ A retired interface drawn in a current architecture diagram is the \`architectur
           title: 'a project past planning whose one interface has a live, tested contract with a valid OpenAPI file',
           base: 'execution',
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - id: accounts-api
-    system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acme
-      direction: provider-to-consumer
-      dataClasses: [financial]
-      sla:
-        availability: 99.5% in business hours
-        latency: p95 under 2 seconds
-        volumes: 5,000 accounts a day
-        recovery: replayed from the outbox within 4 hours
-      standard: integration-policy
-      lifecycle: live
-      testEvidence: project:alpha/plan
-      spec: specs/accounts-api.yaml
----
-
-## Purpose
-
-Holds customer accounts for Acme.
-`,
+            'systems/crm.mdx': crmSystem('  - id: accounts-api\n    system: billing\n    protocol: REST/JSON\n' + contract({ lifecycle: 'live', more: '      testEvidence: project:alpha/plan\n      spec: specs/accounts-api.yaml\n' })),
             'systems/specs/accounts-api.yaml': `openapi: 3.0.3
 info:
   title: Accounts API
@@ -141,47 +114,30 @@ components:
           criteria: ['K26.1', 'K27.2', 'K19.4'],
           base: 'execution',
           files: {
-            'systems/crm.mdx': '---\ntitle: Acme CRM\nowner: acme\nkind: application\nlifecycle: live\ndataClasses: [personal]\ninterfaces:\n  - system: billing\n    protocol: REST/JSON\n---\n\n## Purpose\n\nHolds customer accounts for Acme.\n',
+            'systems/crm.mdx': crmSystem(BILLING_INTERFACE),
           },
           expect: [
             { file: 'projects/alpha/index.mdx', line: 9, column: 11, message: 'The interface "billing" between "crm" and "billing" joins two systems of the project\'s scope but has no contract. Add a "contract" with its owner, direction, data classes, service levels, standard and lifecycle to it in systems/crm.mdx.' },
           ],
         },
         {
-          title: 'a contract whose standard, test evidence and OpenAPI file do not hold up, and a duplicate id',
+          title: 'a contract whose test evidence and OpenAPI file do not hold up, and a duplicate id',
           criteria: ['K29'],
           base: 'execution',
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acme
-      direction: both
-      dataClasses: [financial]
-      sla:
-        availability: 99.5%
-        latency: p95 < 2 s
-        volumes: 5,000 a day
-        recovery: RTO 4 hours, RPO 15 minutes
-      standard: interface-standard # ^ interface-contracts:17 The contract follows "interface-standard", which is no policy in content/policies/. Name the policy the interface follows, for example "integration-policy".
-      lifecycle: live
-      testEvidence: project:alpha/status/2026-01-01 # ^ interface-contracts:21 The test evidence "project:alpha/status/2026-01-01" names no project record. Name an existing record as project:<project>/<record>, or give the test report's web address.
+            'systems/crm.mdx': crmSystem(
+              BILLING_INTERFACE +
+                contract({
+                  direction: 'both',
+                  lifecycle: 'live',
+                  more: `      testEvidence: project:alpha/status/2026-01-01 # ^ interface-contracts:21 The test evidence "project:alpha/status/2026-01-01" names no project record. Name an existing record as project:<project>/<record>, or give the test report's web address.
       spec: specs/billing-api.yaml # ^ interface-contracts:13 /^The specification "specs\\/billing-api.yaml" has a \\$ref to "https:\\/\\/schemas.example\\/account.json" at \\/paths\\/~1accounts\\/get\\/responses\\/200/
-  - system: billing # ^ interface-contracts:13 Two interfaces of this system have the id "billing". Give each its own "id".
-    protocol: SFTP batch
----
-
-## Purpose
-
-Holds customer accounts for Acme.
 `,
+                }) +
+                `  - system: billing # ^ interface-contracts:13 Two interfaces of this system have the id "billing". Give each its own "id".
+    protocol: SFTP batch
+`,
+            ),
             'systems/specs/billing-api.yaml': `openapi: 3.0.3
 info:
   title: Billing API
@@ -204,33 +160,14 @@ paths:
           criteria: ['K29'],
           base: 'execution',
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acme
-      direction: provider-to-consumer
-      dataClasses: [financial]
-      sla:
-        availability: 99.5%
-        latency: p95 < 2 s
-        volumes: 5,000 a day
-        recovery: RTO 4 hours, RPO 15 minutes
-      standard: integration-policy
-      lifecycle: live # ^ interface-contracts:18 The interface "billing" is live but its contract names no test evidence. Add "testEvidence": the project record (project:<project>/<record>) or the web address of the test report.
-      spec: specs/billing-api.yaml # ^ interface-contracts:13 /^The specification "specs\\/billing-api.yaml" is not valid OpenAPI: .*version/
----
-
-## Purpose
-
-Holds customer accounts for Acme.
+            'systems/crm.mdx': crmSystem(
+              BILLING_INTERFACE +
+                contract({
+                  lifecycle: `live # ^ interface-contracts:18 The interface "billing" is live but its contract names no test evidence. Add "testEvidence": the project record (project:<project>/<record>) or the web address of the test report.`,
+                  more: `      spec: specs/billing-api.yaml # ^ interface-contracts:13 /^The specification "specs\\/billing-api.yaml" is not valid OpenAPI: .*version/
 `,
+                }),
+            ),
             'systems/specs/billing-api.yaml': 'openapi: 3.0.3\ninfo:\n  title: Billing API\npaths: {}\n',
           },
         },
@@ -238,32 +175,7 @@ Holds customer accounts for Acme.
           title: 'an interface carrying personal data in a charter that names neither the security policy nor a data-protection regulation',
           criteria: ['K28.1', 'K26.3'],
           files: {
-            'systems/crm.mdx': `---
-title: Acme CRM
-owner: acme
-kind: application
-lifecycle: live
-dataClasses: [personal]
-interfaces:
-  - system: billing
-    protocol: REST/JSON
-    contract:
-      owner: acme
-      direction: provider-to-consumer
-      dataClasses: [personal, financial]
-      sla:
-        availability: 99.5%
-        latency: p95 < 2 s
-        volumes: 5,000 a day
-        recovery: RTO 4 hours, RPO 15 minutes
-      standard: integration-policy
-      lifecycle: planned
----
-
-## Purpose
-
-Holds customer accounts for Acme.
-`,
+            'systems/crm.mdx': crmSystem(BILLING_INTERFACE + contract({ dataClasses: '[personal, financial]' })),
           },
           expect: [
             { file: 'projects/alpha/index.mdx', line: 13, column: 11, message: 'The interface "billing" between "crm" and "billing" carries personal data, but the charter\'s "policies" name no security policy (a policy whose criteria list K28.1). Add it.' },
@@ -284,9 +196,6 @@ Holds customer accounts for Acme.
         seen.add(i.id);
         const contract = i.contract;
         if (!contract) continue;
-        if (!graph.policies.has(contract.standard)) {
-          report({ message: `The contract follows ${quote(contract.standard)}, which is no policy in content/policies/. Name the policy the interface follows, for example "${[...graph.policies.keys()][0] ?? 'interface-standard'}".`, at: at('contract', 'standard') });
-        }
         if ((contract.lifecycle === 'live' || contract.lifecycle === 'retiring') && !contract.testEvidence) {
           report({ message: `The interface ${quote(i.id)} is ${contract.lifecycle} but its contract names no test evidence. Add "testEvidence": the project record (project:<project>/<record>) or the web address of the test report.`, at: at('contract', 'lifecycle') });
         }

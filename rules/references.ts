@@ -2,6 +2,7 @@
 // workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
 import { z } from 'zod';
 import { defineRule } from '../src/rule-kit/rule.ts';
+import { BILLING_INTERFACE, contract, crmSystem } from './examples/systems.ts';
 
 export default defineRule({
   meta: {
@@ -25,6 +26,19 @@ record's own project only.`,
     examples: {
       valid: [{ title: 'the minimal example project', files: {} }],
       invalid: [
+        {
+          title: 'an interface contract owned by an unknown organisation, following an unknown policy',
+          criteria: ['K11.5', 'K21'],
+          files: {
+            'systems/crm.mdx': crmSystem(
+              BILLING_INTERFACE +
+                contract({
+                  owner: `acmee # ^ references:14-19 Unknown organisation "acmee" (not found in content/organisations/). Did you mean "acme"?`,
+                  standard: `interface-standard # ^ references:17-35 Unknown policy "interface-standard" (not found in content/policies/). Known: integration-policy.`,
+                }),
+            ),
+          },
+        },
         {
           title: 'a charter naming a system the catalogue does not have',
           criteria: ['K11.5', 'K21'],

@@ -364,7 +364,9 @@ function site() {
   for (const size of siteSizes) {
     const { dir, files } = generate(size);
     console.error(`corpus: ${size} projects, ${files} files in ${dir}`);
-    const bare = bareStarlight(dir);
+    // Made just before its build (and removed after it), so nothing that cleans the repository during
+    // Seam's build can take it away.
+    let bare: string | undefined;
     const builds: { name: string; run: (out: string) => ReturnType<typeof buildProcess> }[] = [
       {
         name: 'Seam (`npm run build`)',
@@ -374,6 +376,7 @@ function site() {
       {
         name: 'bare Starlight, same pages',
         run: (out) => {
+          bare ??= bareStarlight(dir);
           const r = buildProcess([join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO, '--config', join(bare, 'astro.config.mjs'), '--outDir', join(bare, 'dist')], REPO, {});
           if (r.code === 0) cpSync(join(bare, 'dist'), out, { recursive: true });
           rmSync(join(bare, 'dist'), { recursive: true, force: true });
@@ -402,7 +405,7 @@ function site() {
       }
     } finally {
       // A failed build must not leave the bare project inside the repository.
-      rmSync(bare, { recursive: true, force: true });
+      if (bare) rmSync(bare, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
   }

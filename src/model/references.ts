@@ -14,7 +14,10 @@ export type Target = 'organisation' | 'system' | 'provider' | 'policy' | 'criter
  */
 const referenceFields: Record<string, [string, Target][]> = {
   '*': [['evidence.*.criterion', 'criterion']],
-  systems: [['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system'], ['catalogueUpdates.*.project', 'project']],
+  systems: [
+    ['owner', 'organisation'], ['interfaces.*', 'system'], ['interfaces.*.system', 'system'], ['interfaces.*.contract.owner', 'organisation'],
+    ['interfaces.*.contract.standard', 'policy'], ['catalogueUpdates.*.project', 'project'],
+  ],
   providers: [['organisation', 'organisation']],
   policies: [['supersedes', 'policy'], ['criteria.*', 'criterion']],
   charter: [
