@@ -16,8 +16,10 @@ import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // Astro lets the environment answer `import.meta.env.*` in server-rendered code, so a BASE_URL variable
 // (Vitest sets one for its child processes, and some CI systems do) would replace the base path below
-// in every page the build renders: only `site.base` (or `--base`) decides it.
-delete process.env.BASE_URL;
+// in every page the build renders, and PROD, DEV or MODE (Vitest sets `PROD=''`, `DEV=1`, `MODE=test`)
+// would make a production build render as a development one (Starlight then swaps its search box for a
+// notice): only `site.base` (or `--base`) and the command decide them.
+for (const reserved of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[reserved];
 
 // seam.config.yaml's `site.url` gives the sitemap and canonical links their address (problems with the
 // file are reported when content.config.ts loads it). Opened from the working directory, as every part
