@@ -364,8 +364,7 @@ function site() {
   for (const size of siteSizes) {
     const { dir, files } = generate(size);
     console.error(`corpus: ${size} projects, ${files} files in ${dir}`);
-    // Made just before its build (and removed after it), so nothing that cleans the repository during
-    // Seam's build can take it away.
+    // Made just before its build, removed after it. Astro joins `--config` to `--root`: a relative path.
     let bare: string | undefined;
     const builds: { name: string; run: (out: string) => ReturnType<typeof buildProcess> }[] = [
       {
@@ -377,7 +376,7 @@ function site() {
         name: 'bare Starlight, same pages',
         run: (out) => {
           bare ??= bareStarlight(dir);
-          const r = buildProcess([join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO, '--config', join(bare, 'astro.config.mjs'), '--outDir', join(bare, 'dist')], REPO, {});
+          const r = buildProcess([join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO, '--config', relative(REPO, join(bare, 'astro.config.mjs')), '--outDir', join(bare, 'dist')], REPO, {});
           if (r.code === 0) cpSync(join(bare, 'dist'), out, { recursive: true });
           rmSync(join(bare, 'dist'), { recursive: true, force: true });
           return r;
