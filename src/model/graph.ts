@@ -165,12 +165,14 @@ const states = new WeakMap<RecordGraph, GraphState>();
 
 /** What an update keeps of the previous graph's graph-wide steps, asked once the new graph is indexed. */
 interface Reuse {
-  /** Whether anything may be kept at all (not when a project appeared or went: a reference to one lists them all). */
+  /** Whether the references and coverage may be kept at all (not when a project appeared or went: a reference to one lists them all). */
   possible(graph: RecordGraph): boolean;
   /** A record's reference problems, when they cannot have changed. */
   references(record: ContentRecord, graph: RecordGraph): ResolvedReferences | undefined;
   /** The coverage maps' problems, when they cannot have changed. */
   coverage?: Problem[];
+  /** A project none of whose files changed: it holds the same records, so it is the same. */
+  project(id: string): Project | undefined;
   from?: GraphState['from'];
 }
 
@@ -189,7 +191,7 @@ function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): Recor
     if (part.record) graph.records.push(part.record);
   }
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  index(graph);
+  index(graph, reuse?.project);
   if (reuse && !reuse.possible(graph)) reuse = undefined;
   const references = new Map<ContentRecord, ResolvedReferences>();
   for (const record of graph.records) {
@@ -248,6 +250,7 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
       return resolved;
     },
     coverage: state.coverage,
+    project: (id) => (edited.has(id) ? undefined : graph.projects.get(id)),
     ...(listing ? {} : { from: { base: new WeakRef(graph), changed: changes.map((c) => c.file) } }),
   });
 }
@@ -338,8 +341,10 @@ function checkNaming(record: ContentRecord, problems: Problem[]) {
   }
 }
 
-function index(graph: RecordGraph) {
+/** Indexes the graph's records; `kept` gives a project none of whose files changed since the graph it was updated from. */
+function index(graph: RecordGraph, kept?: (project: string) => Project | undefined) {
   const seen = new Map<string, ContentRecord>();
+  const made = new Set<Project>();
   for (const record of graph.records) {
     const key = `${record.type}:${record.id}`;
     const first = seen.get(key);
@@ -361,7 +366,13 @@ function index(graph: RecordGraph) {
     if (map) map.set(record.id, record);
     if (record.type === 'standards' && record.data) indexStandard(graph, record as ContentRecord<S.Standard>);
     if (record.project) {
-      const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], engagement: [], records: [] };
+      const same = kept?.(record.project);
+      if (same) {
+        graph.projects.set(record.project, same);
+        continue;
+      }
+      let project = graph.projects.get(record.project);
+      if (!project) made.add((project = { id: record.project, status: [], evaluations: [], changes: [], engagement: [], records: [] }));
       graph.projects.set(record.project, project);
       project.records.push(record);
       const slot = record.type as keyof Project;
@@ -371,10 +382,10 @@ function index(graph: RecordGraph) {
   }
   // Oldest first by date; a report whose frontmatter failed sorts by its file name (named after its date).
   const dateOf = (r: ContentRecord<S.StatusReport>) => r.data?.date ?? r.file.split('/').at(-1)!.replace(/\.mdx$/, '');
-  for (const project of graph.projects.values()) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  for (const project of made) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
   // The engagement log by date, then file; an entry whose frontmatter failed sorts by its file name (which starts with its date).
   const entryKey = (r: ContentRecord<S.Engagement>) => `${r.data?.date ?? r.file.split('/').at(-1)!.slice(0, 10)} ${r.file}`;
-  for (const project of graph.projects.values()) project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+  for (const project of made) project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
 }
 
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {

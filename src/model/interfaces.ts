@@ -8,7 +8,9 @@
 import { validate, type ParserOptions } from '@readme/openapi-parser';
 import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, posix, resolve, sep } from 'node:path';
+import { graphUpdateOf } from './graph.ts';
 import type { RecordGraph } from './graph.ts';
+import { recordTypeOf } from './identity.ts';
 import type { InterfaceContract, System } from './schemas.ts';
 import { parseSource, readSource } from './source.ts';
 
@@ -176,6 +178,14 @@ const byGraph = new WeakMap<RecordGraph, Map<string, SpecResult>>();
 
 /** Loads the spec of every contract in the catalogue (each file once). */
 export async function prepareSpecs(graph: RecordGraph): Promise<void> {
+  // A graph updated from another (an editor's keystroke) has the other's specs, unless a system or a
+  // spec file was among the changed files.
+  const update = graphUpdateOf(graph);
+  const before = update && byGraph.get(update.base);
+  if (before && update.changed.every((file) => !before.has(file) && recordTypeOf(file)?.name !== 'systems')) {
+    byGraph.set(graph, before);
+    return;
+  }
   const specs = new Map<string, SpecResult>();
   for (const record of graph.systems.values()) {
     if (!record.data) continue;
