@@ -153,6 +153,8 @@ interface GraphState {
   parts: FilePart[];
   references: Map<ContentRecord, ResolvedReferences>;
   coverage: Problem[];
+  /** The problems indexing found (duplicate ids, catalogue problems). */
+  indexed: Problem[];
   /** For a graph `updateGraph` made by changing files (none added or removed): the graph it updated, and those files. */
   from?: { base: WeakRef<RecordGraph>; changed: readonly string[] };
 }
@@ -173,6 +175,8 @@ interface Reuse {
   coverage?: Problem[];
   /** A project none of whose files changed: it holds the same records, so it is the same. */
   project(id: string): Project | undefined;
+  /** When the update only replaced records (see `patchIndex`): the graph it updates, the records replaced, and its index problems. */
+  patch?: { base: RecordGraph; replaced: ReadonlyMap<ContentRecord, ContentRecord>; indexed: Problem[] };
   from?: GraphState['from'];
 }
 
@@ -191,7 +195,10 @@ function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): Recor
     if (part.record) graph.records.push(part.record);
   }
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  index(graph, reuse?.project);
+  const indexedFrom = problems.length;
+  if (reuse?.patch) patchIndex(graph, reuse.patch.base, reuse.patch.replaced, reuse.patch.indexed);
+  else index(graph, reuse?.project);
+  const indexed = problems.slice(indexedFrom);
   if (reuse && !reuse.possible(graph)) reuse = undefined;
   const references = new Map<ContentRecord, ResolvedReferences>();
   for (const record of graph.records) {
@@ -202,7 +209,7 @@ function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): Recor
   const coverage = reuse?.coverage ?? checkCoverageMaps(graph);
   problems.push(...coverage);
   graph.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  states.set(graph, { parts, references, coverage, ...(reuse?.from ? { from: reuse.from } : {}) });
+  states.set(graph, { parts, references, coverage, indexed, ...(reuse?.from ? { from: reuse.from } : {}) });
   return graph;
 }
 
@@ -228,6 +235,11 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
   const edited = new Set<string>();
   let global = false;
   let listing = false;
+  // Whether only records were replaced by records (or other files by other files), each file once, no
+  // catalogue or coverage map among them: then the indexes are patched, not made again.
+  let patchable = true;
+  const replaced = new Map<ContentRecord, ContentRecord>();
+  const seen = new Set<string>();
   for (const change of changes) {
     const segments = change.file.split('/');
     if (segments[0] === 'projects' && segments.length > 2) edited.add(segments[1]!);
@@ -235,9 +247,14 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
     const at = sortedIndex(parts, change.file);
     const present = parts[at]?.file === change.file;
     if (present !== !('removed' in change)) listing = true;
+    const before = present ? parts[at] : undefined;
+    const after = 'removed' in change ? undefined : filePart(graph.root, change);
     if ('removed' in change) {
       if (present) parts.splice(at, 1);
-    } else parts.splice(at, present ? 1 : 0, filePart(graph.root, change));
+    } else parts.splice(at, present ? 1 : 0, after!);
+    if (!before || !after || seen.has(change.file) || before.coverageMap || after.coverageMap || !before.record !== !after.record || before.record?.type === 'standards') patchable = false;
+    else if (before.record) replaced.set(before.record, after.record!);
+    seen.add(change.file);
   }
   const before = [...graph.projects.keys()].sort().join('\0');
   return assembleGraph(graph.root, parts, {
@@ -251,6 +268,7 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
     },
     coverage: state.coverage,
     project: (id) => (edited.has(id) ? undefined : graph.projects.get(id)),
+    ...(patchable ? { patch: { base: graph, replaced, indexed: state.indexed } } : {}),
     ...(listing ? {} : { from: { base: new WeakRef(graph), changed: changes.map((c) => c.file) } }),
   });
 }
@@ -372,20 +390,71 @@ function index(graph: RecordGraph, kept?: (project: string) => Project | undefin
         continue;
       }
       let project = graph.projects.get(record.project);
-      if (!project) made.add((project = { id: record.project, status: [], evaluations: [], changes: [], engagement: [], records: [] }));
+      if (!project) made.add((project = newProject(record.project)));
       graph.projects.set(record.project, project);
-      project.records.push(record);
-      const slot = record.type as keyof Project;
-      if (slot === 'status' || slot === 'evaluations' || slot === 'changes' || slot === 'engagement') (project[slot] as ContentRecord[]).push(record);
-      else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
+      addToProject(project, record);
     }
   }
+  for (const project of made) sortProject(project);
+}
+
+const newProject = (id: string): Project => ({ id, status: [], evaluations: [], changes: [], engagement: [], records: [] });
+
+function addToProject(project: Project, record: ContentRecord) {
+  project.records.push(record);
+  const slot = record.type as keyof Project;
+  if (slot === 'status' || slot === 'evaluations' || slot === 'changes' || slot === 'engagement') (project[slot] as ContentRecord[]).push(record);
+  else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
+}
+
+function sortProject(project: Project) {
   // Oldest first by date; a report whose frontmatter failed sorts by its file name (named after its date).
   const dateOf = (r: ContentRecord<S.StatusReport>) => r.data?.date ?? r.file.split('/').at(-1)!.replace(/\.mdx$/, '');
-  for (const project of made) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
   // The engagement log by date, then file; an entry whose frontmatter failed sorts by its file name (which starts with its date).
   const entryKey = (r: ContentRecord<S.Engagement>) => `${r.data?.date ?? r.file.split('/').at(-1)!.slice(0, 10)} ${r.file}`;
-  for (const project of made) project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+  project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+}
+
+/** The record types the graph also indexes by id, each in the field of its name. */
+const BY_ID_TYPES = ['organisations', 'systems', 'providers', 'policies', 'docs'] as const;
+const BY_ID = new Set<string>(BY_ID_TYPES);
+
+/**
+ * Indexes `graph` as `index` would, from the indexes of `base`, when each record in `replaced` takes the
+ * place of one of `base`'s at the same file (an edit, not an addition, removal or catalogue change):
+ * ids come from paths, so the same records are first of their ids, and only the replaced ones and their
+ * projects change. Copying the indexes is far cheaper than indexing every record again.
+ */
+function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap<ContentRecord, ContentRecord>, indexProblems: readonly Problem[]) {
+  graph.byFile = new Map(base.byFile);
+  graph.byType = new Map(base.byType);
+  const maps: Record<string, Map<string, ContentRecord>> = {};
+  const lists = new Set<string>();
+  const projects = new Set<string>();
+  for (const [before, after] of replaced) {
+    if (graph.byFile.get(before.file) !== before) continue; // a duplicate id: indexed nowhere
+    graph.byFile.set(after.file, after);
+    if (!lists.has(after.type)) {
+      lists.add(after.type);
+      graph.byType.set(after.type, [...graph.byType.get(after.type)!]);
+    }
+    const list = graph.byType.get(after.type)!;
+    list[list.indexOf(before)] = after;
+    if (BY_ID.has(after.type)) (maps[after.type] ??= new Map(base[after.type as (typeof BY_ID_TYPES)[number]] as Map<string, ContentRecord>)).set(after.id, after);
+    if (after.project) projects.add(after.project);
+  }
+  for (const type of BY_ID_TYPES) graph[type] = (maps[type] ?? new Map(base[type] as Map<string, ContentRecord>)) as never;
+  graph.standards = [...base.standards];
+  graph.criteria = new Map(base.criteria);
+  graph.projects = new Map(base.projects);
+  for (const id of projects) {
+    const project = newProject(id);
+    for (const record of base.projects.get(id)!.records) addToProject(project, replaced.get(record) ?? record);
+    sortProject(project);
+    graph.projects.set(id, project);
+  }
+  graph.problems.push(...indexProblems);
 }
 
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {

@@ -79,6 +79,11 @@ describe('updateGraph', () => {
     expect(shape(updated)).toEqual(shape(fresh));
     // The edit reaches other files: their references to the old id now dangle.
     expect(fresh.problems.some((p) => p.code === 'dangling-reference' && p.file !== STAKEHOLDERS)).toBe(true);
+    // A shared record edited in place: its owner is now an organisation that does not exist.
+    const system = both({ 'systems/claims.mdx': edit('systems/claims.mdx', /^owner: .*$/m, 'owner: nobody-we-know') });
+    expect(shape(system.updated)).toEqual(shape(system.fresh));
+    expect(system.updated.systems.get('claims')).toBe(system.updated.byFile.get('systems/claims.mdx'));
+    expect(system.fresh.problems.some((p) => p.file === 'systems/claims.mdx' && p.code === 'dangling-reference')).toBe(true);
   });
 
   it('equals a fresh build after a system is renamed (its file moved) and after a broken frontmatter', () => {
