@@ -44,7 +44,8 @@ interface DiskState {
 const disks = new Map<string, Promise<DiskState>>();
 
 /** The record graph of a content root as it is on disk (see `DiskState`). */
-export async function diskGraph(root: string): Promise<RecordGraph> {
+export async function diskGraph(contentRoot: string): Promise<RecordGraph> {
+  const root = resolve(contentRoot);
   if (!existsSync(root) || !statSync(root).isDirectory()) return loadGraph(root);
   let pending = disks.get(root);
   if (!pending) {
@@ -69,7 +70,7 @@ async function openDisk(root: string): Promise<DiskState> {
       if (typeof name === 'string' && name) disk.dirty.add(name.split(sep).join('/'));
       else disk.relist = true;
     });
-    disk.watcher.on('error', () => stopWatching(root, disk));
+    disk.watcher.on('error', () => stopWatching(disk));
   } catch {
     disk.stamps = new Map();
   }
@@ -81,7 +82,7 @@ async function openDisk(root: string): Promise<DiskState> {
 }
 
 /** The watcher failed (inotify watches ran out, the folder went): from now on, compare stamps, starting with every file. */
-function stopWatching(root: string, disk: DiskState) {
+function stopWatching(disk: DiskState) {
   disk.watcher?.close();
   disk.watcher = undefined;
   disk.stamps = new Map();
