@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
-import { buildGraph, loadGraph } from '../model/graph.ts';
+import { buildGraph, loadGraph, updateGraph } from '../model/graph.ts';
 import { isCoverageMapFile } from '../model/coverage-map.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import type { RecordGraph } from '../model/graph.ts';
@@ -301,20 +301,29 @@ export function applyFixes(text: string, fixes: Fix[]): string {
 
 /**
  * Lints in-memory text for one file (editors): the file's text replaces what is on disk. `disk` is the
- * graph of the files on disk, when the caller keeps one (the remark preset caches it between calls).
+ * graph of the files on disk, when the caller keeps one (the remark preset caches it between calls): the
+ * text's graph is that graph updated for this one file (src/model/graph.ts `updateGraph`), so no other
+ * file is read or checked again, and only what checking this file reads is prepared.
  */
 export async function lintText(runOptions: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
   // One file, whatever part of the run it came from (a fix checked during a sharded run) and untold.
   const options: LintOptions = { ...runOptions, shard: undefined, onProgress: undefined };
   const disk = onDisk ?? (await loadGraph(options.root));
+  const only = { ...options, paths: [resolve(options.root, file)] };
   if (disk.byFile.get(file)?.source.text === text) {
-    await prepareRules(disk, options);
-    return lintFiles(disk, { ...options, paths: [resolve(options.root, file)] });
+    await prepareRules(disk, options, [file]);
+    return lintFiles(disk, only);
   }
-  const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(options.root, f), f) }));
-  if (recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file)) inputs.push({ file, read: () => parseSource(text, file) });
+  const read = () => parseSource(text, file);
+  const graph = updateGraph(disk, [recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file) ? { file, read } : { file, removed: true }]) ?? textGraph(disk, file, read);
+  await prepareRules(graph, options, [file]);
+  return lintFiles(graph, only);
+}
+
+/** The graph of `disk` with `file` read by `read`, built from scratch: for a graph `updateGraph` cannot update. */
+function textGraph(disk: RecordGraph, file: string, read: () => SourceFile): RecordGraph {
+  const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(disk.root, f), f) }));
+  if (recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file)) inputs.push({ file, read });
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const graph = buildGraph(options.root, inputs);
-  await prepareRules(graph, options);
-  return lintFiles(graph, { ...options, paths: [resolve(options.root, file)] });
+  return buildGraph(disk.root, inputs);
 }

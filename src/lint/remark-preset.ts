@@ -2,43 +2,179 @@
 // server report the same findings, with the same rule ids, as `seam lint`. For each file it finds the
 // workspace (seam.config.yaml upwards from the file), lints the file's in-memory text against the
 // record graph of everything else on disk, and attaches each finding to the file as a vfile message.
-import { statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, watch } from 'node:fs';
+import type { FSWatcher, Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { VFile } from 'vfile';
-import { loadGraph } from '../model/graph.ts';
-import { listContentFiles } from '../model/content-files.ts';
-import type { RecordGraph } from '../model/graph.ts';
+import { buildGraph, loadGraph, updateGraph } from '../model/graph.ts';
+import { CONTENT_FILE, listContentFiles } from '../model/content-files.ts';
+import type { ContentEntry } from '../model/content-files.ts';
+import type { GraphChange, GraphInput, RecordGraph } from '../model/graph.ts';
+import { parseSource, readSource } from '../model/source.ts';
 import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { rules } from '../../rules/index.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
 import { RULES_URL } from './version.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 
-/** The disk graph per content root, with the stamp (paths, mtimes, sizes) it was built from. */
-const graphs = new Map<string, { stamp: string; graph: RecordGraph }>();
-
 /**
- * The record graph of a content root as it is on disk, rebuilt only when a file was added, removed or
- * modified since the last call: an editor lints on every keystroke, and reading the whole content
- * folder each time would be slow. Listing and stat-ing the files is cheap by comparison.
+ * The disk graph of a content root, kept up to date file by file. An editor lints on every keystroke,
+ * and other files change on disk rarely (a save, a checkout), so a keystroke must cost neither a read
+ * nor a stat of every file: a recursive watcher of the content root collects the paths that changed,
+ * and the next call reads those again and updates the graph for them alone (src/model/graph.ts
+ * `updateGraph`). A path the graph does not hold, one that is no longer a regular file, or a folder
+ * lists the content folder again to find what was added or removed. Where the watcher cannot run (it
+ * failed, or ran out of inotify watches), every call compares each file's mtime and size instead.
  */
-export async function diskGraph(root: string): Promise<RecordGraph> {
-  const files = listContentFiles(root).map((e) => e.file);
-  const stamp = files.map((f) => {
+interface DiskState {
+  graph: RecordGraph;
+  /** The graph's files, and whether each was refused (a link, a folder Seam may not read). */
+  listed: Map<string, boolean>;
+  /** Paths (content-relative) the watcher saw change since the graph was brought up to date. */
+  dirty: Set<string>;
+  /** The watcher could not tell which path changed: list again. */
+  relist: boolean;
+  watcher?: FSWatcher;
+  /** Without a watcher: each file's mtime and size when last read. */
+  stamps?: Map<string, string>;
+}
+
+const disks = new Map<string, Promise<DiskState>>();
+
+/** The record graph of a content root as it is on disk (see `DiskState`). */
+export async function diskGraph(contentRoot: string): Promise<RecordGraph> {
+  const root = resolve(contentRoot);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return loadGraph(root);
+  let pending = disks.get(root);
+  if (!pending) {
+    pending = openDisk(root);
+    disks.set(root, pending);
+    return (await pending).graph;
+  }
+  const disk = await pending;
+  if (!disk.watcher) return refreshByStamps(root, disk);
+  // Let the watcher report what changed until now: its events wait for the event loop.
+  await new Promise((done) => setImmediate(done));
+  if (!disk.watcher) return refreshByStamps(root, disk);
+  if (disk.dirty.size || disk.relist) refreshByWatcher(root, disk);
+  return disk.graph;
+}
+
+async function openDisk(root: string): Promise<DiskState> {
+  const disk: DiskState = { graph: undefined as unknown as RecordGraph, listed: new Map(), dirty: new Set(), relist: false };
+  // Watching starts before the listing, so that nothing changed while reading is missed.
+  try {
+    disk.watcher = watch(root, { recursive: true, persistent: false }, (_event, name) => {
+      if (typeof name === 'string' && name) disk.dirty.add(name.split(sep).join('/'));
+      else disk.relist = true;
+    });
+    disk.watcher.on('error', () => stopWatching(disk));
+  } catch {
+    disk.stamps = new Map();
+  }
+  const entries = listContentFiles(root);
+  if (disk.stamps) disk.stamps = stampsOf(root, entries.map((e) => e.file));
+  disk.graph = buildGraph(root, entries.map((entry) => inputOf(root, entry)));
+  disk.listed = new Map(entries.map((e) => [e.file, !!e.refused]));
+  return disk;
+}
+
+/** The watcher failed (inotify watches ran out, the folder went): from now on, compare stamps, starting with every file. */
+function stopWatching(disk: DiskState) {
+  disk.watcher?.close();
+  disk.watcher = undefined;
+  disk.stamps = new Map();
+}
+
+/** A content entry as the graph reads it, as `loadGraph` does. */
+function inputOf(root: string, { file, refused }: ContentEntry): GraphInput {
+  return refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(root, file), file) };
+}
+
+function refreshByWatcher(root: string, disk: DiskState) {
+  const paths = [...disk.dirty].sort();
+  disk.dirty.clear();
+  let relist = disk.relist;
+  disk.relist = false;
+  const changes: GraphChange[] = [];
+  for (const file of paths) {
+    if (file.split('/').some((s) => s.startsWith('.'))) continue; // hidden: never content
+    const refused = disk.listed.get(file);
+    let stat: Stats | undefined;
     try {
-      const s = statSync(resolve(root, f));
-      return `${f}\t${s.mtimeMs}\t${s.size}`;
+      stat = lstatSync(resolve(root, file));
     } catch {
-      return `${f}\tgone`;
+      stat = undefined;
     }
-  }).join('\n');
-  const cached = graphs.get(root);
-  if (cached?.stamp === stamp) return cached.graph;
-  const graph = await loadGraph(root);
-  graphs.set(root, { stamp, graph });
-  return graph;
+    if (!stat) {
+      if (refused !== undefined) changes.push({ file, removed: true });
+      // A folder that went takes its files along.
+      else if (!relist && disk.graph.files.some((f) => f.startsWith(`${file}/`))) relist = true;
+    } else if (stat.isFile() && refused === false) {
+      const changed = readChanged(root, disk.graph, file);
+      if (changed) changes.push(changed);
+    } else if (stat.isFile() && refused === undefined) {
+      if (CONTENT_FILE.test(file)) changes.push(inputOf(root, { file }));
+    } else relist = true; // a folder, a link, something else, or a refused entry that changed
+  }
+  if (relist) changes.push(...listingChanges(disk, listContentFiles(root), new Set(changes.map((c) => c.file))));
+  if (!changes.length) return;
+  disk.graph = updateGraph(disk.graph, changes) ?? disk.graph;
+  for (const change of changes) {
+    if ('removed' in change) disk.listed.delete(change.file);
+    else disk.listed.set(change.file, !!change.refused);
+  }
+}
+
+/** `file`, read again, when its text is not what the graph holds. */
+function readChanged(root: string, graph: RecordGraph, file: string): GraphChange | undefined {
+  const source = readSource(resolve(root, file), file);
+  const before = graph.byFile.get(file)?.source;
+  if (before && !before.problems.length && !source.problems.length && before.text === source.text) return undefined;
+  return { file, read: () => source };
+}
+
+/** What listing the content folder again finds added, removed, or now refused or no longer refused (besides `known` changes). */
+function listingChanges(disk: DiskState, entries: readonly ContentEntry[], known: ReadonlySet<string>): GraphChange[] {
+  const changes: GraphChange[] = [];
+  const now = new Set<string>();
+  for (const entry of entries) {
+    now.add(entry.file);
+    if (known.has(entry.file)) continue;
+    const was = disk.listed.get(entry.file);
+    if (was === undefined || was !== !!entry.refused) changes.push(inputOf(disk.graph.root, entry));
+  }
+  for (const file of disk.listed.keys()) if (!now.has(file) && !known.has(file)) changes.push({ file, removed: true });
+  return changes;
+}
+
+/** Without a watcher: the files whose mtime or size changed since the last call, read again. */
+function refreshByStamps(root: string, disk: DiskState): RecordGraph {
+  const entries = listContentFiles(root);
+  const stamps = stampsOf(root, entries.map((e) => e.file));
+  const changes = listingChanges(disk, entries, new Set());
+  const listedNow = new Set(changes.map((c) => c.file));
+  for (const [file, stamp] of stamps) {
+    if (listedNow.has(file) || disk.stamps?.get(file) === stamp || disk.listed.get(file) !== false) continue;
+    changes.push({ file, read: () => readSource(resolve(root, file), file) });
+  }
+  disk.stamps = stamps;
+  if (changes.length) disk.graph = updateGraph(disk.graph, changes) ?? disk.graph;
+  disk.listed = new Map(entries.map((e) => [e.file, !!e.refused]));
+  return disk.graph;
+}
+
+function stampsOf(root: string, files: readonly string[]): Map<string, string> {
+  return new Map(files.map((f) => {
+    try {
+      const s = lstatSync(resolve(root, f));
+      return [f, `${s.mtimeMs}\t${s.size}`];
+    } catch {
+      return [f, 'gone'];
+    }
+  }));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Problem } from './problem.ts';
 import { notAFileProblem, symlinkProblem } from './source.ts';
 
 /** What `CONTENT_GLOB` (`**\/*.{md,mdx,yaml,yml}`) matches: the files that hold records. */
-const CONTENT_FILE = /\.(?:md|mdx|yaml|yml)$/;
+export const CONTENT_FILE = /\.(?:md|mdx|yaml|yml)$/;
 
 export interface ContentEntry {
   /** Relative to the content root, forward slashes (a folder's path for an unreadable or linked folder). */

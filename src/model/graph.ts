@@ -105,41 +105,195 @@ export async function loadGraph(root: string): Promise<RecordGraph> {
   return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file) })));
 }
 
+/** One file to build a graph from: its path, how to read it, and why it was refused, when it was (then it is never read). */
+export interface GraphInput {
+  file: string;
+  read: () => SourceFile;
+  refused?: Problem;
+}
+
 /**
  * Builds the graph from already-listed files; exposed so tests and the language server can feed text.
  * An input with `refused` (a link, an unreadable folder) is listed with that problem and never read.
  */
-export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile; refused?: Problem }[]): RecordGraph {
+export function buildGraph(absRoot: string, inputs: GraphInput[]): RecordGraph {
+  return assembleGraph(absRoot, inputs.map((input) => filePart(absRoot, input)));
+}
+
+/** What one file contributes to a graph on its own, whatever the other files say: read once, reused by `updateGraph`. */
+interface FilePart {
+  file: string;
+  record?: ContentRecord;
+  coverageMap?: CoverageMapFile;
+  /** Its read, schema and naming problems (or why it was refused), in the order a build reports them. */
+  problems: Problem[];
+}
+
+function filePart(absRoot: string, { file, read, refused }: GraphInput): FilePart {
+  if (refused) return { file, problems: [refused] };
+  const problems: Problem[] = [];
+  if (isCoverageMapFile(file)) return { file, coverageMap: loadCoverageMap(read(), problems), problems };
+  const type = recordTypeOf(file);
+  if (!type) {
+    if (/\.mdx?$/.test(file)) {
+      problems.push({ file, line: 1, column: 1, code: 'unknown-location', message: `${quote(file)} is not where any record type lives, so Seam cannot check it. Move it: ${recordTypes.filter((t) => t.name !== 'standards').map((t) => t.pattern).join(', ')}.` });
+    }
+    return { file, problems };
+  }
+  const source = read();
+  problems.push(...source.problems);
+  return { file, record: toRecord(absRoot, file, type, source, problems), problems };
+}
+
+/**
+ * What `updateGraph` needs of a graph besides the graph: its files' parts, each record's reference
+ * problems with the projects it names, and the coverage maps' problems (the graph-wide checks).
+ */
+interface GraphState {
+  parts: FilePart[];
+  references: Map<ContentRecord, ResolvedReferences>;
+  coverage: Problem[];
+  /** The problems indexing found (duplicate ids, catalogue problems). */
+  indexed: Problem[];
+  /** For a graph `updateGraph` made by changing files (none added or removed): the graph it updated, and those files. */
+  from?: { base: WeakRef<RecordGraph>; changed: readonly string[] };
+}
+interface ResolvedReferences {
+  problems: Problem[];
+  /** The projects the record names (a lesson applied, a catalogue update): its references read their records. */
+  projects: string[];
+}
+const states = new WeakMap<RecordGraph, GraphState>();
+
+/** What an update keeps of the previous graph's graph-wide steps, asked once the new graph is indexed. */
+interface Reuse {
+  /** Whether the references and coverage may be kept at all (not when a project appeared or went: a reference to one lists them all). */
+  possible(graph: RecordGraph): boolean;
+  /** A record's reference problems, when they cannot have changed. */
+  references(record: ContentRecord, graph: RecordGraph): ResolvedReferences | undefined;
+  /** The coverage maps' problems, when they cannot have changed. */
+  coverage?: Problem[];
+  /** A project none of whose files changed: it holds the same records, so it is the same. */
+  project(id: string): Project | undefined;
+  /** When the update only replaced records (see `patchIndex`): the graph it updates, the records replaced, and its index problems. */
+  patch?: { base: RecordGraph; replaced: ReadonlyMap<ContentRecord, ContentRecord>; indexed: Problem[] };
+  from?: GraphState['from'];
+}
+
+/**
+ * The graph of these parts: the files' own problems in file order, then those of the graph-wide steps
+ * (indexing, references, coverage maps), as one build reports them. `reuse` says, for an update, which
+ * records' reference problems and whether the coverage problems are still those of the previous graph.
+ */
+function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): RecordGraph {
   const graph = emptyGraph(absRoot, []);
   const { problems } = graph;
-  for (const { file, read, refused } of inputs) {
-    graph.files.push(file);
-    if (refused) {
-      problems.push(refused);
-      continue;
-    }
-    if (isCoverageMapFile(file)) {
-      graph.coverageMaps.push(loadCoverageMap(read(), problems));
-      continue;
-    }
-    const type = recordTypeOf(file);
-    if (!type) {
-      if (/\.mdx?$/.test(file)) {
-        problems.push({ file, line: 1, column: 1, code: 'unknown-location', message: `${quote(file)} is not where any record type lives, so Seam cannot check it. Move it: ${recordTypes.filter((t) => t.name !== 'standards').map((t) => t.pattern).join(', ')}.` });
-      }
-      continue;
-    }
-    const source = read();
-    problems.push(...source.problems);
-    const record = toRecord(absRoot, file, type, source, problems);
-    graph.records.push(record);
+  for (const part of parts) {
+    graph.files.push(part.file);
+    for (const problem of part.problems) problems.push(problem);
+    if (part.coverageMap) graph.coverageMaps.push(part.coverageMap);
+    if (part.record) graph.records.push(part.record);
   }
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  index(graph);
-  resolveReferences(graph);
-  problems.push(...checkCoverageMaps(graph));
+  const indexedFrom = problems.length;
+  if (reuse?.patch) patchIndex(graph, reuse.patch.base, reuse.patch.replaced, reuse.patch.indexed);
+  else index(graph, reuse?.project);
+  const indexed = problems.slice(indexedFrom);
+  if (reuse && !reuse.possible(graph)) reuse = undefined;
+  const references = new Map<ContentRecord, ResolvedReferences>();
+  for (const record of graph.records) {
+    const resolved = reuse?.references(record, graph) ?? resolveRecord(graph, record);
+    references.set(record, resolved);
+    for (const problem of resolved.problems) problems.push(problem);
+  }
+  const coverage = reuse?.coverage ?? checkCoverageMaps(graph);
+  problems.push(...coverage);
   graph.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  states.set(graph, { parts, references, coverage, indexed, ...(reuse?.from ? { from: reuse.from } : {}) });
   return graph;
+}
+
+/** A file added or changed (as `buildGraph` takes it), or removed. */
+export type GraphChange = GraphInput | { file: string; removed: true };
+
+/**
+ * The graph `graph` becomes when these files are added, changed or removed, without reading or checking
+ * the other files again: it equals `buildGraph` of the same files (in the same order: sorted, as
+ * `loadGraph` lists them), and shares the unchanged files' records with `graph`, which is left as it was.
+ *
+ * What an edit can change elsewhere is computed again: the indexes (by type, file, project, id and
+ * criterion) always, as they are cheap; the reference problems of the records in an edited project and
+ * of those that name it (a lesson applied); and, when a file outside `projects/` changes or a project
+ * appears or goes, the reference problems of every record and the coverage maps' problems — a system,
+ * catalogue or coverage-map edit can change any record's, so that case is a rebuild of the graph-wide
+ * steps, still without reading a file. `undefined` for a graph not built here (`buildGraph`, `loadGraph`).
+ */
+export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[]): RecordGraph | undefined {
+  const state = states.get(graph);
+  if (!state) return undefined;
+  const parts = [...state.parts];
+  const edited = new Set<string>();
+  let global = false;
+  let listing = false;
+  // Whether only records were replaced by records (or other files by other files), each file once, no
+  // catalogue or coverage map among them: then the indexes are patched, not made again.
+  let patchable = true;
+  const replaced = new Map<ContentRecord, ContentRecord>();
+  const seen = new Set<string>();
+  for (const change of changes) {
+    const segments = change.file.split('/');
+    if (segments[0] === 'projects' && segments.length > 2) edited.add(segments[1]!);
+    else global = true;
+    const at = sortedIndex(parts, change.file);
+    const present = parts[at]?.file === change.file;
+    if (present !== !('removed' in change)) listing = true;
+    const before = present ? parts[at] : undefined;
+    const after = 'removed' in change ? undefined : filePart(graph.root, change);
+    if ('removed' in change) {
+      if (present) parts.splice(at, 1);
+    } else parts.splice(at, present ? 1 : 0, after!);
+    if (!before || !after || seen.has(change.file) || before.coverageMap || after.coverageMap || !before.record !== !after.record || before.record?.type === 'standards') patchable = false;
+    else if (before.record) replaced.set(before.record, after.record!);
+    seen.add(change.file);
+  }
+  const before = [...graph.projects.keys()].sort().join('\0');
+  return assembleGraph(graph.root, parts, {
+    possible: (next) => !global && [...next.projects.keys()].sort().join('\0') === before,
+    references(record, next) {
+      const resolved = state.references.get(record);
+      if (!resolved || edited.has(record.project ?? '\0')) return undefined;
+      // A project it names was edited, or does not exist (its problem lists every project, by a file of each).
+      if (resolved.projects.some((p) => edited.has(p) || !next.projects.has(p))) return undefined;
+      return resolved;
+    },
+    coverage: state.coverage,
+    project: (id) => (edited.has(id) ? undefined : graph.projects.get(id)),
+    ...(patchable ? { patch: { base: graph, replaced, indexed: state.indexed } } : {}),
+    ...(listing ? {} : { from: { base: new WeakRef(graph), changed: changes.map((c) => c.file) } }),
+  });
+}
+
+/**
+ * For a graph `updateGraph` made by changing files, none added or removed: the graph it updated (while
+ * that is still in memory) and the changed files, so that what is derived from a graph (the link index)
+ * can be derived from the previous graph's in the same way.
+ */
+export function graphUpdateOf(graph: RecordGraph): { base: RecordGraph; changed: readonly string[] } | undefined {
+  const from = states.get(graph)?.from;
+  const base = from?.base.deref();
+  return base && from ? { base, changed: from.changed } : undefined;
+}
+
+/** Where `file` is, or belongs, in parts sorted by file. */
+function sortedIndex(parts: readonly FilePart[], file: string): number {
+  let low = 0;
+  let high = parts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (parts[mid]!.file < file) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function emptyGraph(root: string, problems: Problem[]): RecordGraph {
@@ -205,8 +359,10 @@ function checkNaming(record: ContentRecord, problems: Problem[]) {
   }
 }
 
-function index(graph: RecordGraph) {
+/** Indexes the graph's records; `kept` gives a project none of whose files changed since the graph it was updated from. */
+function index(graph: RecordGraph, kept?: (project: string) => Project | undefined) {
   const seen = new Map<string, ContentRecord>();
+  const made = new Set<Project>();
   for (const record of graph.records) {
     const key = `${record.type}:${record.id}`;
     const first = seen.get(key);
@@ -228,20 +384,77 @@ function index(graph: RecordGraph) {
     if (map) map.set(record.id, record);
     if (record.type === 'standards' && record.data) indexStandard(graph, record as ContentRecord<S.Standard>);
     if (record.project) {
-      const project = graph.projects.get(record.project) ?? { id: record.project, status: [], evaluations: [], changes: [], engagement: [], records: [] };
+      const same = kept?.(record.project);
+      if (same) {
+        graph.projects.set(record.project, same);
+        continue;
+      }
+      let project = graph.projects.get(record.project);
+      if (!project) made.add((project = newProject(record.project)));
       graph.projects.set(record.project, project);
-      project.records.push(record);
-      const slot = record.type as keyof Project;
-      if (slot === 'status' || slot === 'evaluations' || slot === 'changes' || slot === 'engagement') (project[slot] as ContentRecord[]).push(record);
-      else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
+      addToProject(project, record);
     }
   }
+  for (const project of made) sortProject(project);
+}
+
+const newProject = (id: string): Project => ({ id, status: [], evaluations: [], changes: [], engagement: [], records: [] });
+
+function addToProject(project: Project, record: ContentRecord) {
+  project.records.push(record);
+  const slot = record.type as keyof Project;
+  if (slot === 'status' || slot === 'evaluations' || slot === 'changes' || slot === 'engagement') (project[slot] as ContentRecord[]).push(record);
+  else (project as unknown as Record<string, ContentRecord>)[slot === 'charter' ? 'charter' : slot] = record;
+}
+
+function sortProject(project: Project) {
   // Oldest first by date; a report whose frontmatter failed sorts by its file name (named after its date).
   const dateOf = (r: ContentRecord<S.StatusReport>) => r.data?.date ?? r.file.split('/').at(-1)!.replace(/\.mdx$/, '');
-  for (const project of graph.projects.values()) project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  project.status.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
   // The engagement log by date, then file; an entry whose frontmatter failed sorts by its file name (which starts with its date).
   const entryKey = (r: ContentRecord<S.Engagement>) => `${r.data?.date ?? r.file.split('/').at(-1)!.slice(0, 10)} ${r.file}`;
-  for (const project of graph.projects.values()) project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+  project.engagement.sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+}
+
+/** The record types the graph also indexes by id, each in the field of its name. */
+const BY_ID_TYPES = ['organisations', 'systems', 'providers', 'policies', 'docs'] as const;
+const BY_ID = new Set<string>(BY_ID_TYPES);
+
+/**
+ * Indexes `graph` as `index` would, from the indexes of `base`, when each record in `replaced` takes the
+ * place of one of `base`'s at the same file (an edit, not an addition, removal or catalogue change):
+ * ids come from paths, so the same records are first of their ids, and only the replaced ones and their
+ * projects change. Copying the indexes is far cheaper than indexing every record again.
+ */
+function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap<ContentRecord, ContentRecord>, indexProblems: readonly Problem[]) {
+  graph.byFile = new Map(base.byFile);
+  graph.byType = new Map(base.byType);
+  const maps: Record<string, Map<string, ContentRecord>> = {};
+  const lists = new Set<string>();
+  const projects = new Set<string>();
+  for (const [before, after] of replaced) {
+    if (graph.byFile.get(before.file) !== before) continue; // a duplicate id: indexed nowhere
+    graph.byFile.set(after.file, after);
+    if (!lists.has(after.type)) {
+      lists.add(after.type);
+      graph.byType.set(after.type, [...graph.byType.get(after.type)!]);
+    }
+    const list = graph.byType.get(after.type)!;
+    list[list.indexOf(before)] = after;
+    if (BY_ID.has(after.type)) (maps[after.type] ??= new Map(base[after.type as (typeof BY_ID_TYPES)[number]] as Map<string, ContentRecord>)).set(after.id, after);
+    if (after.project) projects.add(after.project);
+  }
+  for (const type of BY_ID_TYPES) graph[type] = (maps[type] ?? new Map(base[type] as Map<string, ContentRecord>)) as never;
+  graph.standards = [...base.standards];
+  graph.criteria = new Map(base.criteria);
+  graph.projects = new Map(base.projects);
+  for (const id of projects) {
+    const project = newProject(id);
+    for (const record of base.projects.get(id)!.records) addToProject(project, replaced.get(record) ?? record);
+    sortProject(project);
+    graph.projects.set(id, project);
+  }
+  graph.problems.push(...indexProblems);
 }
 
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
@@ -352,43 +565,49 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
   }
 }
 
-function resolveReferences(graph: RecordGraph) {
-  for (const record of graph.records) {
-    if (!record.data) continue;
-    for (const ref of referencesOf(record)) {
-      let lessonProject: string | undefined;
-      if (ref.target === 'lesson') {
-        lessonProject = (record.data as S.Charter).lessonsApplied[ref.path[1] as number]?.project;
-        if (!graph.projects.has(lessonProject)) continue; // the project reference reports it
-      }
-      if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
-      const at = record.source.locate(ref.path, { key: ref.isKey });
-      const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
-      graph.problems.push({ file: record.file, ...at, code, ...danglingMessage(graph, record, ref, lessonProject) });
+/**
+ * One record's reference problems (dangling ids, duplicate ids in its lists), and the projects it names
+ * (whose records its references can resolve against, besides its own project's and the shared ones).
+ */
+function resolveRecord(graph: RecordGraph, record: ContentRecord): ResolvedReferences {
+  const problems: Problem[] = [];
+  const projects: string[] = [];
+  if (!record.data) return { problems, projects };
+  for (const ref of referencesOf(record)) {
+    if (ref.target === 'project') projects.push(ref.value);
+    let lessonProject: string | undefined;
+    if (ref.target === 'lesson') {
+      lessonProject = (record.data as S.Charter).lessonsApplied[ref.path[1] as number]?.project;
+      if (!graph.projects.has(lessonProject)) continue; // the project reference reports it
     }
-    for (const list of uniqueIdLists[record.type] ?? []) {
-      const items = (record.data as Record<string, { id?: string; line?: string }[]>)[list] ?? [];
-      const firstAt = new Map<string, number>();
-      items.forEach((item, i) => {
-        const value = item.id;
-        if (value === undefined) return;
-        const first = firstAt.get(value);
-        if (first === undefined) return void firstAt.set(value, i);
-        const at = record.source.locate([list, i, 'id']);
-        const firstLine = record.source.locate([list, first, 'id']).line;
-        graph.problems.push({ file: record.file, ...at, code: 'duplicate-id', message: `Duplicate id ${quote(value)} in "${list}" (first used on line ${firstLine}). Ids in a list must be unique: rename one.` });
-      });
-    }
-    if (record.type === 'plan') {
-      const lines = (record.data as S.Plan).budget;
-      const firstAt = new Map<string, number>();
-      lines.forEach((b, i) => {
-        const first = firstAt.get(b.line);
-        if (first === undefined) return void firstAt.set(b.line, i);
-        graph.problems.push({ file: record.file, ...record.source.locate(['budget', i, 'line']), code: 'duplicate-id', message: `Duplicate budget line ${quote(b.line)} (first used on line ${record.source.locate(['budget', first, 'line']).line}). Merge the two lines or rename one.` });
-      });
-    }
+    if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
+    const at = record.source.locate(ref.path, { key: ref.isKey });
+    const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
+    problems.push({ file: record.file, ...at, code, ...danglingMessage(graph, record, ref, lessonProject) });
   }
+  for (const list of uniqueIdLists[record.type] ?? []) {
+    const items = (record.data as Record<string, { id?: string; line?: string }[]>)[list] ?? [];
+    const firstAt = new Map<string, number>();
+    items.forEach((item, i) => {
+      const value = item.id;
+      if (value === undefined) return;
+      const first = firstAt.get(value);
+      if (first === undefined) return void firstAt.set(value, i);
+      const at = record.source.locate([list, i, 'id']);
+      const firstLine = record.source.locate([list, first, 'id']).line;
+      problems.push({ file: record.file, ...at, code: 'duplicate-id', message: `Duplicate id ${quote(value)} in "${list}" (first used on line ${firstLine}). Ids in a list must be unique: rename one.` });
+    });
+  }
+  if (record.type === 'plan') {
+    const lines = (record.data as S.Plan).budget;
+    const firstAt = new Map<string, number>();
+    lines.forEach((b, i) => {
+      const first = firstAt.get(b.line);
+      if (first === undefined) return void firstAt.set(b.line, i);
+      problems.push({ file: record.file, ...record.source.locate(['budget', i, 'line']), code: 'duplicate-id', message: `Duplicate budget line ${quote(b.line)} (first used on line ${record.source.locate(['budget', first, 'line']).line}). Merge the two lines or rename one.` });
+    });
+  }
+  return { problems, projects };
 }
 
 function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): Message {

@@ -8,7 +8,9 @@
 import { validate, type ParserOptions } from '@readme/openapi-parser';
 import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, posix, resolve, sep } from 'node:path';
+import { graphUpdateOf } from './graph.ts';
 import type { RecordGraph } from './graph.ts';
+import { recordTypeOf } from './identity.ts';
 import type { InterfaceContract, System } from './schemas.ts';
 import { parseSource, readSource } from './source.ts';
 
@@ -131,13 +133,7 @@ export async function loadSpec(root: string, file: string): Promise<SpecResult> 
   const info = doc.info as { title?: unknown; version?: unknown } | undefined;
   if (typeof info?.title === 'string') result.title = info.title;
   if (typeof info?.version === 'string' || typeof info?.version === 'number') result.version = String(info.version);
-  try {
-    // The parser dereferences in place: it gets a copy, the operations are read from the original.
-    const outcome = await validate(structuredClone(doc) as never, OFFLINE);
-    if (!outcome.valid) for (const error of outcome.errors) result.problems.push(`is not valid OpenAPI: ${error.message.split('\n')[0]!.trim()}`);
-  } catch (error) {
-    result.problems.push(`is not valid OpenAPI: ${String((error as Error).message ?? error).split('\n')[0]}`);
-  }
+  result.problems.push(...(await validationProblems(source.text, doc)));
   const paths = doc.paths && typeof doc.paths === 'object' ? (doc.paths as Record<string, unknown>) : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!item || typeof item !== 'object') continue;
@@ -150,11 +146,46 @@ export async function loadSpec(root: string, file: string): Promise<SpecResult> 
   return result;
 }
 
+// Validation problems by the spec's text: validating compiles the OpenAPI schema each time (hundreds of
+// milliseconds), and an editor loads the specs again for every keystroke's graph. Bounded, oldest out.
+const validated = new Map<string, Promise<string[]>>();
+const MAX_VALIDATED = 64;
+
+/** What validating the OpenAPI document `doc`, read from `text`, finds wrong: the same for the same text. */
+function validationProblems(text: string, doc: Record<string, unknown>): Promise<string[]> {
+  let problems = validated.get(text);
+  if (!problems) {
+    problems = (async () => {
+      try {
+        // The parser dereferences in place: it gets a copy, the operations are read from the original.
+        const outcome = await validate(structuredClone(doc) as never, OFFLINE);
+        return outcome.valid ? [] : outcome.errors.map((error) => `is not valid OpenAPI: ${error.message.split('\n')[0]!.trim()}`);
+      } catch (error) {
+        return [`is not valid OpenAPI: ${String((error as Error).message ?? error).split('\n')[0]}`];
+      }
+    })();
+    validated.set(text, problems);
+    for (const key of validated.keys()) {
+      if (validated.size <= MAX_VALIDATED) break;
+      validated.delete(key);
+    }
+  }
+  return problems;
+}
+
 // Kept per graph: the rule's `prepare` loads each spec once per run, its `check` reads them.
 const byGraph = new WeakMap<RecordGraph, Map<string, SpecResult>>();
 
 /** Loads the spec of every contract in the catalogue (each file once). */
 export async function prepareSpecs(graph: RecordGraph): Promise<void> {
+  // A graph updated from another (an editor's keystroke) has the other's specs, unless a system or a
+  // spec file was among the changed files.
+  const update = graphUpdateOf(graph);
+  const before = update && byGraph.get(update.base);
+  if (before && update.changed.every((file) => !before.has(file) && recordTypeOf(file)?.name !== 'systems')) {
+    byGraph.set(graph, before);
+    return;
+  }
   const specs = new Map<string, SpecResult>();
   for (const record of graph.systems.values()) {
     if (!record.data) continue;

@@ -165,7 +165,8 @@ export function buildLinkIndex(graph: RecordGraph, bodyOf: (record: ContentRecor
     const href = pageHref(record.file);
     if (href && !pages.has(href)) pages.set(href, record);
   }
-  const cache = new Map<ContentRecord, Set<string>>();
+  // By record, not by graph: an updated graph shares its unchanged records, and their anchors, with the graph it came from.
+  const cache = new WeakMap<ContentRecord, Set<string>>();
   const anchors = (record: ContentRecord): ReadonlySet<string> => {
     let set = cache.get(record);
     if (set) return set;
@@ -183,6 +184,23 @@ export function buildLinkIndex(graph: RecordGraph, bodyOf: (record: ContentRecor
     return set;
   };
   return { graph, pages, anchors };
+}
+
+/**
+ * The index of `graph`, made from `index` (of the graph it was updated from) when only these files
+ * changed, none added or removed: a page stays at the same address, so each changed file's page is its
+ * new record, where the page was that file's before (a duplicate of another page's id is no page).
+ */
+export function updateLinkIndex(index: LinkIndex, graph: RecordGraph, changed: readonly string[]): LinkIndex {
+  const pages = new Map(index.pages);
+  for (const file of changed) {
+    const href = pageHref(file);
+    if (href === undefined || pages.get(href)?.file !== file) continue;
+    const record = graph.byFile.get(file);
+    if (record) pages.set(href, record);
+    else pages.delete(href);
+  }
+  return { graph, pages, anchors: index.anchors };
 }
 
 /** What the linter may know of files that are not records (assets). */

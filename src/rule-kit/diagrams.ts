@@ -64,7 +64,7 @@ function recordsReadChecking(graph: RecordGraph, files: readonly string[]): Reco
     const project = record.type === 'charter' && record.project ? graph.projects.get(record.project) : undefined;
     for (const other of project?.records ?? []) read.add(other);
   }
-  return graph.records.filter((r) => read.has(r));
+  return [...read];
 }
 
 /** The diagrams of one content file (after `prepareDiagrams`). */

@@ -3,24 +3,38 @@
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
-import type { RecordGraph } from '../model/graph.ts';
-import { buildLinkIndex } from '../model/links.ts';
+import { graphUpdateOf } from '../model/graph.ts';
+import type { ContentRecord, RecordGraph } from '../model/graph.ts';
+import { buildLinkIndex, updateLinkIndex } from '../model/links.ts';
 import type { AssetView, LinkIndex } from '../model/links.ts';
 import { parseSourceBody } from './parse.ts';
 
 const indexes = new WeakMap<RecordGraph, LinkIndex>();
 
-/** The graph's link index; bodies of linked pages are parsed on first need. */
+/**
+ * The graph's link index; bodies of linked pages are parsed on first need. A graph updated from another
+ * by changing a few files (an editor's text over the disk graph, on every keystroke) gets the other's
+ * index with those files' pages replaced, not a new index of every record.
+ */
 export function linkIndexOf(graph: RecordGraph): LinkIndex {
   let index = indexes.get(graph);
   if (!index) {
-    index = buildLinkIndex(graph, (record): Root | undefined => {
-      const parsed = parseSourceBody(record.source);
-      return parsed.ok ? parsed.tree : undefined;
-    });
+    const update = graphUpdateOf(graph);
+    index = update ? updateLinkIndex(indexes.get(update.base) ?? newIndex(update.base), graph, update.changed) : buildLinkIndex(graph, bodyOf);
     indexes.set(graph, index);
   }
   return index;
+}
+
+function newIndex(graph: RecordGraph): LinkIndex {
+  const index = buildLinkIndex(graph, bodyOf);
+  indexes.set(graph, index);
+  return index;
+}
+
+function bodyOf(record: ContentRecord): Root | undefined {
+  const parsed = parseSourceBody(record.source);
+  return parsed.ok ? parsed.tree : undefined;
 }
 
 /**
