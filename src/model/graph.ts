@@ -16,7 +16,8 @@ import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
 import { listContentFiles } from './content-files.ts';
-import { parseSource, readSource } from './source.ts';
+import { parsedPart, parseSource, readSource, restoreSource } from './source.ts';
+import type { ParsedSource } from './source.ts';
 import { KEBAB_CASE, kebab } from './text.ts';
 import type { SourceFile } from './source.ts';
 import { authorIssues, zodIssueMessage } from './zod-messages.ts';
@@ -94,22 +95,79 @@ export interface RecordGraph {
   projects: Map<string, Project>;
 }
 
-/** Reads every content file under `root` into a record graph. */
-export async function loadGraph(root: string): Promise<RecordGraph> {
+/** What reading one content file gave: its parse and, for a record, what its schema made of it. */
+export interface FileInput {
+  parsed: ParsedSource;
+  record?: RecordOutcome;
+}
+
+/** A record's part that depends on its file alone (its path and text): validated data and the problems found reading it. */
+interface RecordOutcome {
+  data?: unknown;
+  classification: Classification;
+  title: string;
+  problems: Problem[];
+}
+
+/**
+ * A store of what reading files gave before (the lint cache, src/lint/cache.ts): a file whose text
+ * the store knows is not parsed or validated again (its YAML is re-parsed only if a position in it is
+ * asked for), and what a file read afresh gives is told to the store.
+ */
+export interface GraphInputs {
+  /** What reading `file` gave when its text was exactly `text`, if known. */
+  get(file: string, text: string): FileInput | undefined;
+  /** What reading `file`, whose text is `text`, gives (read afresh this time). */
+  set(file: string, text: string, input: FileInput): void;
+}
+
+/** Reads every content file under `root` into a record graph (with `inputs`, reusing what it knows of unchanged files). */
+export async function loadGraph(root: string, { inputs }: { inputs?: GraphInputs } = {}): Promise<RecordGraph> {
   const absRoot = resolve(root);
   if (!existsSync(absRoot) || !statSync(absRoot).isDirectory()) {
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
   // Links and unreadable folders are listed with their problem, never followed or skipped silently.
   const entries = listContentFiles(absRoot);
-  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file) })));
+  const memo = inputs && inputMemo(inputs);
+  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), memo);
+}
+
+interface InputMemo {
+  parse(text: string, file: string): SourceFile;
+  /** What the store knew of a source `parse` restored. */
+  known(source: SourceFile): FileInput | undefined;
+  /** Tells the store what a source `parse` read afresh gave (sources `parse` did not make are never stored). */
+  remember(source: SourceFile, record?: RecordOutcome): void;
+}
+
+function inputMemo(inputs: GraphInputs): InputMemo {
+  const restored = new WeakMap<SourceFile, FileInput>();
+  const fresh = new WeakSet<SourceFile>();
+  return {
+    parse(text, file) {
+      const known = inputs.get(file, text);
+      if (!known) {
+        const source = parseSource(text, file);
+        fresh.add(source);
+        return source;
+      }
+      const source = restoreSource(text, file, known.parsed);
+      restored.set(source, known);
+      return source;
+    },
+    known: (source) => restored.get(source),
+    remember(source, record) {
+      if (fresh.has(source)) inputs.set(source.file, source.text, { parsed: parsedPart(source), ...(record ? { record } : {}) });
+    },
+  };
 }
 
 /**
  * Builds the graph from already-listed files; exposed so tests and the language server can feed text.
  * An input with `refused` (a link, an unreadable folder) is listed with that problem and never read.
  */
-export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile; refused?: Problem }[]): RecordGraph {
+export function buildGraph(absRoot: string, inputs: { file: string; read: () => SourceFile; refused?: Problem }[], memo?: InputMemo): RecordGraph {
   const graph = emptyGraph(absRoot, []);
   const { problems } = graph;
   for (const { file, read, refused } of inputs) {
@@ -119,7 +177,9 @@ export function buildGraph(absRoot: string, inputs: { file: string; read: () => 
       continue;
     }
     if (isCoverageMapFile(file)) {
-      graph.coverageMaps.push(loadCoverageMap(read(), problems));
+      const source = read();
+      memo?.remember(source);
+      graph.coverageMaps.push(loadCoverageMap(source, problems));
       continue;
     }
     const type = recordTypeOf(file);
@@ -131,7 +191,15 @@ export function buildGraph(absRoot: string, inputs: { file: string; read: () => 
     }
     const source = read();
     problems.push(...source.problems);
-    const record = toRecord(absRoot, file, type, source, problems);
+    const known = memo?.known(source)?.record;
+    if (known) {
+      graph.records.push(restoreRecord(absRoot, file, type, source, known, problems));
+      continue;
+    }
+    const own: Problem[] = [];
+    const record = toRecord(absRoot, file, type, source, own);
+    problems.push(...own);
+    memo?.remember(source, { ...(record.data !== undefined ? { data: record.data } : {}), classification: record.classification, title: record.title, problems: own });
     graph.records.push(record);
   }
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -184,6 +252,17 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
   record.data = parsed.data;
   record.classification = (parsed.data as { classification?: Classification }).classification ?? record.classification;
   checkNaming(record, problems);
+  return record;
+}
+
+/** The record `toRecord` made of this file's text before, from what it kept (`RecordOutcome`). */
+function restoreRecord(absRoot: string, file: string, type: RecordType, source: SourceFile, known: RecordOutcome, problems: Problem[]): ContentRecord {
+  const record: ContentRecord = {
+    type: type.name, id: recordId(file), project: type.inProject ? file.split('/')[1] : undefined, file, path: resolve(absRoot, file), source,
+    classification: known.classification, title: known.title,
+  };
+  if (known.data !== undefined) record.data = known.data;
+  problems.push(...known.problems);
   return record;
 }
 
