@@ -58,8 +58,10 @@ interface InputsFile {
   format: number;
   /** The input key its entries were written under. */
   key: string;
-  /** Per content file: the digest of its text, and what reading it gave (a `FileInput`, V8-serialised). */
-  sources: [file: string, digest: string, input: Uint8Array][];
+  /** Per content file: the digest of its text, and where in `blob` what reading it gave is (a `FileInput`, V8-serialised). */
+  sources: [file: string, digest: string, start: number, end: number][];
+  /** The serialised inputs, one after the other (one buffer reads and writes much faster than many). */
+  blob: Uint8Array;
   /** Per content file: its diagrams' analyses, by source text. */
   diagrams: [file: string, [string, DiagramAnalysis][]][];
 }
@@ -111,7 +113,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
     const read = readInputs(sidecar, notice);
-    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, input]) => [f, { digest, input }])), diagrams: new Map(read.diagrams) } : undefined;
+    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, end]) => [f, { digest, input: read.blob.subarray(start, end) }])), diagrams: new Map(read.diagrams) } : undefined;
     return loadedInputs;
   };
   // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
@@ -209,9 +211,12 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     }
     const inputsDropped = [...inputs?.sources.keys() ?? []].some((f) => !sources.has(f)) || [...inputs?.diagrams.keys() ?? []].some((f) => !present.has(f));
     if (!inputs || sourcesChanged || inputsDropped || diagramsChanged) {
+      const entries = [...sources].sort(([a], [b]) => (a < b ? -1 : 1));
+      let offset = 0;
       const kept: InputsFile = {
         format: FORMAT, key: inputKey(),
-        sources: [...sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, { digest, input }]) => [f, digest, input]),
+        sources: entries.map(([f, { digest, input }]) => [f, digest, offset, (offset += input.length)]),
+        blob: Buffer.concat(entries.map(([, { input }]) => input)),
         diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
       };
       try {
@@ -254,8 +259,9 @@ function readInputs(file: string, notice: (line: string) => void): InputsFile | 
 }
 
 function isInputsFile(value: unknown): value is InputsFile {
-  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !Array.isArray(value.diagrams)) return false;
-  if (!value.sources.every((e) => Array.isArray(e) && e.length === 3 && typeof e[0] === 'string' && typeof e[1] === 'string' && e[2] instanceof Uint8Array)) return false;
+  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !(value.blob instanceof Uint8Array) || !Array.isArray(value.diagrams)) return false;
+  const size = value.blob.length;
+  if (!value.sources.every((e) => Array.isArray(e) && e.length === 4 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= size)) return false;
   return value.diagrams.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1])
     && e[1].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isAnalysis(pair[1])));
 }

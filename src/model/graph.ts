@@ -419,7 +419,7 @@ const targetHome: Partial<Record<Target, string>> = {
 };
 
 /** Whether `value` resolves for `target` in the context of `record`. */
-export function resolves(graph: RecordGraph, record: ContentRecord, target: Target, value: string, lessonProject?: string): boolean {
+export function resolves(graph: RecordGraph, record: ContentRecord, target: Target, value: string, lessonProject?: string, idsOf: (project: Project | undefined, target: Target) => Set<string> = (p, t) => projectIds(p, t, graph)): boolean {
   switch (target) {
     case 'organisation': return graph.organisations.has(value);
     case 'system': return graph.systems.has(value);
@@ -427,11 +427,20 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
     case 'policy': return graph.policies.has(value);
     case 'criterion': return graph.criteria.has(value);
     case 'lesson': return !!graph.projects.get(lessonProject ?? '')?.lessons?.data?.lessons.some((l) => l.id === value);
-    default: return projectIds(graph.projects.get(record.project ?? ''), target, graph).has(value);
+    default: return idsOf(graph.projects.get(record.project ?? ''), target).has(value);
   }
 }
 
 function resolveReferences(graph: RecordGraph) {
+  // The ids a project offers each kind of reference, listed once per project rather than once per reference.
+  const idSets = new Map<Project | undefined, Map<Target, Set<string>>>();
+  const idsOf = (project: Project | undefined, target: Target) => {
+    let byTarget = idSets.get(project);
+    if (!byTarget) idSets.set(project, (byTarget = new Map()));
+    let ids = byTarget.get(target);
+    if (!ids) byTarget.set(target, (ids = projectIds(project, target, graph)));
+    return ids;
+  };
   for (const record of graph.records) {
     if (!record.data) continue;
     for (const ref of referencesOf(record)) {
@@ -440,7 +449,7 @@ function resolveReferences(graph: RecordGraph) {
         lessonProject = (record.data as S.Charter).lessonsApplied[ref.path[1] as number]?.project;
         if (!graph.projects.has(lessonProject)) continue; // the project reference reports it
       }
-      if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
+      if (resolves(graph, record, ref.target, ref.value, lessonProject, idsOf)) continue;
       const at = record.source.locate(ref.path, { key: ref.isKey });
       const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
       graph.problems.push({ file: record.file, ...at, code, ...danglingMessage(graph, record, ref, lessonProject) });
