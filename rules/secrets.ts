@@ -4,9 +4,6 @@
 // text of every content file; findings are Seam's own and never print the secret.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { lintSource } from '@secretlint/core';
-import { secretLintProfiler } from '@secretlint/profiler';
-import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage, SecretLintRuleCreator } from '@secretlint/types';
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -39,17 +36,38 @@ interface FoundSecret {
 // ignores `disabled` for a rule inside a preset, and its comment filter must not run here, or a
 // `secretlint-disable` comment in content would hide a secret.
 const COMMENT_FILTER = '@secretlint/secretlint-rule-filter-comments';
-const scannerConfig: SecretLintCoreConfig = {
-  rules: (recommendedRules as SecretLintRuleCreator[])
-    .filter((rule) => rule.meta.id !== COMMENT_FILTER)
-    .map((rule) =>
-      rule.meta.id === '@secretlint/secretlint-rule-aws'
-        // Access key ids too, not only secret keys: an id next to its secret is half a credential.
-        // AWS account ids are not secret (AWS says so), and "account: 1234-5678-9012" is common prose.
-        ? { id: rule.meta.id, rule, options: { enableIDScanRule: true }, allowMessageIds: ['AWSAccountID'] }
-        : { id: rule.meta.id, rule },
-    ),
-};
+function scannerConfig(recommendedRules: SecretLintRuleCreator[]): SecretLintCoreConfig {
+  return {
+    rules: recommendedRules
+      .filter((rule) => rule.meta.id !== COMMENT_FILTER)
+      .map((rule) =>
+        rule.meta.id === '@secretlint/secretlint-rule-aws'
+          // Access key ids too, not only secret keys: an id next to its secret is half a credential.
+          // AWS account ids are not secret (AWS says so), and "account: 1234-5678-9012" is common prose.
+          ? { id: rule.meta.id, rule, options: { enableIDScanRule: true }, allowMessageIds: ['AWSAccountID'] }
+          : { id: rule.meta.id, rule },
+      ),
+  };
+}
+
+// secretlint (some 140 modules) is loaded when a file is first scanned, not when Seam starts: a warm
+// run whose files all come from the lint cache scans nothing.
+let loadingScanner: Promise<(text: string, file: string) => Promise<SecretLintCoreResultMessage[]>> | undefined;
+
+async function loadScanner(): Promise<(text: string, file: string) => Promise<SecretLintCoreResultMessage[]>> {
+  const [{ lintSource }, { secretLintProfiler }, { rules: recommendedRules }] = await Promise.all([
+    import('@secretlint/core'), import('@secretlint/profiler'), import('@secretlint/secretlint-rule-preset-recommend'),
+  ]);
+  // secretlint profiles every rule on every file unless told not to: a performance mark per rule and file,
+  // and an observer that keeps every entry for the whole process. Seam never reads that profile, which
+  // cost a few percent of a lint run and memory growing with the number of files.
+  secretLintProfiler.setEnabled(false);
+  const config = scannerConfig(recommendedRules as SecretLintRuleCreator[]);
+  return async (text, file) => (await lintSource({
+    source: { content: text, filePath: file, ext: file.slice(file.lastIndexOf('.')), contentType: 'text' },
+    options: { config, noPhysicFilePath: true },
+  })).messages;
+}
 
 const KINDS: Record<string, string> = {
   AWSAccessKeyID: 'An AWS access key id',
@@ -98,22 +116,14 @@ const MAX_SEPARATOR = 200;
 
 async function scan(text: string, file: string): Promise<FoundSecret[]> {
   if (!text) return [];
-  const result = await lintSource({
-    source: { content: text, filePath: file, ext: file.slice(file.lastIndexOf('.')), contentType: 'text' },
-    options: { config: scannerConfig, noPhysicFilePath: true },
-  });
-  return result.messages.map((message) => {
+  const messages = await (await (loadingScanner ??= loadScanner()))(text, file);
+  return messages.map((message) => {
     const [start, end] = secretSpan(text, message);
     const secret = text.slice(start, end);
     const prefix = secret.length >= 16 && /^[A-Za-z0-9_]{4}/.test(secret) ? secret.slice(0, 4) : '';
     return { start, end, kind: kindOf(message), length: secret.length, prefix, fingerprint: fingerprintOf(secret) };
   });
 }
-
-// secretlint profiles every rule on every file unless told not to: a performance mark per rule and file,
-// and an observer that keeps every entry for the whole process. Seam never reads that profile, which
-// cost a few percent of a lint run and memory growing with the number of files.
-secretLintProfiler.setEnabled(false);
 
 // Results per source text: unchanged files are not scanned again (an editor lints on every keystroke).
 // Bounded, oldest first out; never smaller than twice the last graph, so overlapping runs keep theirs.

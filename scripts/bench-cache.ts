@@ -1,39 +1,44 @@
 // Benchmark of `seam lint --cache` and `--changed`: a cold run, a warm run with nothing changed, and a
 // warm run after editing one status report, each a whole `seam lint` process, on a corpus of N projects
-// copied round-robin from the example content (as scripts/bench.ts does), in a git repository.
+// from the benchmark's generator (bench/corpus.ts: the example content and N - 3 distinct generated
+// projects, as scripts/bench.ts uses), in a git repository.
 // Checks on the way that every warm and --changed report equals the cold run's (for --changed: the
 // full run's findings for the files it selected). Writes bench/CACHE.md.
 // Usage: node scripts/bench-cache.ts [projects] [--runs N]     (default 100 projects, 3 runs, median)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CORPUS_TODAY, generateCorpus } from '../bench/corpus.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
-const CONTENT = join(REPO, 'content');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const projects = Number(args.find((a, i) => /^\d+$/.test(a) && i !== runsAt + 1) ?? 100);
-const TODAY = '2026-11-20';
 
 function generate(count: number): { dir: string; files: number } {
   const dir = mkdtempSync(join(tmpdir(), `seam-lintcache-${count}-`));
-  const content = join(dir, 'content');
-  for (const folder of readdirSync(CONTENT)) if (folder !== 'projects') cpSync(join(CONTENT, folder), join(content, folder), { recursive: true });
-  const templates = readdirSync(join(CONTENT, 'projects')).sort();
-  for (const t of templates) cpSync(join(CONTENT, 'projects', t), join(content, 'projects', t), { recursive: true });
-  for (let i = templates.length; i < count; i++) {
-    const template = templates[i % templates.length];
-    cpSync(join(CONTENT, 'projects', template), join(content, 'projects', `${template}-${String(i).padStart(4, '0')}`), { recursive: true });
-  }
-  writeFileSync(join(dir, 'seam.config.yaml'), `content: content\ntoday: ${TODAY}\n`);
+  const { files } = generateCorpus(join(dir, 'content'), count, 1);
+  writeFileSync(join(dir, 'seam.config.yaml'), `content: content\ntoday: ${CORPUS_TODAY}\n`);
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.json\n');
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'corpus');
-  const countFiles = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(join(d, e.name)) : 1), 0);
-  return { dir, files: countFiles(content) };
+  return { dir, files };
+}
+
+/**
+ * The status report edited in run `run`: the latest report of a generated project (one that has
+ * reports), a different project each run.
+ */
+function reportToEdit(dir: string, run: number): string {
+  const projects = join(dir, 'content/projects');
+  const example = new Set(readdirSync(join(REPO, 'content/projects')));
+  const withReports = readdirSync(projects).sort().filter((p) => !example.has(p) && existsSync(join(projects, p, 'status')) && readdirSync(join(projects, p, 'status')).length > 0);
+  const project = withReports[(7 * run + 1) % withReports.length]!;
+  const latest = readdirSync(join(projects, project, 'status')).sort().at(-1)!;
+  return join(projects, project, 'status', latest);
 }
 
 function git(cwd: string, ...gitArgs: string[]): string {
@@ -88,10 +93,11 @@ try {
     note(warm, again);
     if (first.report !== reference.report || again.report !== reference.report) throw new Error('A cached run reported something else than the cold run.');
 
-    // Edit one status report of a copied project: its rag, so findings can move.
-    const project = `policy-admin-migration-${String(3 * (run + 2) + 2).padStart(4, '0')}`;
-    const file = join(dir, 'content/projects', project, 'status/2026-10-30.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rag: \w+$/m, `rag: ${run % 2 ? 'green' : 'red'}`));
+    // Edit one status report of a generated project: its rag, so findings can move.
+    const file = reportToEdit(dir, run);
+    const text = readFileSync(file, 'utf8');
+    const rag = /^rag: (\w+)$/m.exec(text)?.[1];
+    writeFileSync(file, text.replace(/^rag: \w+$/m, `rag: ${rag === 'red' ? 'amber' : 'red'}`));
     const afterEdit = seam(dir, cache);
     note(edited, afterEdit);
     const full = seam(dir, []);
@@ -114,7 +120,7 @@ const row = (label: string, t: Times) => `| ${label} | ${fmt(median(t.wall))} | 
 const lines = [
   '# Lint cache and pull-request mode',
   '',
-  `Command: \`node scripts/bench-cache.ts ${projects} --runs ${runs}\` — ${projects} projects (${files} files, the example's projects copied round-robin), each figure a whole \`seam lint --format json\` process (start-up included), median of ${runs} run${runs === 1 ? '' : 's'}: wall-clock seconds, and CPU seconds (user + system) of the process, the steadier figure on a shared machine. Every warm report was checked byte for byte against the cold run's, and \`--changed\` against the full run's findings for the files it selected.`,
+  `Command: \`node scripts/bench-cache.ts ${projects} --runs ${runs}\` — ${projects} projects (${files} files: the example's three and ${projects - 3} generated by \`bench/corpus.ts\`, seed 1), each figure a whole \`seam lint --format json\` process (start-up included), median of ${runs} run${runs === 1 ? '' : 's'}: wall-clock seconds, and CPU seconds (user + system) of the process, the steadier figure on a shared machine. Every warm report was checked byte for byte against the cold run's, and \`--changed\` against the full run's findings for the files it selected.`,
   '',
   '| Run | Wall s | × cold | CPU s | × cold |',
   '| --- | ---: | ---: | ---: | ---: |',

@@ -22,8 +22,6 @@ export interface ExportFlags extends WorkspaceFlags {
   audience?: Audience;
 }
 
-export const REGISTER_NAMES = registers.map((r) => r.name);
-
 /** The export's audience, and a line for standard error saying where it came from. */
 export function audienceFor(flags: ExportFlags, io: IO, config: Parameters<typeof resolveAudience>[0]): Audience {
   if (flags.audience) {

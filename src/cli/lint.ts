@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { affectedFiles } from '../lint/affected.ts';
-import { cacheFile, cachedChecker } from '../lint/cache.ts';
+import { cacheFile, lintCache } from '../lint/cache.ts';
 import { lint } from '../lint/engine.ts';
 import type { LintOptions, LintRun } from '../lint/engine.ts';
 import { parseShard } from '../lint/shard.ts';
@@ -47,8 +47,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
   if (shard && 'problem' in shard) throw new UsageError(shard.problem);
   const requested = parseWorkers(flags.workers ?? 'auto');
   const changes = flags.changed || flags.base !== undefined ? changedSince(io.cwd, workspace.root, flags.base, io.env, workspace.configFile) : undefined;
-  const checker = flags.cache || flags.cacheLocation !== undefined
-    ? cachedChecker(cacheFile(io.cwd, flags.cacheLocation, workspace.repoRoot), (line) => io.stderr(`${line}\n`))
+  const cache = flags.cache || flags.cacheLocation !== undefined
+    ? lintCache(cacheFile(io.cwd, flags.cacheLocation, workspace.repoRoot), (line) => io.stderr(`${line}\n`))
     : undefined;
   const progress = progressBar(io, 'checking');
   const options: LintOptions = {
@@ -56,7 +56,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
     ...(shard ? { shard } : {}),
     onProgress: progress.update,
     ...(changes ? { select: (graph) => affectedFiles(graph, settings, changes) } : {}),
-    ...(checker ? { checker } : {}),
+    ...(cache ? { checker: cache.checker, graphInputs: cache.graphInputs } : {}),
   };
   let run: Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>;
   try {

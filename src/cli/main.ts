@@ -5,18 +5,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { reporterNames } from '../lint/reporters/index.ts';
 import { processIO, UsageError } from './io.ts';
 import type { IO } from './io.ts';
-import { coverageCommand } from './coverage.ts';
 import { lintCommand } from './lint.ts';
-import { mergeReportsCommand } from './merge-reports.ts';
 import { IN_PROCESS_BELOW } from '../lint/workers.ts';
-import { linksCommand } from './links.ts';
-import { rulesCommand } from './rules.ts';
-import { NEW_KINDS, newCommand } from './new.ts';
-import { reportCommand } from './report.ts';
-import { schemaCommand } from './schema.ts';
-import { exportCsvCommand, exportPdfCommand, exportJsonCommand, REGISTER_NAMES } from './export.ts';
-import { exportOscalCommand, importOscalCommand } from './oscal.ts';
 import { AUDIENCES } from '../model/audience.ts';
+import { newKinds } from '../model/scaffold.ts';
+import { registers } from '../export/registers.ts';
+// Every other command is loaded when it runs (the link checker's HTTP client, the PDF export, the
+// prompts of `seam new`…): `seam lint` does not pay for what it does not use.
 import { seamVersion } from '../lint/version.ts';
 
 const workspaceOptions = (command: Command) =>
@@ -62,7 +57,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     .option('-o, --output-file <file>', 'write the merged report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .action(async (files: string[], options) => {
-      exitCode = await mergeReportsCommand(files, options, io);
+      exitCode = await (await import('./merge-reports.ts')).mergeReportsCommand(files, options, io);
     });
 
   workspaceOptions(
@@ -74,7 +69,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .addOption(new Option('-k, --kind <kind>', 'only performance or knowledge criteria').choices(['performance', 'knowledge']))
       .option('--check', 'exit 1 when a required criterion is missing or failing'),
   ).action(async (options) => {
-    exitCode = await coverageCommand(options, io);
+    exitCode = await (await import('./coverage.ts')).coverageCommand(options, io);
   });
 
   workspaceOptions(
@@ -82,8 +77,8 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .command('rules')
       .description('list the rules, their criteria and severities')
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
-  ).action((options) => {
-    exitCode = rulesCommand(options, io);
+  ).action(async (options) => {
+    exitCode = (await import('./rules.ts')).rulesCommand(options, io);
   });
 
   workspaceOptions(
@@ -99,14 +94,14 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
       .option('--no-color', 'never colour the output'),
   ).action(async (paths: string[], options) => {
-    exitCode = await linksCommand(paths, options, io);
+    exitCode = await (await import('./links.ts')).linksCommand(paths, options, io);
   });
 
   workspaceOptions(
     program
       .command('new')
       .description('create a project or a record from its template, with "TODO:" prompts to replace')
-      .argument('<kind>', `what to create: ${NEW_KINDS.join(', ')}`)
+      .argument('<kind>', `what to create: ${Object.keys(newKinds).join(', ')}`)
       .argument('[id]', 'its id: the project\'s for "project"; the file name for a change, policy, system, provider or organisation')
       .option('-p, --project <id>', 'the project the record belongs to (default: the only project)')
       .option('--id <id>', 'the record\'s id, as the [id] argument')
@@ -115,7 +110,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--period <period>', 'for an evaluation: 2026-Q2, 2026-H1 or 2026-05 (default: the last elapsed period not yet evaluated)')
       .option('-y, --yes', 'never ask questions: use the flags and what can be inferred'),
   ).action(async (kind: string, id: string | undefined, options) => {
-    exitCode = await newCommand(kind, id, options, io);
+    exitCode = await (await import('./new.ts')).newCommand(kind, id, options, io);
   });
 
   workspaceOptions(
@@ -125,7 +120,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('-b, --base <ref>', 'the git ref to compare with, e.g. origin/main (default: no comparison)')
       .option('-o, --output-file <file>', 'write the report to a file instead of stdout'),
   ).action(async (options) => {
-    exitCode = await reportCommand(options, io);
+    exitCode = await (await import('./report.ts')).reportCommand(options, io);
   });
 
   workspaceOptions(
@@ -136,7 +131,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--check', 'write nothing; exit 1 when the files on disk are missing or out of date')
       .option('--vscode', 'print the "yaml.schemas" setting that maps content files to the schemas'),
   ).action(async (options) => {
-    exitCode = await schemaCommand(options, io);
+    exitCode = await (await import('./schema.ts')).schemaCommand(options, io);
   });
 
   const exporter = program.command('export').description('write records for other tools to standard output: the record graph as JSON or a register as CSV (for one audience), or a criteria catalogue as OSCAL');
@@ -148,16 +143,16 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .description('every record the audience may read, with its frontmatter as validated (schema: schemas/seam-export.schema.json)')
       .addOption(audienceOption()),
   ).action(async (options) => {
-    exitCode = await exportJsonCommand(options, io);
+    exitCode = await (await import('./export.ts')).exportJsonCommand(options, io);
   });
   workspaceOptions(
     exporter
       .command('csv')
       .description('one register as CSV, one row per item, safe to open in a spreadsheet')
-      .argument('[register]', `the register: ${REGISTER_NAMES.join(', ')}`)
+      .argument('[register]', `the register: ${registers.map((r) => r.name).join(', ')}`)
       .addOption(audienceOption()),
   ).action(async (register: string | undefined, options) => {
-    exitCode = await exportCsvCommand(register, options, io);
+    exitCode = await (await import('./export.ts')).exportCsvCommand(register, options, io);
   });
   workspaceOptions(
     exporter
@@ -168,7 +163,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--site <dir>', 'the built site to print from (default: dist); it must be built for the audience or a narrower one')
       .option('--output <file>', 'where to write the PDF (default: the record\'s name, e.g. project-alpha-plan.pdf)'),
   ).action(async (record: string, options) => {
-    exitCode = await exportPdfCommand(record, options, io);
+    exitCode = await (await import('./export.ts')).exportPdfCommand(record, options, io);
   });
   workspaceOptions(
     exporter
@@ -178,7 +173,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .option('--results', 'the coverage results instead: OSCAL assessment results, one finding per criterion per project the audience may read')
       .addOption(audienceOption()),
   ).action(async (standard: string | undefined, options) => {
-    exitCode = await exportOscalCommand(standard, options, io);
+    exitCode = await (await import('./oscal.ts')).exportOscalCommand(standard, options, io);
   });
 
   const importer = program.command('import').description('turn another tool\'s file into Seam content');
@@ -189,7 +184,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     .option('--id <id>', 'the catalogue\'s id, its file name in content/standards/ (default: the --output file\'s name, else from the title)')
     .option('--output <file>', 'write the catalogue to this file instead of standard output (nothing is written if the import fails)')
     .action(async (file: string, options) => {
-      exitCode = await importOscalCommand(file, options, io);
+      exitCode = await (await import('./oscal.ts')).importOscalCommand(file, options, io);
     });
 
   if (!argv.length) {

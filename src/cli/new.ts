@@ -24,7 +24,7 @@ export interface NewFlags extends WorkspaceFlags {
   yes?: boolean;
 }
 
-export const NEW_KINDS = Object.keys(newKinds) as NewKind[];
+const NEW_KINDS = Object.keys(newKinds) as NewKind[];
 
 export async function newCommand(kind: string, id: string | undefined, flags: NewFlags, io: IO): Promise<number> {
   if (!isNewKind(kind)) throw new UsageError(`Cannot create "${kind}". Choose one of: ${NEW_KINDS.join(', ')}.`);

@@ -6,15 +6,30 @@
 // - the file's own bytes;
 // - the digest of every part of the content the file's findings can read (src/lint/affected.ts: its
 //   project, the projects it names and that name it, everything outside projects/).
+// It also keeps what does not depend on the settings, under a key of Seam's version and sources and
+// Mermaid's version alone (the "input key"), so that a warm run neither parses nor validates an
+// unchanged file's frontmatter nor loads Mermaid for an unchanged diagram:
+// - each content file's parse and record (its YAML data, what its schema made of it and the problems
+//   found reading it: src/model/graph.ts `FileInput`), keyed by the digest of its text; the YAML is
+//   parsed again only when a finding in that file needs a position in it, so positions stay exact;
+// - the analysis of each Mermaid diagram (whether it parses, what an architecture diagram draws), by
+//   its source text, for the files whose diagrams a run prepared.
 // A cache file that does not parse, has the wrong shape, or was written under another engine key is
-// ignored with a one-line notice (never trusted) and rewritten, atomically, after the run.
-// The site build's safety check (unsafe MDX, secrets) never reads a cache: the engine takes a checker
-// only from `seam lint`, and this one refuses a run that ignores disable comments, which is that check.
+// ignored with a one-line notice (never trusted) and rewritten, atomically, after the run (its inputs
+// are kept when only the settings differ). An input entry that does not decode is not used.
+// The site build's safety check (unsafe MDX, secrets) never reads a cache: the engine takes a cache
+// only from `seam lint`, and refuses one for a run that ignores disable comments, which is that check.
+// Its Mermaid checks (src/site) are the site's own and read no cache either.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import writeFileAtomic from 'write-file-atomic';
+import type { FileInput, GraphInputs } from '../model/graph.ts';
+import { analyseDiagram, mermaidVersion, rememberAnalyses } from '../model/mermaid.ts';
+import type { DiagramAnalysis } from '../model/mermaid.ts';
+import { diagramsOf } from '../rule-kit/diagrams.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 import { fileDependencies, preparedView } from './affected.ts';
@@ -33,6 +48,22 @@ interface CacheFile {
   format: number;
   engine: string;
   files: Record<string, { key: string; findings: Finding[] }>;
+}
+
+/**
+ * The inputs file beside the cache file (`<cache file>.inputs`), V8-serialised: it keeps any YAML data
+ * exactly (-0, infinities, shared aliases) and reads fast.
+ */
+interface InputsFile {
+  format: number;
+  /** The input key its entries were written under. */
+  key: string;
+  /** Per content file: the digest of its text, and where in `blob` what reading it gave is (a `FileInput`, V8-serialised). */
+  sources: [file: string, digest: string, start: number, end: number][];
+  /** The serialised inputs, one after the other (one buffer reads and writes much faster than many). */
+  blob: Uint8Array;
+  /** Per content file: its diagrams' analyses, by source text. */
+  diagrams: [file: string, [string, DiagramAnalysis][]][];
 }
 
 export interface CacheStats {
@@ -61,16 +92,58 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** The lint cache of one run: its checker for the engine, and the graph inputs it knows. */
+export interface LintCache {
+  /** For `LintOptions.checker`. */
+  checker: NonNullable<LintOptions['checker']>;
+  /** For `LintOptions.graphInputs`. */
+  graphInputs: GraphInputs;
+}
+
 /**
- * A checker for the engine (`LintOptions.checker`) that reads and writes the cache at `file`.
- * `notice` receives the one-line reason a cache file was ignored.
+ * The cache at `file` for one run (`LintOptions.checker` and `LintOptions.graphInputs`), read once, when
+ * first needed. `notice` receives the one-line reason a cache file was ignored.
  */
-export function cachedChecker(file: string, notice: (line: string) => void, stats?: CacheStats): NonNullable<LintOptions['checker']> {
-  return async (graph, options) => {
+export function lintCache(file: string, notice: (line: string) => void, stats?: CacheStats): LintCache {
+  const sidecar = inputsFileOf(file);
+  let loaded: CacheFile | undefined | null = null;
+  const load = () => (loaded === null ? (loaded = readCache(file, notice)) : loaded);
+  let loadedInputs: { sources: Map<string, { digest: string; input: Uint8Array }>; diagrams: Map<string, [string, DiagramAnalysis][]> } | undefined | null = null;
+  /** The stored inputs written under this input key (nothing from another Seam or Mermaid). */
+  const storedInputs = () => {
+    if (loadedInputs !== null) return loadedInputs;
+    const read = readInputs(sidecar, notice);
+    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, end]) => [f, { digest, input: read.blob.subarray(start, end) }])), diagrams: new Map(read.diagrams) } : undefined;
+    return loadedInputs;
+  };
+  // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
+  const sources = new Map<string, { digest: string; input: Uint8Array }>();
+  let sourcesChanged = false;
+
+  const graphInputs: GraphInputs = {
+    get(f, text) {
+      const entry = storedInputs()?.sources.get(f);
+      if (!entry || entry.digest !== sha(text)) return undefined;
+      const input = decodeInput(entry.input);
+      if (input) sources.set(f, entry);
+      return input;
+    },
+    set(f, text, input) {
+      // Serialised now, as read: a rule that later changed the data in place could not change what is kept.
+      sources.set(f, { digest: sha(text), input: serialize(input) });
+      sourcesChanged = true;
+    },
+  };
+
+  const checker: LintCache['checker'] = async (graph, options) => {
     if (options.ignoreDirectives) throw new Error('The lint cache is never used by a check that ignores disable comments (the site build\'s safety check).');
     const engine = engineKey(options);
-    const stored = readCache(file, engine, notice);
-    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file] });
+    const read = load();
+    const inputs = storedInputs();
+    const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
+    if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file and rewriting it.`);
+    const stored = foreign ? undefined : read;
+    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar] });
     const engineUnits = new Map<string, string>();
     const keyOf = (f: string) => {
       const parts = [engine, f, deps.hashOf(f)];
@@ -91,14 +164,29 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
       if (entry && entry.key === keys.get(f)) findingsOf.set(f, entry.findings);
       else misses.push(f);
     }
+    const present = new Set(graph.files);
+    const diagrams = new Map<string, [string, DiagramAnalysis][]>();
+    for (const [f, list] of inputs?.diagrams ?? []) if (present.has(f)) diagrams.set(f, list);
+    let diagramsChanged = false;
     if (misses.length) {
-      await prepareRules(preparedView(graph, misses), options);
+      // Diagrams analysed by an earlier run under the same Mermaid are taken as they were: Mermaid is
+      // loaded only for a diagram whose text it has not seen.
+      rememberAnalyses([...diagrams.values()].flat());
+      const view = preparedView(graph, misses);
+      await prepareRules(view, options);
       const display = new Map(misses.map((f) => [relative(options.cwd, resolve(options.root, f)).split(sep).join('/'), f]));
       for (const f of misses) findingsOf.set(f, []);
       for (const finding of checkFiles(graph, options, misses)) {
         const f = display.get(finding.file);
         if (f === undefined) throw new Error(`A finding for ${finding.file}, which was not checked.`);
         findingsOf.get(f)!.push(finding);
+      }
+      // The analyses of the diagrams this run prepared (each analysed once this process: no new parse).
+      for (const record of view.records) {
+        const list: [string, DiagramAnalysis][] = [];
+        for (const diagram of diagramsOf(graph, record.file)) list.push([diagram.node.value, await analyseDiagram(diagram.node.value)]);
+        if (JSON.stringify(list) !== JSON.stringify(diagrams.get(record.file) ?? [])) diagramsChanged = true;
+        diagrams.set(record.file, list);
       }
     }
     if (stats) {
@@ -107,7 +195,6 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
     }
 
     // Entries of files this run did not select stay while the file exists: a later run may select them.
-    const present = new Set(graph.files);
     const files: CacheFile['files'] = Object.create(null) as CacheFile['files'];
     let dropped = false;
     for (const [f, entry] of Object.entries(stored?.files ?? {})) {
@@ -122,12 +209,84 @@ export function cachedChecker(file: string, notice: (line: string) => void, stat
         notice(`seam: could not write the lint cache ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the findings are right, but the next run checks every file again.`);
       }
     }
+    const inputsDropped = [...inputs?.sources.keys() ?? []].some((f) => !sources.has(f)) || [...inputs?.diagrams.keys() ?? []].some((f) => !present.has(f));
+    if (!inputs || sourcesChanged || inputsDropped || diagramsChanged) {
+      const entries = [...sources].sort(([a], [b]) => (a < b ? -1 : 1));
+      let offset = 0;
+      const kept: InputsFile = {
+        format: FORMAT, key: inputKey(),
+        sources: entries.map(([f, { digest, input }]) => [f, digest, offset, (offset += input.length)]),
+        blob: Buffer.concat(entries.map(([, { input }]) => input)),
+        diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
+      };
+      try {
+        mkdirSync(dirname(sidecar), { recursive: true });
+        await writeFileAtomic(sidecar, serialize(kept));
+      } catch (error) {
+        notice(`seam: could not write the lint cache's inputs ${sidecar} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the findings are right, but the next run reads every file afresh.`);
+      }
+    }
     return selected.flatMap((f) => findingsOf.get(f)!).sort(compareFindings);
   };
+  return { checker, graphInputs };
 }
 
-/** The cache file at `file` when it is one this engine wrote; otherwise undefined, with a notice unless there is none. */
-function readCache(file: string, engine: string, notice: (line: string) => void): CacheFile | undefined {
+/** The cache's checker alone (the engine then reads every file afresh): see `lintCache`. */
+export function cachedChecker(file: string, notice: (line: string) => void, stats?: CacheStats): NonNullable<LintOptions['checker']> {
+  return lintCache(file, notice, stats).checker;
+}
+
+/** Where the inputs of the cache file `file` are kept. */
+function inputsFileOf(file: string): string {
+  return `${file}.inputs`;
+}
+
+/** The inputs file at `file` when it is one Seam wrote in this format; otherwise undefined, with a notice when it is corrupt. */
+function readInputs(file: string, notice: (line: string) => void): InputsFile | undefined {
+  let value: unknown;
+  try {
+    value = deserialize(readFileSync(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    value = undefined;
+  }
+  if (isObject(value) && value.format !== FORMAT && typeof value.format === 'number') return undefined;
+  if (!isInputsFile(value)) {
+    notice(`seam: ignoring the lint cache's inputs ${file}: it is corrupt or truncated; reading every file afresh and rewriting it.`);
+    return undefined;
+  }
+  return value;
+}
+
+function isInputsFile(value: unknown): value is InputsFile {
+  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !(value.blob instanceof Uint8Array) || !Array.isArray(value.diagrams)) return false;
+  const size = value.blob.length;
+  if (!value.sources.every((e) => Array.isArray(e) && e.length === 4 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= size)) return false;
+  return value.diagrams.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1])
+    && e[1].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isAnalysis(pair[1])));
+}
+
+/** A stored `FileInput`, or undefined when the entry does not decode to one (never trusted). */
+function decodeInput(encoded: Uint8Array): FileInput | undefined {
+  let value: unknown;
+  try {
+    value = deserialize(encoded);
+  } catch {
+    return undefined;
+  }
+  return isFileInput(value) ? value : undefined;
+}
+
+function isFileInput(value: unknown): value is FileInput {
+  if (!isObject(value) || !isObject(value.parsed)) return false;
+  const { parsed, record } = value;
+  const problems = (list: unknown) => Array.isArray(list) && list.every((p) => isObject(p) && typeof p.file === 'string' && Number.isInteger(p.line) && Number.isInteger(p.column) && typeof p.code === 'string' && typeof p.message === 'string');
+  if (!problems(parsed.problems) || !Number.isInteger(parsed.yamlOffset) || !Number.isInteger(parsed.bodyOffset) || typeof parsed.hasFrontmatter !== 'boolean') return false;
+  return record === undefined || (isObject(record) && typeof record.classification === 'string' && typeof record.title === 'string' && problems(record.problems));
+}
+
+/** The cache file at `file` when it is one Seam wrote; otherwise undefined, with a notice unless there is none. */
+function readCache(file: string, notice: (line: string) => void): CacheFile | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -146,16 +305,25 @@ function readCache(file: string, engine: string, notice: (line: string) => void)
     notice(`seam: ignoring the lint cache ${file}: it is corrupt or truncated; checking every file and rewriting it.`);
     return undefined;
   }
-  if (parsed.format !== FORMAT || parsed.engine !== engine) {
-    notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file and rewriting it.`);
-    return undefined;
-  }
   return parsed;
 }
 
 function isCacheFile(value: unknown): value is CacheFile {
   if (!isObject(value) || typeof value.format !== 'number' || typeof value.engine !== 'string' || !isObject(value.files)) return false;
   return Object.values(value.files).every((entry) => isObject(entry) && typeof entry.key === 'string' && Array.isArray(entry.findings) && entry.findings.every(isFinding));
+}
+
+/** The shape of a stored `DiagramAnalysis` (src/model/mermaid.ts). */
+function isAnalysis(value: unknown): value is DiagramAnalysis {
+  if (!isObject(value) || !isObject(value.parse)) return false;
+  const { parse, architecture } = value;
+  const at = (v: Record<string, unknown>) => Number.isInteger(v.line) && Number.isInteger(v.column);
+  const parsed = parse.ok === true ? typeof parse.type === 'string' : parse.ok === false && typeof parse.message === 'string' && at(parse);
+  if (!parsed) return false;
+  if (architecture === undefined) return true;
+  return isObject(architecture) && Array.isArray(architecture.nodes) && Array.isArray(architecture.edges)
+    && architecture.nodes.every((n) => isObject(n) && typeof n.id === 'string' && Array.isArray(n.classes) && typeof n.system === 'boolean' && at(n))
+    && architecture.edges.every((e) => isObject(e) && typeof e.from === 'string' && typeof e.to === 'string' && at(e));
 }
 
 function isFinding(value: unknown): boolean {
@@ -183,7 +351,12 @@ const sha = (text: string) => createHash('sha256').update(text).digest('base64ur
 /** Everything besides the content that findings depend on: see the module comment. */
 function engineKey(options: LintOptions): string {
   const settings = options.settings.map(({ rule, severity, options: o }) => [rule.meta.id, severity, o]);
-  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), settings, options.config, options.today, options.root, options.cwd], keep));
+  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion(), settings, options.config, options.today, options.root, options.cwd], keep));
+}
+
+/** What the cached inputs (each file's parse and record, each diagram's analysis) depend on besides the content. */
+function inputKey(): string {
+  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion()]));
 }
 
 let sources: string | undefined;

@@ -9,7 +9,7 @@ import type { SeamConfig } from '../model/config.ts';
 import { buildGraph, loadGraph, updateGraph } from '../model/graph.ts';
 import { isCoverageMapFile } from '../model/coverage-map.ts';
 import { recordTypeOf } from '../model/identity.ts';
-import type { RecordGraph } from '../model/graph.ts';
+import type { GraphInputs, RecordGraph } from '../model/graph.ts';
 import type { Position } from '../model/problem.ts';
 import { plainText } from '../model/safe-text.ts';
 import { plainParts } from '../model/message.ts';
@@ -93,6 +93,11 @@ export interface LintOptions {
    * the persistent cache (src/lint/cache.ts). The site build's safety check never passes one.
    */
   checker?: (graph: RecordGraph, options: LintOptions) => Promise<Finding[]>;
+  /**
+   * What reading unchanged files gave before (the persistent cache, src/lint/cache.ts): their
+   * frontmatter is not parsed and validated again. The site build's safety check never passes one.
+   */
+  graphInputs?: GraphInputs;
 }
 
 export interface LintRun {
@@ -105,7 +110,8 @@ export interface LintRun {
 }
 
 export async function lint(options: LintOptions): Promise<LintRun> {
-  let graph = await loadGraph(options.root);
+  if (options.ignoreDirectives && (options.checker || options.graphInputs)) throw new Error('The lint cache is never used by a check that ignores disable comments (the site build\'s safety check).');
+  let graph = await loadGraph(options.root, { inputs: options.graphInputs });
   if (options.select) options = { ...options, only: options.select(graph) };
   if (!options.checker || options.fix) await prepareRules(options.only && !options.fix ? preparedView(graph, options.only) : graph, options, selectFiles(graph, options));
   const fixed = new Set<string>();
@@ -136,7 +142,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         wrote = true;
       }
       if (!wrote) break;
-      graph = await loadGraph(options.root);
+      graph = await loadGraph(options.root, { inputs: options.graphInputs });
       await prepareRules(graph, options, selectFiles(graph, options));
     }
   }

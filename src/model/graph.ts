@@ -16,7 +16,8 @@ import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
 import { listContentFiles } from './content-files.ts';
-import { parseSource, readSource } from './source.ts';
+import { parsedPart, parseSource, readSource, restoreSource } from './source.ts';
+import type { ParsedSource } from './source.ts';
 import { KEBAB_CASE, kebab } from './text.ts';
 import type { SourceFile } from './source.ts';
 import { authorIssues, zodIssueMessage } from './zod-messages.ts';
@@ -94,15 +95,72 @@ export interface RecordGraph {
   projects: Map<string, Project>;
 }
 
-/** Reads every content file under `root` into a record graph. */
-export async function loadGraph(root: string): Promise<RecordGraph> {
+/** What reading one content file gave: its parse and, for a record, what its schema made of it. */
+export interface FileInput {
+  parsed: ParsedSource;
+  record?: RecordOutcome;
+}
+
+/** A record's part that depends on its file alone (its path and text): validated data and the problems found reading it. */
+interface RecordOutcome {
+  data?: unknown;
+  classification: Classification;
+  title: string;
+  problems: Problem[];
+}
+
+/**
+ * A store of what reading files gave before (the lint cache, src/lint/cache.ts): a file whose text
+ * the store knows is not parsed or validated again (its YAML is re-parsed only if a position in it is
+ * asked for), and what a file read afresh gives is told to the store.
+ */
+export interface GraphInputs {
+  /** What reading `file` gave when its text was exactly `text`, if known. */
+  get(file: string, text: string): FileInput | undefined;
+  /** What reading `file`, whose text is `text`, gives (read afresh this time). */
+  set(file: string, text: string, input: FileInput): void;
+}
+
+/** Reads every content file under `root` into a record graph (with `inputs`, reusing what it knows of unchanged files). */
+export async function loadGraph(root: string, { inputs }: { inputs?: GraphInputs } = {}): Promise<RecordGraph> {
   const absRoot = resolve(root);
   if (!existsSync(absRoot) || !statSync(absRoot).isDirectory()) {
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
   // Links and unreadable folders are listed with their problem, never followed or skipped silently.
   const entries = listContentFiles(absRoot);
-  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file) })));
+  const memo = inputs && inputMemo(inputs);
+  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), memo);
+}
+
+interface InputMemo {
+  parse(text: string, file: string): SourceFile;
+  /** What the store knew of a source `parse` restored. */
+  known(source: SourceFile): FileInput | undefined;
+  /** Tells the store what a source `parse` read afresh gave (sources `parse` did not make are never stored). */
+  remember(source: SourceFile, record?: RecordOutcome): void;
+}
+
+function inputMemo(inputs: GraphInputs): InputMemo {
+  const restored = new WeakMap<SourceFile, FileInput>();
+  const fresh = new WeakSet<SourceFile>();
+  return {
+    parse(text, file) {
+      const known = inputs.get(file, text);
+      if (!known) {
+        const source = parseSource(text, file);
+        fresh.add(source);
+        return source;
+      }
+      const source = restoreSource(text, file, known.parsed);
+      restored.set(source, known);
+      return source;
+    },
+    known: (source) => restored.get(source),
+    remember(source, record) {
+      if (fresh.has(source)) inputs.set(source.file, source.text, { parsed: parsedPart(source), ...(record ? { record } : {}) });
+    },
+  };
 }
 
 /** One file to build a graph from: its path, how to read it, and why it was refused, when it was (then it is never read). */
@@ -116,8 +174,8 @@ export interface GraphInput {
  * Builds the graph from already-listed files; exposed so tests and the language server can feed text.
  * An input with `refused` (a link, an unreadable folder) is listed with that problem and never read.
  */
-export function buildGraph(absRoot: string, inputs: GraphInput[]): RecordGraph {
-  return assembleGraph(absRoot, inputs.map((input) => filePart(absRoot, input)));
+export function buildGraph(absRoot: string, inputs: GraphInput[], memo?: InputMemo): RecordGraph {
+  return assembleGraph(absRoot, inputs.map((input) => filePart(absRoot, input, memo)));
 }
 
 /** What one file contributes to a graph on its own, whatever the other files say: read once, reused by `updateGraph`. */
@@ -129,10 +187,14 @@ interface FilePart {
   problems: Problem[];
 }
 
-function filePart(absRoot: string, { file, read, refused }: GraphInput): FilePart {
+function filePart(absRoot: string, { file, read, refused }: GraphInput, memo?: InputMemo): FilePart {
   if (refused) return { file, problems: [refused] };
   const problems: Problem[] = [];
-  if (isCoverageMapFile(file)) return { file, coverageMap: loadCoverageMap(read(), problems), problems };
+  if (isCoverageMapFile(file)) {
+    const source = read();
+    memo?.remember(source);
+    return { file, coverageMap: loadCoverageMap(source, problems), problems };
+  }
   const type = recordTypeOf(file);
   if (!type) {
     if (/\.mdx?$/.test(file)) {
@@ -142,7 +204,14 @@ function filePart(absRoot: string, { file, read, refused }: GraphInput): FilePar
   }
   const source = read();
   problems.push(...source.problems);
-  return { file, record: toRecord(absRoot, file, type, source, problems), problems };
+  // A record the input cache restored comes back with the data, title and problems it had.
+  const known = memo?.known(source)?.record;
+  if (known) return { file, record: restoreRecord(absRoot, file, type, source, known, problems), problems };
+  const own: Problem[] = [];
+  const record = toRecord(absRoot, file, type, source, own);
+  problems.push(...own);
+  memo?.remember(source, { ...(record.data !== undefined ? { data: record.data } : {}), classification: record.classification, title: record.title, problems: own });
+  return { file, record, problems };
 }
 
 /**
@@ -201,8 +270,9 @@ function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): Recor
   const indexed = problems.slice(indexedFrom);
   if (reuse && !reuse.possible(graph)) reuse = undefined;
   const references = new Map<ContentRecord, ResolvedReferences>();
+  const idsOf = projectIdMemo(graph);
   for (const record of graph.records) {
-    const resolved = reuse?.references(record, graph) ?? resolveRecord(graph, record);
+    const resolved = reuse?.references(record, graph) ?? resolveRecord(graph, record, idsOf);
     references.set(record, resolved);
     for (const problem of resolved.problems) problems.push(problem);
   }
@@ -338,6 +408,17 @@ function toRecord(absRoot: string, file: string, type: RecordType, source: Sourc
   record.data = parsed.data;
   record.classification = (parsed.data as { classification?: Classification }).classification ?? record.classification;
   checkNaming(record, problems);
+  return record;
+}
+
+/** The record `toRecord` made of this file's text before, from what it kept (`RecordOutcome`). */
+function restoreRecord(absRoot: string, file: string, type: RecordType, source: SourceFile, known: RecordOutcome, problems: Problem[]): ContentRecord {
+  const record: ContentRecord = {
+    type: type.name, id: recordId(file), project: type.inProject ? file.split('/')[1] : undefined, file, path: resolve(absRoot, file), source,
+    classification: known.classification, title: known.title,
+  };
+  if (known.data !== undefined) record.data = known.data;
+  problems.push(...known.problems);
   return record;
 }
 
@@ -553,7 +634,7 @@ const targetHome: Partial<Record<Target, string>> = {
 };
 
 /** Whether `value` resolves for `target` in the context of `record`. */
-export function resolves(graph: RecordGraph, record: ContentRecord, target: Target, value: string, lessonProject?: string): boolean {
+export function resolves(graph: RecordGraph, record: ContentRecord, target: Target, value: string, lessonProject?: string, idsOf: (project: Project | undefined, target: Target) => Set<string> = (p, t) => projectIds(p, t, graph)): boolean {
   switch (target) {
     case 'organisation': return graph.organisations.has(value);
     case 'system': return graph.systems.has(value);
@@ -561,7 +642,7 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
     case 'policy': return graph.policies.has(value);
     case 'criterion': return graph.criteria.has(value);
     case 'lesson': return !!graph.projects.get(lessonProject ?? '')?.lessons?.data?.lessons.some((l) => l.id === value);
-    default: return projectIds(graph.projects.get(record.project ?? ''), target, graph).has(value);
+    default: return idsOf(graph.projects.get(record.project ?? ''), target).has(value);
   }
 }
 
@@ -569,7 +650,19 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
  * One record's reference problems (dangling ids, duplicate ids in its lists), and the projects it names
  * (whose records its references can resolve against, besides its own project's and the shared ones).
  */
-function resolveRecord(graph: RecordGraph, record: ContentRecord): ResolvedReferences {
+/** The ids a project offers each kind of reference, listed once per graph rather than once per reference. */
+function projectIdMemo(graph: RecordGraph): (project: Project | undefined, target: Target) => Set<string> {
+  const idSets = new Map<Project | undefined, Map<Target, Set<string>>>();
+  return (project, target) => {
+    let byTarget = idSets.get(project);
+    if (!byTarget) idSets.set(project, (byTarget = new Map()));
+    let ids = byTarget.get(target);
+    if (!ids) byTarget.set(target, (ids = projectIds(project, target, graph)));
+    return ids;
+  };
+}
+
+function resolveRecord(graph: RecordGraph, record: ContentRecord, idsOf?: (project: Project | undefined, target: Target) => Set<string>): ResolvedReferences {
   const problems: Problem[] = [];
   const projects: string[] = [];
   if (!record.data) return { problems, projects };
@@ -580,7 +673,7 @@ function resolveRecord(graph: RecordGraph, record: ContentRecord): ResolvedRefer
       lessonProject = (record.data as S.Charter).lessonsApplied[ref.path[1] as number]?.project;
       if (!graph.projects.has(lessonProject)) continue; // the project reference reports it
     }
-    if (resolves(graph, record, ref.target, ref.value, lessonProject)) continue;
+    if (resolves(graph, record, ref.target, ref.value, lessonProject, idsOf)) continue;
     const at = record.source.locate(ref.path, { key: ref.isKey });
     const code = ref.target === 'criterion' ? 'unknown-criterion' : 'dangling-reference';
     problems.push({ file: record.file, ...at, code, ...danglingMessage(graph, record, ref, lessonProject) });

@@ -5,7 +5,7 @@
 // content (size, encoding, YAML depth, no links followed), every `$ref` must point inside the file (an
 // external one, above all a web address, is refused and never fetched), and it is validated with
 // @readme/openapi-parser with its resolver switched off for files and the network.
-import { validate, type ParserOptions } from '@readme/openapi-parser';
+import type { ParserOptions } from '@readme/openapi-parser';
 import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, posix, resolve, sep } from 'node:path';
 import { graphUpdateOf } from './graph.ts';
@@ -158,6 +158,8 @@ function validationProblems(text: string, doc: Record<string, unknown>): Promise
     problems = (async () => {
       try {
         // The parser dereferences in place: it gets a copy, the operations are read from the original.
+        // The validator (ajv and its schemas) is loaded when a specification is first read, not at start-up.
+        const { validate } = await import('@readme/openapi-parser');
         const outcome = await validate(structuredClone(doc) as never, OFFLINE);
         return outcome.valid ? [] : outcome.errors.map((error) => `is not valid OpenAPI: ${error.message.split('\n')[0]!.trim()}`);
       } catch (error) {
@@ -173,32 +175,35 @@ function validationProblems(text: string, doc: Record<string, unknown>): Promise
   return problems;
 }
 
-// Kept per graph: the rule's `prepare` loads each spec once per run, its `check` reads them.
-const byGraph = new WeakMap<RecordGraph, Map<string, SpecResult>>();
+// Kept per catalogue of systems, which a graph shares with the views of it that a run prepares a part
+// of (the lint cache, --changed: src/lint/affected.ts `preparedView`), so that checking with the whole
+// graph finds what preparing the view loaded.
+const byCatalogue = new WeakMap<RecordGraph['systems'], Map<string, SpecResult>>();
 
-/** Loads the spec of every contract in the catalogue (each file once). */
+/** Loads the spec of every contract in the catalogue entries among the graph's records (each file once). */
 export async function prepareSpecs(graph: RecordGraph): Promise<void> {
   // A graph updated from another (an editor's keystroke) has the other's specs, unless a system or a
   // spec file was among the changed files.
   const update = graphUpdateOf(graph);
-  const before = update && byGraph.get(update.base);
+  const before = update && byCatalogue.get(update.base.systems);
   if (before && update.changed.every((file) => !before.has(file) && recordTypeOf(file)?.name !== 'systems')) {
-    byGraph.set(graph, before);
+    byCatalogue.set(graph.systems, before);
     return;
   }
   const specs = new Map<string, SpecResult>();
+  const records = new Set(graph.records);
   for (const record of graph.systems.values()) {
-    if (!record.data) continue;
+    if (!record.data || !records.has(record)) continue;
     for (const i of systemInterfaces(record.id, record.data)) {
       if (!i.contract?.spec) continue;
       const where = specFile(record.file, i.contract.spec);
       if ('file' in where && !specs.has(where.file)) specs.set(where.file, await loadSpec(graph.root, where.file));
     }
   }
-  byGraph.set(graph, specs);
+  byCatalogue.set(graph.systems, specs);
 }
 
 /** The loaded spec `file` (content-relative), after `prepareSpecs`. */
 export function specOf(graph: RecordGraph, file: string): SpecResult | undefined {
-  return byGraph.get(graph)?.get(file);
+  return byCatalogue.get(graph.systems)?.get(file);
 }

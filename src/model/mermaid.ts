@@ -1,7 +1,9 @@
 // Mermaid diagrams as the linter reads them: whether a diagram parses (and if not, where and why, in
 // words a person can act on), and which systems and connections an architecture diagram draws. It
 // uses the real `mermaid` parser in Node: parse only, never render, never the network.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { MAX_DIAGRAM_CHARS, MAX_DIAGRAM_EDGES } from './bounds.ts';
 import { openWindow } from './browser-window.ts';
 import { explainFailure } from './mermaid-errors.ts';
@@ -49,6 +51,25 @@ export function analyseDiagram(source: string): Promise<DiagramAnalysis> {
   analyses.set(source, analysis);
   return analysis;
 }
+
+/**
+ * Analyses made earlier by this Mermaid under this Seam (the lint cache's, src/lint/cache.ts), by source
+ * text: `analyseDiagram` returns them as made, without loading Mermaid. A source already analysed in
+ * this process keeps its own analysis.
+ */
+export function rememberAnalyses(known: Iterable<readonly [string, DiagramAnalysis]>): void {
+  for (const [source, analysis] of known) {
+    if (analyses.has(source)) continue;
+    if (analyses.size >= MAX_ANALYSES) analyses.delete(analyses.keys().next().value!);
+    analyses.set(source, Promise.resolve(analysis));
+  }
+}
+
+/** The installed Mermaid's version, read from its package.json (Mermaid itself is not loaded). */
+export function mermaidVersion(): string {
+  return (installedVersion ??= (JSON.parse(readFileSync(MERMAID_PACKAGE, 'utf8')) as { version: string }).version);
+}
+let installedVersion: string | undefined;
 
 function analyse(source: string): Promise<DiagramAnalysis> {
   if (source.length > MAX_DIAGRAM_CHARS) {
@@ -274,6 +295,7 @@ function withMermaid<T>(job: (mermaid: Mermaid) => Promise<T>): Promise<T> {
 
 /** Mermaid's browser build: every diagram type in one script, as a page loads it with a `<script>` tag. */
 const MERMAID_BROWSER_BUILD = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+const MERMAID_PACKAGE = join(dirname(MERMAID_BROWSER_BUILD), '..', 'package.json');
 
 /**
  * Loads Mermaid as a browser does: its browser build runs as a script in a window of its own, whose

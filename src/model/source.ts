@@ -32,7 +32,11 @@ export interface SourceFile {
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
-export function readSource(absPath: string, file: string): SourceFile {
+/**
+ * Reads and decodes one content file; `parse` turns its text into a SourceFile (`parseSource`, or a
+ * cache's `restoreSource` for text it has parsed before).
+ */
+export function readSource(absPath: string, file: string, parse: (text: string, file: string) => SourceFile = parseSource): SourceFile {
   let stat: Stats;
   try {
     stat = lstatSync(absPath);
@@ -61,7 +65,48 @@ export function readSource(absPath: string, file: string): SourceFile {
     const before = new TextDecoder().decode(bytes.subarray(0, at));
     return emptySource(file, '', [{ file, ...positionsIn(before)(before.length), code: 'encoding', message: `The file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}). Save it as UTF-8.` }]);
   }
-  return parseSource(text, file);
+  return parse(text, file);
+}
+
+/** What `parseSource` makes of a text besides the YAML document: plain data a cache can keep (src/lint/cache.ts). */
+export interface ParsedSource {
+  data: unknown;
+  problems: Problem[];
+  yamlOffset: number;
+  bodyOffset: number;
+  hasFrontmatter: boolean;
+}
+
+/** The plain part of a parsed source (everything but the YAML document and the functions). */
+export function parsedPart(source: SourceFile): ParsedSource {
+  const { data, problems, yamlOffset, bodyOffset, hasFrontmatter } = source;
+  return { data, problems, yamlOffset, bodyOffset, hasFrontmatter };
+}
+
+/**
+ * The SourceFile `parseSource(text, file)` makes, from its plain part kept earlier for this exact
+ * text: the frontmatter is not parsed again unless something asks where a field is (`locate`) or for
+ * the YAML document (`yaml`, which fixes edit) — then it is parsed once, so positions are exact.
+ */
+export function restoreSource(text: string, file: string, parsed: ParsedSource): SourceFile {
+  let full: SourceFile | undefined;
+  let positions: ((offset: number) => Position) | undefined;
+  const reparsed = () => (full ??= parseSource(text, file));
+  return {
+    file,
+    text,
+    data: parsed.data,
+    get yaml() {
+      return reparsed().yaml;
+    },
+    yamlOffset: parsed.yamlOffset,
+    bodyOffset: parsed.bodyOffset,
+    body: text.slice(parsed.bodyOffset),
+    hasFrontmatter: parsed.hasFrontmatter,
+    problems: parsed.problems,
+    positionAt: (offset) => (positions ??= positionsIn(text))(offset),
+    locate: (path, options) => reparsed().locate(path, options),
+  };
 }
 
 /** A content file Seam may not read (permission denied, gone, an I/O error): what happened and what to do. */

@@ -3,17 +3,20 @@
 // removed stakeholder, a new status report, another project's lessons); it checks again only the files
 // the edit can affect; a corrupt or foreign cache is ignored with a notice; and `--changed` reports,
 // for the files it selects, exactly the full run's findings, selecting every file whose findings moved.
+// The cache also keeps each file's parse and record and each diagram's analysis: a warm run with them
+// reports what a cold run does (positions included) and does not load Mermaid for unchanged diagrams.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.ts';
-import { cachedChecker, type CacheStats } from '../../src/lint/cache.ts';
+import { cachedChecker, lintCache, type CacheStats } from '../../src/lint/cache.ts';
 import { lint, resolveRuleSettings } from '../../src/lint/engine.ts';
 import { loadConfig } from '../../src/model/config.ts';
+import { loadGraph, type FileInput, type GraphInputs } from '../../src/model/graph.ts';
 import { seam } from '../helpers/cli.ts';
-import { EXAMPLE_CONTENT } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, REPO } from '../helpers/content.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -66,6 +69,16 @@ const EDITS: { name: string; apply: (repo: string) => void }[] = [
     },
   },
   {
+    name: 'an edited diagram',
+    // The charter's architecture diagram renames a system's node: the systems in scope no longer match it.
+    apply: (repo) => edit(repo, `${PAM}/index.mdx`, (t) => t.replace(/```mermaid\n[\s\S]*?```/, (block) => block.replace(/\bfenwick-crm\b(?!-)/g, 'fenwick-crm-legacy'))),
+  },
+  {
+    name: 'a broken interface specification',
+    // The catalogue entry that names the specification reports it (every file is checked again: it is outside projects/).
+    apply: (repo) => edit(repo, 'content/systems/specs/broker-api.yaml', (t) => t.replace(/^openapi: .*$/m, 'openapi: 9.9.9')),
+  },
+  {
     name: 'another project\'s lessons',
     // Charters elsewhere are compared with every project's lessons.
     apply: (repo) => rmSync(join(repo, 'content/projects/finance-ledger-consolidation/lessons.mdx')),
@@ -110,7 +123,8 @@ describe('seam lint --cache', () => {
     const notices: string[] = [];
     const run = async () => {
       const stats: CacheStats = { reused: 0, checked: 0 };
-      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker: cachedChecker(file, (l) => notices.push(l), stats) });
+      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
+      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs });
       return { result, stats };
     };
     const cold = await run();
@@ -172,10 +186,108 @@ describe('seam lint --cache', () => {
     const repo = exampleRepo();
     const { config } = loadConfig(repo);
     const { settings } = resolveRuleSettings(rules, config);
-    await expect(lint({ root: join(repo, 'content'), cwd: repo, config, today: '2026-11-20', settings, ignoreDirectives: true, checker: cachedChecker(join(repo, 'c.json'), () => {}) }))
+    const base = { root: join(repo, 'content'), cwd: repo, config, today: '2026-11-20', settings, ignoreDirectives: true };
+    await expect(lint({ ...base, checker: cachedChecker(join(repo, 'c.json'), () => {}) }))
+      .rejects.toThrow(/never used by a check that ignores disable comments/);
+    // Nor its graph inputs: unsafe content is read afresh, whatever a cache says of it.
+    await expect(lint({ ...base, graphInputs: lintCache(join(repo, 'c.json'), () => {}).graphInputs }))
       .rejects.toThrow(/never used by a check that ignores disable comments/);
     // And the build's check passes no cache at all.
-    expect(readFileSync(join(import.meta.dirname, '../../src/site/integrations/content-safety.ts'), 'utf8')).not.toMatch(/checker|cache\.ts/);
+    expect(readFileSync(join(import.meta.dirname, '../../src/site/integrations/content-safety.ts'), 'utf8')).not.toMatch(/checker|graphInputs|cache\.ts/);
+  });
+
+  it('leaves the site build\'s check to find unsafe content a warm cache holds as clean', { timeout: 300_000 }, async () => {
+    const { contentSafetyFindings } = await import('../../src/site/integrations/content-safety.ts');
+    const repo = exampleRepo();
+    const file = `${PAM}/status/2026-10-30.mdx`;
+    // The cache holds the file clean; then an import and a token land in it, and the cache is forged to
+    // say the file is still clean (its key made to match): the build's check reads no cache, so it finds both.
+    const cache = ['--cache-location', 'cache/'];
+    await report(repo, 'json', cache);
+    const before = readFileSync(join(repo, 'cache/lint-cache.json'), 'utf8');
+    edit(repo, file, (t) => `${t}\nimport x from 'y'\n\nThe token is ghp_${'a1B2c3D4e5'.repeat(4).slice(0, 36)} for now.\n`);
+    const unsafe = await report(repo, 'json', cache);
+    expect(JSON.parse(unsafe.stdout).findings.filter((f: { file: string }) => f.file === file).map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['mdx-safety', 'secrets']));
+    const forged = JSON.parse(readFileSync(join(repo, 'cache/lint-cache.json'), 'utf8'));
+    forged.files[file.replace(/^content\//, '')].findings = JSON.parse(before).files[file.replace(/^content\//, '')].findings;
+    writeFileSync(join(repo, 'cache/lint-cache.json'), JSON.stringify(forged));
+    const fooled = JSON.parse((await report(repo, 'json', cache)).stdout).findings.filter((f: { file: string; ruleId: string }) => f.file === file && /mdx-safety|secrets/.test(f.ruleId));
+    expect(fooled).toEqual([]);
+    const findings = await contentSafetyFindings({ SEAM_CONTENT: join(repo, 'content'), SEAM_TODAY: '2026-11-20' });
+    expect(findings.filter((f) => f.file.endsWith(file)).map((f) => f.ruleId).sort()).toEqual(['mdx-safety', 'secrets']);
+  });
+
+  it('keeps each file\'s parse exactly: data, problems and positions as a fresh read gives them', async () => {
+    const repo = exampleRepo();
+    const root = join(repo, 'content');
+    // YAML a round trip through JSON would change: -0, infinities, an alias shared by two fields, a key
+    // named __proto__; and a file with a schema problem and broken YAML.
+    writeFileSync(join(root, 'systems/odd.mdx'), '---\ntitle: Odd\nowner: harbour-mutual\nkind: application\nlifecycle: live\nextra: &a [-0, .inf, -.inf, .nan]\nagain: *a\n__proto__: {x: 1}\n---\n\n## Purpose\n\nOdd.\n');
+    writeFileSync(join(root, 'systems/broken.mdx'), '---\ntitle: [Broken\n---\n\nBody.\n');
+    const stored = new Map<string, { text: string; input: FileInput }>();
+    const store: GraphInputs = {
+      get: (file, text) => (stored.get(file)?.text === text ? structuredClone(stored.get(file)!.input) : undefined),
+      set: (file, text, input) => void stored.set(file, { text, input: structuredClone(input) }),
+    };
+    const fresh = await loadGraph(root);
+    await loadGraph(root, { inputs: store });
+    expect(stored.size).toBe(fresh.records.length + fresh.coverageMaps.length);
+    const warm = await loadGraph(root, { inputs: store });
+    expect(warm.problems).toEqual(fresh.problems);
+    expect(warm.records.map((r) => [r.file, r.type, r.id, r.project, r.classification, r.title, r.data])).toEqual(fresh.records.map((r) => [r.file, r.type, r.id, r.project, r.classification, r.title, r.data]));
+    const odd = warm.byFile.get('systems/odd.mdx')!.source;
+    expect(Object.is((odd.data as { extra: number[] }).extra[0], -0)).toBe(true);
+    expect(Object.hasOwn(odd.data as object, '__proto__')).toBe(true);
+    // Every field's position, asked of a restored file, is the fresh parse's.
+    for (const record of fresh.records) {
+      const restored = warm.byFile.get(record.file)!.source;
+      for (const key of Object.keys((record.source.data as object | undefined) ?? {})) {
+        expect(restored.locate([key]), `${record.file} ${key}`).toEqual(record.source.locate([key]));
+        expect(restored.locate([key], { key: true })).toEqual(record.source.locate([key], { key: true }));
+      }
+      expect([restored.body, restored.bodyOffset, restored.hasFrontmatter, restored.positionAt(restored.text.length)]).toEqual([record.source.body, record.source.bodyOffset, record.source.hasFrontmatter, record.source.positionAt(record.source.text.length)]);
+    }
+  });
+
+  it('ignores corrupt inputs with a notice and reports what a cold run does', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const cold = await report(repo, 'json');
+    const cache = ['--cache-location', 'cache/'];
+    expect((await report(repo, 'json', cache)).stderr).toBe('');
+    const inputs = join(repo, 'cache/lint-cache.json.inputs');
+    const good = readFileSync(inputs);
+    writeFileSync(inputs, good.subarray(0, Math.floor(good.length / 2)));
+    const r = await report(repo, 'json', cache);
+    expect(r.stdout).toBe(cold.stdout);
+    expect(r.stderr).toMatch(/^seam: ignoring the lint cache's inputs .*: it is corrupt or truncated; reading every file afresh and rewriting it\.\n$/);
+    // Rewritten: the next run reads it without a word.
+    expect(readFileSync(inputs).equals(good.subarray(0, Math.floor(good.length / 2)))).toBe(false);
+    const again = await report(repo, 'json', cache);
+    expect([again.stdout, again.stderr]).toEqual([cold.stdout, '']);
+  });
+
+  it('does not load Mermaid (nor jsdom) on a warm run when no diagram changed', { timeout: 600_000 }, () => {
+    const repo = exampleRepo();
+    // Each run is a real process that records whether it loaded jsdom (the window Mermaid runs in) or secretlint.
+    const probe = `data:text/javascript,${encodeURIComponent("import { registerHooks } from 'node:module'; import { writeFileSync } from 'node:fs'; const seen = new Set(); registerHooks({ load(url, context, next) { const m = /\\/node_modules\\/(jsdom|@secretlint\\/core)\\//.exec(url); if (m) seen.add(m[1]); return next(url, context); } }); process.on('exit', () => writeFileSync(process.env.SEAM_LOAD_PROBE, JSON.stringify([...seen].sort())));")}`;
+    const run = () => {
+      const out = join(repo, 'probe.json');
+      const r = spawnSync(process.execPath, ['--import', probe, join(REPO, 'bin/seam.js'), 'lint', '--format', 'json', '--cache-location', 'cache/'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, SEAM_LOAD_PROBE: out } });
+      expect(r.status, r.stderr).toBeLessThan(2);
+      return { stdout: r.stdout, loaded: JSON.parse(readFileSync(out, 'utf8')) as string[] };
+    };
+    const cold = run();
+    expect(cold.loaded).toEqual(['@secretlint/core', 'jsdom']);
+    // Nothing changed: every finding, parse and analysis comes from the cache.
+    const warm = run();
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.loaded).toEqual([]);
+    // A status report edited: its project is checked again (its charter's diagram too), from the stored analysis.
+    edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
+    expect(run().loaded).toEqual(['@secretlint/core']);
+    // An edited diagram is new to the cache: Mermaid parses it.
+    EDITS.find((e) => e.name === 'an edited diagram')!.apply(repo);
+    expect(run().loaded).toEqual(['@secretlint/core', 'jsdom']);
   });
 });
 
