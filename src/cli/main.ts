@@ -82,8 +82,8 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .command('rules')
       .description('list the rules, their criteria and severities')
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
-  ).action((options) => {
-    exitCode = rulesCommand(options, io);
+  ).action(async (options) => {
+    exitCode = await rulesCommand(options, io);
   });
 
   workspaceOptions(
