@@ -206,7 +206,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 export function stampRun(graph: RecordGraph, options: LintOptions, shard: Shard) {
   return shardStamp(shard, {
     version: seamVersion(), today: options.today, config: options.config, graph, rules: options.settings.length,
-    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options })),
+    // A plugin's digest stands for its rules' code: shards run with different plugin files do not merge.
+    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options, ...(s.overrides ? { overrides: s.overrides } : {}) })),
+    plugins: (options.plugins ?? []).map((p) => p.digest),
     selected: selectFiles(graph, { ...options, shard: undefined }),
   });
 }

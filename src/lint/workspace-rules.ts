@@ -97,7 +97,7 @@ function notARule(value: unknown): string | undefined {
 export async function importPlugin(plugin: PluginRef): Promise<{ rules: Rule[] } | { problem: string }> {
   let module: { default?: unknown };
   try {
-    module = (await import(`${pathToFileURL(plugin.file).href}?digest=${plugin.digest}`)) as { default?: unknown };
+    module = (await import(/* @vite-ignore */ `${pathToFileURL(plugin.file).href}?digest=${plugin.digest}`)) as { default?: unknown };
   } catch (error) {
     return { problem: `cannot be loaded: ${oneLine(error, plugin.file)}` };
   }
