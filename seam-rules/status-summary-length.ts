@@ -38,7 +38,7 @@ Beta product codes without an Acme equivalent still need agreed mappings.
 export default defineRule({
   meta: {
     id: 'status-summary-length',
-    description: 'A status report\'s Summary is at most `maxWords` words, so a sponsor can read it first.',
+    description: 'A status report\'s Summary is short enough for a sponsor to read first (150 words unless configured).',
     appliesTo: ['status'],
     readsAcross: [],
     criteria: [],

@@ -23,14 +23,14 @@ import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
 import { preparedView } from './affected.ts';
-import type { PluginRef } from './workspace-rules.ts';
-
-// The rules of a workspace (Seam's, the config's, its plugins') are part of the engine's API.
-export { loadWorkspaceRules } from './workspace-rules.ts';
 import { isIgnored, mayRun, settingFor } from './overrides.ts';
 import { RULES_URL, seamVersion } from './version.ts';
 import { shardOf, shardStamp } from './shard.ts';
 import type { Shard } from './shard.ts';
+import type { PluginRef } from './workspace-rules.ts';
+
+// The rules of a workspace (Seam's, the config's, its plugins') are part of the engine's API.
+export { loadWorkspaceRules } from './workspace-rules.ts';
 
 export interface RuleSetting {
   rule: Rule;
