@@ -27,7 +27,7 @@ export const STATE_WORDS: Record<Cell['state'], string> = {
 };
 
 export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const { result, graph } = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
   let coverage = computeCoverage(graph, result.findings, display);

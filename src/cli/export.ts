@@ -38,7 +38,7 @@ export function audienceFor(flags: ExportFlags, io: IO, config: Parameters<typeo
 const leftOut = (audience: Audience) => (audience === 'confidential' ? ': every record is exported.' : `: records classified above "${audience}" are left out, as on the site.`);
 
 async function openGraph(flags: ExportFlags, io: IO) {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const audience = audienceFor(flags, io, workspace.config);
   return { graph: await loadGraph(workspace.root), audience };
 }

@@ -41,7 +41,7 @@ export interface LinksDependencies {
 }
 
 export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, deps: LinksDependencies = {}): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   for (const path of paths) {
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }

@@ -1,10 +1,11 @@
 // `seam lint`: run the rules, print a report, and choose the exit code.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { affectedFiles } from '../lint/affected.ts';
 import { cacheFile, lintCache } from '../lint/cache.ts';
 import { lint } from '../lint/engine.ts';
+import { isIgnored } from '../lint/overrides.ts';
 import type { LintOptions, LintRun } from '../lint/engine.ts';
 import { parseShard } from '../lint/shard.ts';
 import { listSelectedFiles, lintOnWorkers, settingsFromCatalogue, workerCount } from '../lint/workers.ts';
@@ -38,11 +39,22 @@ export interface LintFlags extends WorkspaceFlags {
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   for (const path of paths) {
     if (!existsSync(resolve(io.cwd, path))) throw new UsageError(`No such file or folder: ${path}`);
   }
-  const settings = flags.quiet ? workspace.settings : workspace.settings;
+  // Plugins are code: the run says which it loaded (on standard error, so reports stay machine-readable).
+  if (!flags.quiet) {
+    for (const plugin of workspace.plugins) io.stderr(`seam: loaded plugin ${plugin.name} (${plugin.ruleIds.length === 1 ? 'rule' : 'rules'}: ${plugin.ruleIds.join(', ')})\n`);
+  }
+  // A file named on the command line that the config ignores is said so, as ESLint does, not silently skipped.
+  for (const path of paths) {
+    const abs = resolve(io.cwd, path);
+    const inContent = relative(workspace.root, abs);
+    if (inContent.startsWith('..') || isAbsolute(inContent) || statSync(abs).isDirectory()) continue;
+    if (isIgnored(workspace.config, inContent.split(sep).join('/'))) io.stderr(`seam: ${path}: File ignored because of a matching ignore pattern ("ignores" in seam.config.yaml).\n`);
+  }
+  const settings = workspace.settings;
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (shard && 'problem' in shard) throw new UsageError(shard.problem);
   const requested = parseWorkers(flags.workers ?? 'auto');
@@ -52,7 +64,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
     : undefined;
   const progress = progressBar(io, 'checking');
   const options: LintOptions = {
-    root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix,
+    root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings, paths, fix: flags.fix, plugins: workspace.plugins,
     ...(shard ? { shard } : {}),
     onProgress: progress.update,
     ...(changes ? { select: (graph) => affectedFiles(graph, settings, changes) } : {}),

@@ -78,7 +78,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .description('list the rules, their criteria and severities')
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
   ).action(async (options) => {
-    exitCode = (await import('./rules.ts')).rulesCommand(options, io);
+    exitCode = await (await import('./rules.ts')).rulesCommand(options, io);
   });
 
   workspaceOptions(

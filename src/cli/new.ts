@@ -29,7 +29,7 @@ const NEW_KINDS = Object.keys(newKinds) as NewKind[];
 export async function newCommand(kind: string, id: string | undefined, flags: NewFlags, io: IO): Promise<number> {
   if (!isNewKind(kind)) throw new UsageError(`Cannot create "${kind}". Choose one of: ${NEW_KINDS.join(', ')}.`);
   if (id && flags.id && id !== flags.id) throw new UsageError(`Two different ids given ("${id}" and --id "${flags.id}"): give one.`);
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const graph = await loadGraph(workspace.root);
   const providers = workspace.settings.find((s) => s.rule.meta.id === 'providers')?.options as { period?: PeriodKind } | undefined;
   let request: ScaffoldRequest = {

@@ -60,7 +60,7 @@ export async function importOscalCommand(file: string, flags: ImportFlags, io: I
 
 /** A catalogue classified above the audience is left out as on the site: for that audience it does not exist. */
 export async function exportOscalCommand(name: string | undefined, flags: ExportFlags & { results?: boolean }, io: IO): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const audience = audienceFor(flags, io, workspace.config);
   const graph = restrictGraph(await loadGraph(workspace.root), audience);
   const all = graph.byType.get('standards') ?? [];

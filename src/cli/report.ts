@@ -23,7 +23,7 @@ export interface ReportFlags extends WorkspaceFlags {
 }
 
 export async function reportCommand(flags: ReportFlags, io: IO): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
   const current = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
   const input: Parameters<typeof renderReport>[0] = { today: workspace.today, files: current.result.files.length, findings: current.result.findings, display };

@@ -1,11 +1,12 @@
-// `seam rules`: the rule catalogue, derived from the rules' own metadata.
+// `seam rules`: the rule catalogue, derived from the rules' own metadata (Seam's, the config's custom
+// rules and its plugins').
 import { describeRules } from '../lint/engine.ts';
 import type { IO } from './io.ts';
 import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
-export function rulesCommand(flags: WorkspaceFlags & { format: 'text' | 'json' | 'markdown' }, io: IO): number {
-  const rules = describeRules(openCommandWorkspace(flags, io).settings);
+export async function rulesCommand(flags: WorkspaceFlags & { format: 'text' | 'json' | 'markdown' }, io: IO): Promise<number> {
+  const rules = describeRules((await openCommandWorkspace(flags, io)).settings);
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
   } else if (flags.format === 'markdown') {

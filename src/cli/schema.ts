@@ -53,7 +53,7 @@ export function vscodeYamlSchemas(schemaDir: string, contentDir: string): Record
 }
 
 export async function schemaCommand(flags: SchemaFlags, io: IO): Promise<number> {
-  const workspace = openCommandWorkspace(flags, io);
+  const workspace = await openCommandWorkspace(flags, io);
   const outDir = resolve(io.cwd, flags.out);
   const rel = (abs: string) => relative(io.cwd, abs).split(sep).join('/');
   if (flags.vscode) {

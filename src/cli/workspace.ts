@@ -3,10 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { SeamConfig } from '../model/config.ts';
-import { openWorkspace, problemLines } from '../model/workspace.ts';
+import { openWorkspace, problemLines, settingProblemLines } from '../model/workspace.ts';
 import { resolveRuleSettings } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
-import { rules } from '../../rules/index.ts';
+import { loadWorkspaceRules } from '../lint/workspace-rules.ts';
+import type { LoadedPlugin } from '../lint/workspace-rules.ts';
 import type { IO } from './io.ts';
 import { UsageError } from './io.ts';
 
@@ -25,10 +26,13 @@ export interface CommandWorkspace {
   configFile?: string;
   root: string;
   today: string;
+  /** Every rule's setting: Seam's rules, the config's custom rules and its plugins' rules. */
   settings: RuleSetting[];
+  /** The plugins loaded from the config. */
+  plugins: LoadedPlugin[];
 }
 
-export function openCommandWorkspace(flags: WorkspaceFlags, io: IO): CommandWorkspace {
+export async function openCommandWorkspace(flags: WorkspaceFlags, io: IO): Promise<CommandWorkspace> {
   const workspace = openWorkspace({ cwd: io.cwd, configFile: flags.config, contentFlag: flags.content, todayFlag: flags.today, env: io.env });
   const configProblems = problemLines(workspace, 'config', (file) => relative(io.cwd, file) || file);
   if (configProblems.length) throw new UsageError(configProblems.join('\n'));
@@ -38,9 +42,13 @@ export function openCommandWorkspace(flags: WorkspaceFlags, io: IO): CommandWork
   // The audience is a site build's setting: commands do not read it.
   const [todayProblem] = problemLines(workspace, 'today');
   if (todayProblem) throw new UsageError(todayProblem);
-  const { settings, problems } = resolveRuleSettings(rules, workspace.config);
-  if (problems.length) throw new UsageError(problems.map((p) => p.message).join('\n'));
-  return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, configFile: workspace.configFile, root, today: workspace.today, settings };
+  const show = (file: string) => relative(io.cwd, file) || file;
+  // A plugin that cannot be loaded, like a bad setting, is a usage error at its place in the config.
+  const loaded = await loadWorkspaceRules({ config: workspace.config, configFile: workspace.configFile, contentRoot: root });
+  if (loaded.problems.length) throw new UsageError(settingProblemLines(workspace, loaded.problems, show).join('\n'));
+  const { settings, problems } = resolveRuleSettings(loaded.rules, workspace.config);
+  if (problems.length) throw new UsageError(settingProblemLines(workspace, problems, show).join('\n'));
+  return { cwd: io.cwd, config: workspace.config, repoRoot: workspace.repoRoot, configFile: workspace.configFile, root, today: workspace.today, settings, plugins: loaded.plugins };
 }
 
 /** A command that checks content refuses a content folder with nothing to check: CI must not go green on a wrong path. */

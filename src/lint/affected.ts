@@ -29,6 +29,7 @@ import type { RecordGraph } from '../model/graph.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { RuleSetting } from './engine.ts';
+import { mayRun } from './overrides.ts';
 
 const GLOBAL = 'global';
 
@@ -66,14 +67,14 @@ export function projectOf(file: string): string | undefined {
 
 /** The public folder the `links` rule checks `/…` addresses against, when that rule is on. */
 function publicDirOf(graph: RecordGraph, settings: readonly RuleSetting[]): string | undefined {
-  const links = settings.find((s) => s.rule.meta.id === 'links' && s.severity !== 'off');
+  const links = settings.find((s) => s.rule.meta.id === 'links' && mayRun(s));
   const dir = (links?.options as { publicDir?: unknown } | undefined)?.publicDir;
   if (typeof dir !== 'string') return undefined;
   return isAbsolute(dir) ? dir : resolve(graph.root, dir);
 }
 
 export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: DependencyOptions): Dependencies {
-  const active = settings.filter((s) => s.severity !== 'off');
+  const active = settings.filter(mayRun);
   const across = new Set<string>(active.flatMap((s) => s.rule.meta.readsAcrossProjects ?? []));
   const ignored = new Set(ignore.map((p) => resolve(p)));
   const projectIds = [...graph.projects.keys()].sort();
@@ -149,8 +150,10 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
     const set = new Set(project === undefined ? [GLOBAL] : [GLOBAL, `project:${project}`, `named:${project}`]);
     for (const q of mentions.get(file) ?? []) set.add(`project:${q}`);
     const record = graph.byFile.get(file);
-    for (const { rule, options } of active) {
-      if (!rule.meta.readsAcrossProjects?.length || !checksFile(appliesUnder(rule.meta, options), record)) continue;
+    for (const { rule, options, overrides } of active) {
+      // Under any of the rule's settings (an override may choose other options for some files).
+      const checks = [options, ...(overrides ?? []).map((o) => o.options)].some((o) => checksFile(appliesUnder(rule.meta, o), record));
+      if (!rule.meta.readsAcrossProjects?.length || !checks) continue;
       for (const type of rule.meta.readsAcrossProjects) set.add(`across:${type}`);
     }
     units = [...set].sort();

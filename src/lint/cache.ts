@@ -2,7 +2,8 @@
 // everything they can depend on, so that a re-lint checks only the files whose key changed and reports
 // exactly what checking every file would. The key is
 // - the engine's: Seam's version and a digest of its rules and engine sources, the rules' settings and
-//   options, the configuration, the reference date, the content root and working directory;
+//   options (overrides too), the digest of each plugin file, the configuration, the reference date,
+//   the content root and working directory;
 // - the file's own bytes;
 // - the digest of every part of the content the file's findings can read (src/lint/affected.ts: its
 //   project, the projects it names and that name it, everything outside projects/).
@@ -350,8 +351,10 @@ const sha = (text: string) => createHash('sha256').update(text).digest('base64ur
 
 /** Everything besides the content that findings depend on: see the module comment. */
 function engineKey(options: LintOptions): string {
-  const settings = options.settings.map(({ rule, severity, options: o }) => [rule.meta.id, severity, o]);
-  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion(), settings, options.config, options.today, options.root, options.cwd], keep));
+  const settings = options.settings.map(({ rule, severity, options: o, overrides }) => [rule.meta.id, severity, o, overrides ?? []]);
+  // A plugin's rules are code outside Seam's sources: its file's digest stands for them.
+  const plugins = (options.plugins ?? []).map(({ file, digest }) => [file, digest]);
+  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion(), settings, plugins, options.config, options.today, options.root, options.cwd], keep));
 }
 
 /** What the cached inputs (each file's parse and record, each diagram's analysis) depend on besides the content. */

@@ -23,37 +23,78 @@ import { parseSourceBody } from '../rule-kit/parse.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
 import { preparedView } from './affected.ts';
+import { isIgnored, mayRun, settingFor } from './overrides.ts';
 import { RULES_URL, seamVersion } from './version.ts';
 import { shardOf, shardStamp } from './shard.ts';
 import type { Shard } from './shard.ts';
+import type { PluginRef } from './workspace-rules.ts';
+
+// The rules of a workspace (Seam's, the config's, its plugins') are part of the engine's API.
+export { loadWorkspaceRules } from './workspace-rules.ts';
 
 export interface RuleSetting {
   rule: Rule;
   severity: Severity | 'off';
   options: unknown;
+  /**
+   * The `overrides:` entries of the config that set this rule, in order: for a file their globs
+   * match, the last one's severity and options apply (ESLint's flat config: later wins).
+   */
+  overrides?: { files: string[]; severity: Severity | 'off'; options: unknown }[];
 }
 
 export interface UsageProblem {
   message: string;
+  /** The setting of seam.config.yaml it is about, to place it (`['overrides', 0, 'rules', 'links']`). */
+  path?: (string | number)[];
 }
 
-/** Applies the config's `rules:` section to the catalogue; bad settings are usage problems. */
+const severityOf = (level: string, rule: Rule): Severity | 'off' =>
+  level === 'off' ? 'off' : level === 'error' ? 'error' : level === 'warn' || level === 'warning' ? 'warning' : rule.meta.severity;
+
+/**
+ * Applies the config's `rules:` and then its `overrides:` to the catalogue; bad settings (an unknown
+ * rule, bad options) are usage problems with the place in the config they are about.
+ */
 export function resolveRuleSettings(rules: Rule[], config: SeamConfig): { settings: RuleSetting[]; problems: UsageProblem[] } {
   const problems: UsageProblem[] = [];
   const known = new Set(rules.map((r) => r.meta.id));
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id)) problems.push({ message: `seam.config.yaml: unknown rule "${id}" in "rules". Known rules: ${[...known].join(', ')}.` });
+    if (!known.has(id)) problems.push({ message: `unknown rule "${id}" in "rules". Known rules: ${[...known].join(', ')}.`, path: ['rules', id] });
   }
+  (config.overrides ?? []).forEach((override, i) => {
+    for (const id of Object.keys(override.rules)) {
+      if (!known.has(id)) problems.push({ message: `unknown rule "${id}" in "overrides". Known rules: ${[...known].join(', ')}.`, path: ['overrides', i, 'rules', id] });
+    }
+  });
+  const parseOptions = (rule: Rule, options: unknown, path: (string | number)[]): { ok: true; value: unknown } | { ok: false } => {
+    const parsed = rule.meta.options.safeParse(options ?? {});
+    if (parsed.success) return { ok: true, value: parsed.data };
+    for (const issue of parsed.error.issues) problems.push({ message: `options for rule "${rule.meta.id}": ${zodIssueMessage(issue, options, rule.meta.options)}`, path });
+    return { ok: false };
+  };
   const settings = rules.map((rule): RuleSetting => {
     const raw = config.rules[rule.meta.id];
     const [level, options] = Array.isArray(raw) ? [raw[0], raw[1]] : [raw, undefined];
-    const severity = level === undefined ? rule.meta.severity : level === 'off' ? 'off' : level === 'error' ? 'error' : 'warning';
-    const parsed = rule.meta.options.safeParse(options ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ message: `seam.config.yaml: options for rule "${rule.meta.id}": ${zodIssueMessage(issue, options, rule.meta.options)}` });
-      return { rule, severity, options: rule.meta.options.parse({}) };
-    }
-    return { rule, severity, options: parsed.data };
+    const severity = level === undefined ? rule.meta.severity : severityOf(level, rule);
+    const parsed = parseOptions(rule, options, ['rules', rule.meta.id]);
+    const base = parsed.ok ? parsed.value : rule.meta.options.parse({});
+    // Each override that names the rule: a bare severity keeps the options set before it.
+    const overrides: NonNullable<RuleSetting['overrides']> = [];
+    let previous = base;
+    (config.overrides ?? []).forEach((override, i) => {
+      if (!Object.hasOwn(override.rules, rule.meta.id)) return;
+      const entry = override.rules[rule.meta.id]!;
+      const [overrideLevel, overrideOptions] = Array.isArray(entry) ? [entry[0], entry[1]] : [entry, undefined];
+      let value = previous;
+      if (overrideOptions !== undefined) {
+        const own = parseOptions(rule, overrideOptions, ['overrides', i, 'rules', rule.meta.id]);
+        if (own.ok) value = own.value;
+      }
+      overrides.push({ files: override.files, severity: severityOf(overrideLevel, rule), options: value });
+      previous = value;
+    });
+    return { rule, severity, options: base, ...(overrides.length ? { overrides } : {}) };
   });
   return { settings, problems };
 }
@@ -75,6 +116,8 @@ export interface LintOptions {
   config: SeamConfig;
   today: string;
   settings: RuleSetting[];
+  /** The plugins the settings' rules come from (src/lint/workspace-rules.ts): the cache's key and the workers need them. */
+  plugins?: readonly PluginRef[];
   /** Restrict findings to these files or folders (absolute, or relative to cwd). */
   paths?: string[];
   fix?: boolean;
@@ -169,7 +212,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
 export function stampRun(graph: RecordGraph, options: LintOptions, shard: Shard) {
   return shardStamp(shard, {
     version: seamVersion(), today: options.today, config: options.config, graph, rules: options.settings.length,
-    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options })),
+    // A plugin's digest stands for its rules' code: shards run with different plugin files do not merge.
+    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options, ...(s.overrides ? { overrides: s.overrides } : {}) })),
+    plugins: (options.plugins ?? []).map((p) => p.digest),
     selected: selectFiles(graph, { ...options, shard: undefined }),
   });
 }
@@ -212,10 +257,15 @@ export function displayPath(options: Pick<LintOptions, 'root' | 'cwd'>, contentF
   return relative(options.cwd, resolve(options.root, contentFile)).split(sep).join('/');
 }
 
-/** The graph's files that `options.only` and `options.paths` select (all of them when neither is given), then the shard's part of them. */
-export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'shard' | 'only'>): string[] {
+/**
+ * The graph's files that `options.only` and `options.paths` select (all of them when neither is given),
+ * less those the config ignores, then the shard's part of them.
+ */
+export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<LintOptions, 'root' | 'cwd' | 'paths' | 'shard' | 'only'> & { config?: Pick<SeamConfig, 'ignores'> }): string[] {
   const only = options.only && new Set(options.only);
-  const all = only ? graph.files.filter((f) => only.has(f)) : graph.files;
+  // Ignored files stay in the graph (links to them resolve, rules read them) but are never checked.
+  const linted = options.config?.ignores?.length ? graph.files.filter((f) => !isIgnored(options.config, f)) : graph.files;
+  const all = only ? linted.filter((f) => only.has(f)) : linted;
   const wanted = options.paths?.length ? options.paths.map((p) => contentRelative(options.root, resolve(options.cwd, p))) : undefined;
   const selected = wanted ? all.filter((f) => wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`))) : all;
   return options.shard ? shardOf(selected, options.shard) : selected;
@@ -223,7 +273,7 @@ export function selectFiles(graph: Pick<RecordGraph, 'files'>, options: Pick<Lin
 
 /** Lets enabled rules do their asynchronous work for a graph (once, before checking files), for `files` when given. */
 export async function prepareRules(graph: RecordGraph, options: Pick<LintOptions, 'settings'>, files?: readonly string[]): Promise<void> {
-  for (const { rule, severity } of options.settings) if (severity !== 'off' && rule.prepare) await rule.prepare(graph, files);
+  for (const setting of options.settings) if (mayRun(setting) && setting.rule.prepare) await setting.rule.prepare(graph, files);
 }
 
 /** Runs the rules over the selected files of an already-built graph (after `prepareRules`). */
@@ -234,7 +284,7 @@ export function lintFiles(graph: RecordGraph, options: LintOptions): Finding[] {
 /** Runs the rules over these content files (content-relative) of an already-built graph (after `prepareRules`). */
 export function checkFiles(graph: RecordGraph, options: LintOptions, files: readonly string[]): Finding[] {
   const findings: Finding[] = [];
-  const active = options.settings.filter((s) => s.severity !== 'off');
+  const active = options.settings.filter(mayRun);
   const ruleIds = new Set(options.settings.map((s) => s.rule.meta.id));
   for (const [done, file] of files.entries()) {
     const record = graph.byFile.get(file);
@@ -250,7 +300,10 @@ function lintSource(graph: RecordGraph, file: string, source: SourceFile, record
   const parsed = refusedWhole(source) ? undefined : parseSourceBody(source);
   const display = displayPath(options, file);
   const out: Finding[] = [];
-  for (const { rule, severity, options: ruleOptions } of active) {
+  for (const setting of active) {
+    const { rule } = setting;
+    const { severity, options: ruleOptions } = settingFor(setting, file);
+    if (severity === 'off') continue;
     // A rule sees only the files it declares it applies to, so its `record` is of a type it expects.
     if (!checksFile(appliesUnder(rule.meta, ruleOptions), record)) continue;
     const report = (r: Report) => {

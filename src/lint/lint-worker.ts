@@ -5,10 +5,12 @@ import type { SeamConfig } from '../model/config.ts';
 import { loadGraph } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { Finding, Severity, ShardStamp } from '../rule-kit/finding.ts';
-import { rules } from '../../rules/index.ts';
+import type { Rule } from '../rule-kit/rule.ts';
 import { lintFiles, prepareRules, stampRun } from './engine.ts';
 import type { LintOptions, RuleSetting } from './engine.ts';
 import type { Shard } from './shard.ts';
+import { reloadRules } from './workspace-rules.ts';
+import type { PluginRef } from './workspace-rules.ts';
 
 export interface LintTask {
   /** Identifies the run: a worker keeps its graph while the tasks are of the same run. */
@@ -17,8 +19,10 @@ export interface LintTask {
   cwd: string;
   config: SeamConfig;
   today: string;
-  /** The rule settings by rule id (the rules themselves are loaded from the catalogue). */
-  settings: { id: string; severity: Severity | 'off'; options: unknown }[];
+  /** The rule settings by rule id (the rules themselves are loaded again: the catalogue, the config's, the plugins'). */
+  settings: { id: string; severity: Severity | 'off'; options: unknown; overrides?: RuleSetting['overrides'] }[];
+  /** The plugins the run loaded, which the worker imports too. */
+  plugins: PluginRef[];
   paths?: string[];
   shard?: Shard;
   ignoreDirectives?: boolean;
@@ -33,18 +37,19 @@ export interface LintTaskResult {
   stamp?: ShardStamp;
 }
 
-let loaded: { run: string; graph: Promise<RecordGraph> } | undefined;
+let loaded: { run: string; graph: Promise<RecordGraph>; rules: Promise<Rule[]> } | undefined;
 
 export default async function lintTask(task: LintTask): Promise<LintTaskResult> {
-  if (loaded?.run !== task.run) loaded = { run: task.run, graph: loadGraph(task.root) };
+  if (loaded?.run !== task.run) loaded = { run: task.run, graph: loadGraph(task.root), rules: reloadRules(task.config, task.plugins) };
   const graph = await loaded.graph;
-  const settings = task.settings.map(({ id, severity, options }): RuleSetting => {
+  const rules = await loaded.rules;
+  const settings = task.settings.map(({ id, severity, options, overrides }): RuleSetting => {
     const rule = rules.find((r) => r.meta.id === id);
     if (!rule) throw new Error(`The rule "${id}" is not in the catalogue a worker loads.`);
-    return { rule, severity, options };
+    return { rule, severity, options, ...(overrides ? { overrides } : {}) };
   });
   const options: LintOptions = {
-    root: task.root, cwd: task.cwd, config: task.config, today: task.today, settings,
+    root: task.root, cwd: task.cwd, config: task.config, today: task.today, settings, plugins: task.plugins,
     ...(task.paths ? { paths: task.paths } : {}), ...(task.shard ? { shard: task.shard } : {}), ...(task.ignoreDirectives ? { ignoreDirectives: true } : {}),
   };
   await prepareRules(graph, options, task.chunk);

@@ -13,9 +13,9 @@ import { CONTENT_FILE, listContentFiles } from '../model/content-files.ts';
 import type { ContentEntry } from '../model/content-files.ts';
 import type { GraphChange, GraphInput, RecordGraph } from '../model/graph.ts';
 import { parseSource, readSource } from '../model/source.ts';
-import { openWorkspace, problemLines } from '../model/workspace.ts';
-import { rules } from '../../rules/index.ts';
+import { openWorkspace, problemLines, settingProblemLines } from '../model/workspace.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
+import { loadWorkspaceRules } from './workspace-rules.ts';
 import { RULES_URL } from './version.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 
@@ -207,8 +207,11 @@ export function remarkSeam() {
     // The audience is a site build's setting: the editor does not read it.
     const [todayProblem] = problemLines(workspace, 'today');
     if (todayProblem) return problem(todayProblem);
-    const { settings, problems } = resolveRuleSettings(rules, workspace.config);
-    if (problems.length) return problem(problems.map((p) => p.message).join('\n'));
+    // The same rules as `seam lint`: Seam's, the config's custom rules and its plugins'.
+    const loaded = await loadWorkspaceRules({ config: workspace.config, configFile: workspace.configFile, contentRoot: root });
+    if (loaded.problems.length) return problem(settingProblemLines(workspace, loaded.problems).join('\n'));
+    const { settings, problems } = resolveRuleSettings(loaded.rules, workspace.config);
+    if (problems.length) return problem(settingProblemLines(workspace, problems).join('\n'));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
     const options = { root, cwd: root, config: workspace.config, today: workspace.today, settings };
     const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root));

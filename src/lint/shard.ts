@@ -39,16 +39,18 @@ export function split<T>(items: readonly T[], parts: number): T[][] {
 
 /**
  * What a shard's report says about the run it belongs to: its place, and a digest of everything that
- * decides the findings (Seam's version, the date, the config, the rule settings, the selected files and
- * the text of every content file), so that `seam merge-reports` refuses shards of different runs.
+ * decides the findings (Seam's version, the date, the config, the rule settings, the plugin files'
+ * digests, the selected files and the text of every content file), so that `seam merge-reports`
+ * refuses shards of different runs.
  */
-export function shardStamp(shard: Shard, inputs: { version: string; today: string; config: SeamConfig; settings: { id: string; severity: string; options: unknown }[]; graph: RecordGraph; selected: readonly string[]; rules: number }): ShardStamp {
+export function shardStamp(shard: Shard, inputs: { version: string; today: string; config: SeamConfig; settings: { id: string; severity: string; options: unknown }[]; plugins?: string[]; graph: RecordGraph; selected: readonly string[]; rules: number }): ShardStamp {
   const hash = createHash('sha256');
   const add = (part: string) => hash.update(`${part}\0`);
   add(inputs.version);
   add(inputs.today);
   add(JSON.stringify(inputs.config));
   add(JSON.stringify(inputs.settings));
+  if (inputs.plugins?.length) add(JSON.stringify(inputs.plugins));
   add(JSON.stringify(inputs.selected));
   for (const file of inputs.graph.files) {
     add(file);

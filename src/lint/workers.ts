@@ -10,10 +10,10 @@ import Tinypool from 'tinypool';
 import { listContentFiles } from '../model/content-files.ts';
 import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding, LintResult, ShardStamp } from '../rule-kit/finding.ts';
-import { rules } from '../../rules/index.ts';
 import { describeRules, displayPath, selectFiles } from './engine.ts';
 import type { LintOptions } from './engine.ts';
 import { split } from './shard.ts';
+import { reloadable } from './workspace-rules.ts';
 import type { LintTask, LintTaskResult } from './lint-worker.ts';
 
 /**
@@ -43,9 +43,9 @@ export function listSelectedFiles(options: Pick<LintOptions, 'root' | 'cwd' | 'p
   return selectFiles({ files: listContentFiles(options.root).map((e) => e.file) }, options);
 }
 
-/** Whether every rule of the run is the catalogue's own, which a worker can load by its id. */
+/** Whether a worker can load every rule of the run by its id: the catalogue's, the config's and the plugins' (src/lint/workspace-rules.ts). */
 export function settingsFromCatalogue(options: Pick<LintOptions, 'settings'>): boolean {
-  return options.settings.every((s) => rules.find((r) => r.meta.id === s.rule.meta.id) === s.rule);
+  return options.settings.every((s) => reloadable(s.rule));
 }
 
 /** Lints `files` (the selected ones, see listSelectedFiles) on `workers` threads; the result is an in-process run's. */
@@ -55,7 +55,8 @@ export async function lintOnWorkers(options: LintOptions, files: string[], worke
   const pool = new Tinypool({ filename: new URL('./lint-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 0 });
   const base: Omit<LintTask, 'chunk' | 'stamp'> = {
     run: randomUUID(), root: options.root, cwd: options.cwd, config: options.config, today: options.today,
-    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options })),
+    settings: options.settings.map((s) => ({ id: s.rule.meta.id, severity: s.severity, options: s.options, ...(s.overrides ? { overrides: s.overrides } : {}) })),
+    plugins: (options.plugins ?? []).map(({ file, digest }) => ({ file, digest })),
     ...(options.paths ? { paths: options.paths } : {}), ...(options.shard ? { shard: options.shard } : {}),
     ...(options.ignoreDirectives ? { ignoreDirectives: true } : {}),
   };

@@ -3,12 +3,15 @@
 // and environment variables named below override the file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { positionsIn } from './position.ts';
 import { baseProblem } from './site-address.ts';
+import { recordTypeNames } from './record-types.ts';
+import { unsafePattern } from './safe-pattern.ts';
 import { isoDate } from './schemas.ts';
-import type { Problem } from './problem.ts';
+import type { Position, Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
 export const CONFIG_FILE = 'seam.config.yaml';
@@ -18,16 +21,74 @@ export const SECRET_FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
 
 const severitySetting = z.enum(['off', 'warn', 'warning', 'error']);
 
+const ruleSettings = z.record(
+  z.string(),
+  z.union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])]),
+);
+
+/** Why `glob` is no content-relative glob, or undefined when it is one. */
+function badGlob(glob: string): string | undefined {
+  if (glob.includes('\\')) return 'use forward slashes in a glob';
+  if (glob.startsWith('/') || /^[a-z]:/i.test(glob)) return 'a glob is relative to the content root, not an absolute path';
+  if (glob.split('/').some((part) => part === '..' || part === '.')) return 'a glob names files inside the content root: no "." or ".." segments';
+  try {
+    picomatch.makeRe(glob);
+  } catch (error) {
+    return `not a glob: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+/** A picomatch glob over content-relative paths (`projects/*\/drafts/**`, `docs/archive/**`). */
+const contentGlob = z.string().min(1, { error: 'a glob cannot be empty' }).superRefine((glob, context) => {
+  const problem = badGlob(glob);
+  if (problem) context.addIssue({ code: 'custom', message: `${problem} (got "${glob}")` });
+});
+
+/** A frontmatter field: its keys joined by dots (`contract.owner`). */
+const fieldPath = z.string().regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/, { error: 'a field is its frontmatter keys joined by dots, e.g. "owner" or "contract.owner"' });
+
+const safePattern = z.string().superRefine((pattern, context) => {
+  const problem = unsafePattern(pattern);
+  if (problem) context.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(pattern)}: ${problem}` });
+});
+
+const customRuleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'a rule id is kebab-case, e.g. "change-has-owner"' }).describe('The rule\'s id, kebab-case: findings, disable comments, `rules:` and `overrides:` name it. It may not be a built-in rule\'s or a plugin rule\'s id.'),
+    description: z.string().min(1).describe('One line: what the rule checks. The rule catalogue (`seam rules`, the site\'s rule pages) shows it.'),
+    message: z.string().optional().describe('What to do about a finding, added to each finding\'s message (for example who to ask).'),
+    severity: z.enum(['warn', 'warning', 'error']).default('error').describe('`error` (the default) or `warn`; `rules:` and `overrides:` can change it like any rule\'s.'),
+    types: z.array(z.enum(recordTypeNames as [string, ...string[]])).min(1).describe('The record types it checks (`change`, `status`, `policy`…).'),
+    files: z.array(contentGlob).optional().describe('Only the files these globs match (relative to the content root).'),
+    criteria: z.array(z.string()).default([]).describe('The criteria of the standard the rule protects; each must exist in a catalogue in `standards/`. None by default: a rule claims only what it checks.'),
+    requiredFields: z.array(fieldPath).optional().describe('Frontmatter fields that must be present and not empty.'),
+    requiredSections: z.array(z.string().min(1)).optional().describe('Headings the body must have (compared ignoring case and punctuation).'),
+    allowedValues: z.record(fieldPath, z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)).optional().describe('For each field, the values it may take (each item, for a list). A missing field is not checked: list it in `requiredFields` too.'),
+    patterns: z.record(fieldPath, safePattern).optional().describe('For each field, a regular expression its text must match (each item, for a list), compiled with the `u` flag. Patterns that can backtrack without bound (nested or alternated unbounded repeats, backreferences, lookaround) are refused, and a value longer than 1000 characters is a finding rather than tested.'),
+  })
+  .refine((rule) => rule.requiredFields?.length || rule.requiredSections?.length || Object.keys(rule.allowedValues ?? {}).length || Object.keys(rule.patterns ?? {}).length, {
+    error: 'a custom rule checks something: give it requiredFields, requiredSections, allowedValues or patterns',
+  });
+
+export type CustomRuleSpec = z.output<typeof customRuleSchema>;
+
 export const configSchema = z.strictObject({
   content: z.string().default('content').describe('The content root, relative to this file. Overridden by `--content DIR` and `SEAM_CONTENT`.'),
   today: isoDate.optional().describe('The reference date every date rule compares with. Overridden by `--today` and `SEAM_TODAY`; defaults to the system clock. Pin it in example or archived content so it stays clean as the calendar moves.'),
-  rules: z
-    .record(
-      z.string(),
-      z.union([severitySetting, z.tuple([severitySetting]), z.tuple([severitySetting, z.record(z.string(), z.unknown())])]),
-    )
+  rules: ruleSettings
     .default({})
     .describe('Per-rule severity (`off`, `warn`, `error`) or `[severity, options]`, keyed by rule id.'),
+  ignores: z.array(contentGlob).default([]).describe('Globs (relative to the content root) of content files Seam does not lint, as ESLint\'s global ignores: they still load, so links to them resolve and rules read them, but no finding is reported in them.'),
+  overrides: z
+    .array(z.strictObject({
+      files: z.array(contentGlob).min(1).describe('Globs (relative to the content root) of the files the settings apply to.'),
+      rules: ruleSettings.describe('Rule settings for those files, as in `rules`: a severity keeps the options set before, `[severity, options]` replaces them.'),
+    }))
+    .default([])
+    .describe('Per-path rule settings, applied in order after `rules`: for a file several match, the last one wins.'),
+  customRules: z.array(customRuleSchema).default([]).describe('Rules written as data, no code: required fields and sections, allowed values and patterns, per record type and path.'),
+  plugins: z.array(z.string().min(1)).default([]).describe('Rule modules (.ts, .js or .mjs), relative to this file, whose default export is a rule or a list of rules written with the rule kit (src/rule-kit/rule.ts). Plugins are code: they must lie outside the content root, and are reviewed as code (CODEOWNERS).'),
   components: z.array(z.string()).default([]).describe('MDX components authors may use (the `mdx-safety` allow-list).'),
   secrets: z
     .strictObject({
@@ -81,16 +142,20 @@ export interface LoadedConfig {
   /** The config file's path, when one was found. */
   file?: string;
   problems: Problem[];
+  /** Where the setting at `path` is written in the config file (line 1 when it is not, or there is no file). */
+  locate(path: readonly (string | number)[]): Position;
 }
+
+const nowhere = (): Position => ({ line: 1, column: 1 });
 
 /** Looks for `seam.config.yaml` from `cwd` upwards and reads it; problems are values, never thrown. */
 export function loadConfig(cwd: string = process.cwd(), explicitFile?: string): LoadedConfig {
   const file = explicitFile ? resolve(cwd, explicitFile) : findUp(cwd, CONFIG_FILE);
-  if (!file) return { config: configSchema.parse({}), baseDir: resolve(cwd), problems: [] };
+  if (!file) return { config: configSchema.parse({}), baseDir: resolve(cwd), problems: [], locate: nowhere };
   const baseDir = dirname(file);
   const display = file;
   if (!existsSync(file)) {
-    return { config: configSchema.parse({}), baseDir, file, problems: [{ file: display, line: 1, column: 1, code: 'config', message: `Config file not found: ${file}` }] };
+    return { config: configSchema.parse({}), baseDir, file, problems: [{ file: display, line: 1, column: 1, code: 'config', message: `Config file not found: ${file}` }], locate: nowhere };
   }
   const text = readFileSync(file, 'utf8');
   const positionAt = positionsIn(text);
@@ -99,16 +164,31 @@ export function loadConfig(cwd: string = process.cwd(), explicitFile?: string): 
   for (const error of doc.errors) {
     problems.push({ file: display, ...positionAt(error.pos[0]), code: 'config', message: `Broken YAML in the config: ${error.message.split('\n')[0]}` });
   }
-  if (problems.length) return { config: configSchema.parse({}), baseDir, file, problems };
+  if (problems.length) return { config: configSchema.parse({}), baseDir, file, problems, locate: nowhere };
+  // The nearest node written at the path (a key's own position for a record entry's key).
+  const locate = (path: readonly (string | number | PropertyKey)[]): Position => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number] } | undefined;
+      if (node?.range) {
+        if (n === path.length && n > 0) {
+          const parent = doc.getIn(path.slice(0, n - 1) as (string | number)[], true) as { items?: { key?: { value?: unknown; range?: [number, number] } }[] } | undefined;
+          const key = parent?.items?.find((item) => item.key?.value === path[n - 1])?.key;
+          if (key?.range) return positionAt(key.range[0]);
+        }
+        return positionAt(node.range[0]);
+      }
+    }
+    return nowhere();
+  };
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
       problems.push({ file: display, ...positionAt(node?.range?.[0] ?? 0), code: 'config', message: zodIssueMessage(issue) });
     }
-    return { config: configSchema.parse({}), baseDir, file, problems };
+    return { config: configSchema.parse({}), baseDir, file, problems, locate };
   }
-  return { config: parsed.data, baseDir, file, problems };
+  return { config: parsed.data, baseDir, file, problems, locate };
 }
 
 function findUp(from: string, name: string): string | undefined {

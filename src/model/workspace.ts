@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { resolveAudience, type Audience, type AudienceSource } from './audience.ts';
 import { loadConfig, type SeamConfig } from './config.ts';
-import { formatProblem, type Problem } from './problem.ts';
+import { formatProblem, type Position, type Problem } from './problem.ts';
 import { clockToday, resolveToday } from './today.ts';
 
 export interface WorkspaceOptions {
@@ -48,6 +48,8 @@ export interface Workspace {
   audienceSource: AudienceSource;
   /** Config problems first, then a bad date, then a bad audience. */
   problems: WorkspaceProblem[];
+  /** Where the setting at `path` is written in the config file (line 1 when it is not). */
+  locateSetting(path: readonly (string | number)[]): Position;
 }
 
 export function openWorkspace({ cwd, configFile, contentFlag, todayFlag, env = process.env, clock }: WorkspaceOptions): Workspace {
@@ -73,6 +75,7 @@ export function openWorkspace({ cwd, configFile, contentFlag, todayFlag, env = p
     audience: audience.ok ? audience.audience : 'public',
     audienceSource: audience.ok ? audience.source : 'default',
     problems,
+    locateSetting: loaded.locate,
   };
 }
 
@@ -82,4 +85,14 @@ export function openWorkspace({ cwd, configFile, contentFlag, todayFlag, env = p
  */
 export function problemLines(workspace: Workspace, setting: WorkspaceProblem['setting'], show: (file: string) => string = (file) => file): string[] {
   return workspace.problems.filter((p) => p.setting === setting).map((p) => (p.at ? formatProblem({ ...p.at, file: show(p.at.file) }) : p.message));
+}
+
+/**
+ * Problems with settings of seam.config.yaml found after it was read (an unknown rule, a plugin that
+ * cannot be loaded), one line each: `file:line:column: message` where the setting is written.
+ */
+export function settingProblemLines(workspace: Pick<Workspace, 'configFile' | 'locateSetting'>, problems: readonly { message: string; path?: readonly (string | number)[] }[], show: (file: string) => string = (file) => file): string[] {
+  return problems.map((p) =>
+    workspace.configFile ? formatProblem({ file: show(workspace.configFile), ...workspace.locateSetting(p.path ?? []), code: 'config', message: p.message }) : `seam.config.yaml: ${p.message}`,
+  );
 }

