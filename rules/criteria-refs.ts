@@ -54,14 +54,17 @@ All projects.
     for (const p of graph.problems) {
       if (p.file === file && p.code === 'unknown-criterion') report({ message: p.message, at: p });
     }
-    if (!tree || !graph.criteria.size) return;
-    const prefixes = [...new Set([...graph.criteria.keys()].map((id) => /^[A-Z]+/.exec(id)![0]))];
+    // Prose cites the primary standard by its ids (`K25.8`): those with a capital-letter prefix and a number.
+    const ids = [...graph.criteria.values()].filter((c) => c.standard === graph.primaryStandard).map((c) => c.id);
+    const prefixes = [...new Set(ids.flatMap((id) => /^[A-Z]+(?=\d)/.exec(id)?.[0] ?? []))];
+    if (!tree || !prefixes.length) return;
+    const known = new Set(ids);
     const mention = new RegExp(`\\b(?:${prefixes.join('|')})\\d+(?:\\.\\d+)*\\b`, 'g');
     visit(tree, 'text', (node: Text) => {
       if (!node.position) return;
       for (const m of node.value.matchAll(mention)) {
-        if (graph.criteria.has(m[0])) continue;
-        const near = closest(m[0], graph.criteria.keys());
+        if (known.has(m[0])) continue;
+        const near = closest(m[0], known);
         const at = source.positionAt(node.position.start.offset! + m.index!);
         report({ message: `Unknown criterion "${m[0]}" in the text.${near ? ` Did you mean "${near}"?` : ''} Check the id against the standard.`, at });
       }

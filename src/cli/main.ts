@@ -72,6 +72,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
       .option('-p, --project <id...>', 'only these projects')
       .addOption(new Option('-k, --kind <kind>', 'only performance or knowledge criteria').choices(['performance', 'knowledge']))
+      .option('-s, --standard <id>', 'only this standard (each standard has its own matrix and figures)')
       .option('--check', 'exit 1 when a required criterion is missing or failing'),
   ).action(async (options) => {
     exitCode = await coverageCommand(options, io);

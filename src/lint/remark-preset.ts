@@ -7,9 +7,9 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { VFile } from 'vfile';
-import { loadGraph } from '../model/graph.ts';
+import { graphOptions, loadGraph } from '../model/graph.ts';
 import { listContentFiles } from '../model/content-files.ts';
-import type { RecordGraph } from '../model/graph.ts';
+import type { GraphOptions, RecordGraph } from '../model/graph.ts';
 import { openWorkspace, problemLines } from '../model/workspace.ts';
 import { rules } from '../../rules/index.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
@@ -24,7 +24,7 @@ const graphs = new Map<string, { stamp: string; graph: RecordGraph }>();
  * modified since the last call: an editor lints on every keystroke, and reading the whole content
  * folder each time would be slow. Listing and stat-ing the files is cheap by comparison.
  */
-export async function diskGraph(root: string): Promise<RecordGraph> {
+export async function diskGraph(root: string, options: GraphOptions = {}): Promise<RecordGraph> {
   const files = listContentFiles(root).map((e) => e.file);
   const stamp = files.map((f) => {
     try {
@@ -33,10 +33,10 @@ export async function diskGraph(root: string): Promise<RecordGraph> {
     } catch {
       return `${f}\tgone`;
     }
-  }).join('\n');
+  }).join('\n') + `\n${options.primaryStandard ?? ''}`;
   const cached = graphs.get(root);
   if (cached?.stamp === stamp) return cached.graph;
-  const graph = await loadGraph(root);
+  const graph = await loadGraph(root, options);
   graphs.set(root, { stamp, graph });
   return graph;
 }
@@ -75,7 +75,7 @@ export function remarkSeam() {
     if (problems.length) return problem(problems.map((p) => p.message).join('\n'));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
     const options = { root, cwd: root, config: workspace.config, today: workspace.today, settings };
-    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root));
+    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root, graphOptions(workspace.config)));
     for (const finding of findings) attach(file, finding);
   };
 }

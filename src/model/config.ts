@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { positionsIn } from './position.ts';
-import { isoDate } from './schemas.ts';
+import { id, isoDate } from './schemas.ts';
 import type { Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
@@ -27,6 +27,14 @@ export const configSchema = z.strictObject({
     )
     .default({})
     .describe('Per-rule severity (`off`, `warn`, `error`) or `[severity, options]`, keyed by rule id.'),
+  standards: z
+    .strictObject({
+      primary: id
+        .optional()
+        .describe('The id of the primary standard (its catalogue is content/standards/<id>.yaml): what an unqualified criterion id such as `P5` means everywhere — records, evidence claims, policies, coverage maps aside (their ids are their own standard\'s). A criterion of any other standard is written with its standard, `sp800-53-low:ac-2`. Defaults to the only catalogue; with several catalogues and none named here, an unqualified id means none of them and is reported.'),
+    })
+    .prefault({})
+    .describe('The criteria catalogues the organisation adopts (src/model/criterion-ids.ts).'),
   components: z.array(z.string()).default([]).describe('MDX components authors may use (the `mdx-safety` allow-list).'),
   secrets: z
     .strictObject({

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { loadConfig } from '../../src/model/config.ts';
+import { graphOptions } from '../../src/model/graph.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -17,6 +19,8 @@ export const REPO_HAS_HISTORY = (() => {
 })();
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
+/** What the example's seam.config.yaml tells the graph (its primary standard), for tests that load content/ directly. */
+export const EXAMPLE_GRAPH = graphOptions(loadConfig(REPO).config);
 /**
  * The ESKITP5045 criteria catalogue of the test content and its coverage map, kept once: the rule
  * examples' base holds them (the catalogue with its review date pinned ahead), and the other fixtures

@@ -199,9 +199,9 @@ describe('coverage matrix and backlinks', () => {
   const unmapped = { records: [], policies: [], claimable: [] };
   const coverage: Coverage = {
     criteria: [
-      { id: 'P5', kind: 'performance', group: 'g', text: 'Prepare budgets', items: [], standard: 's' },
-      { id: 'K3', kind: 'knowledge', group: 'g', text: 'Stakeholders', items: ['K3.1'], standard: 's' },
-      { id: 'K3.1', kind: 'knowledge', group: 'g', text: 'Sponsors', parent: 'K3', items: [], standard: 's' },
+      { id: 'P5', key: 's:P5', kind: 'performance', group: 'g', text: 'Prepare budgets', items: [], standard: 's' },
+      { id: 'K3', key: 's:K3', kind: 'knowledge', group: 'g', text: 'Stakeholders', items: ['K3.1'], standard: 's' },
+      { id: 'K3.1', key: 's:K3.1', kind: 'knowledge', group: 'g', text: 'Sponsors', parent: 'K3', items: [], standard: 's' },
     ],
     mappings: [unmapped, unmapped, unmapped],
     projects: [
