@@ -47,7 +47,9 @@ describe('seam schema', () => {
       map(file.source.data);
       expect(map.errors ?? [], file.file).toEqual([]);
     }
-    expect(graph.coverageMaps).toHaveLength(1);
+    // ESKITP5045's map and the second standard's, whose whole groups are not applicable (`groups:`).
+    expect(graph.coverageMaps).toHaveLength(2);
+    expect(map({ standard: 'sp800-53-low', notApplicable: [{ groups: ['ac', 'au'], reason: 'Operated by IT operations for every system.' }] })).toBe(true);
     expect(map({ standard: 'eskitp5045', records: [{ type: 'budget', criteria: ['P5'] }] })).toBe(false);
     const config = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/seam.config.schema.json'), 'utf8')));
     expect(config({ content: 'content', today: '2026-11-20', rules: { currency: ['warn', { maxSourceAgeDays: 200 }], schema: 'error' } })).toBe(true);

@@ -29,6 +29,17 @@ export const EXAMPLE_GRAPH = graphOptions(loadConfig(REPO).config);
 const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
 const COVERAGE_MAP = { file: 'standards/eskitp5045.coverage.yaml', from: join(RULE_BASE, 'standards/eskitp5045.coverage.yaml') };
 
+/**
+ * A copy of the example content that keeps the part of its seam.config.yaml the content's meaning needs
+ * (the primary standard: the example has two catalogues), as a config in the copy itself (`content: .`),
+ * so a command run there reads it as the example does.
+ */
+export function exampleCopy(files: Record<string, string | null> = {}, config = ''): string {
+  const dir = tempContent(EXAMPLE_CONTENT, files);
+  writeFileSync(join(dir, 'seam.config.yaml'), `content: .\nstandards:\n  primary: ${EXAMPLE_GRAPH.primaryStandard}\n${config}`);
+  return dir;
+}
+
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */
 export function tempContent(base: string | null, files: Record<string, string | null> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'seam-'));
