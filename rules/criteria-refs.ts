@@ -18,9 +18,11 @@ export default defineRule({
     options: z.strictObject({}),
     docs: `Policies list the criteria they address in \`criteria:\`, any record may claim extra criteria in
 \`evidence:\`, and prose often cites a criterion ("see K25.8"). A mistyped id silently breaks coverage and
-the standard's backlinks, so every id must exist in a catalogue in \`content/standards/\`. Ids in prose are
-recognised by the prefixes the catalogues use (\`P\` and \`K\` for ESKITP5045) followed by a number; code
-spans and code blocks are ignored.`,
+the standard's backlinks, so every id must exist in a catalogue in \`content/standards/\`. An id written alone
+(\`P5\`) is the primary standard's (\`standards.primary\` in seam.config.yaml); another standard's is written
+with its id (\`sp800-53-low:cm-4\`), and a message about an unknown id names the standard it looked in. Ids in
+prose are recognised by the prefixes the primary standard uses (\`P\` and \`K\` for ESKITP5045) followed by a
+number; code spans and code blocks are ignored.`,
     examples: {
       valid: [{ title: 'a policy citing real criteria', files: { 'policies/integration-policy.mdx': '---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: 2027-01-10\ncriteria: [P1, K7, K25.8]\n---\n\n## Purpose\n\nMeets P1 and K25.8 of the standard.\n\n## Scope\n\nAll projects; the code `K99` is just an example.\n' } }],
       invalid: [

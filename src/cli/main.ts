@@ -28,7 +28,7 @@ const workspaceOptions = (command: Command) =>
 export async function main(argv: string[], io: IO = processIO()): Promise<number> {
   let exitCode = 0;
   const program = new Command('seam')
-    .description('Seam: the systems-integration handbook and ESKITP5045 compliance linter.')
+    .description('Seam: the systems-integration handbook and compliance linter for ESKITP5045 and any other standard it adopts.')
     .version(seamVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
