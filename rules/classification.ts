@@ -3,6 +3,7 @@
 // audience build never points readers at what it must not show, nor reveals that it exists (K28.1).
 import { z } from 'zod';
 import { mention, say } from '../src/model/message.ts';
+import { findCriterion } from '../src/model/criterion-ids.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { Classification, ContentRecord, RecordGraph, Reference, TypedRecord } from '../src/model/graph.ts';
 import { referencesOf } from '../src/model/graph.ts';
@@ -188,7 +189,7 @@ function referencedRecord(graph: RecordGraph, record: TypedRecord, ref: Referenc
     case 'project-record':
       return graph.projects.get(record.project ?? '')?.records.find((r) => projectPath(r) === ref.value);
     case 'criterion': {
-      const criterion = graph.criteria.get(ref.value);
+      const criterion = findCriterion(graph, ref.value);
       return criterion && graph.byType.get('standards')?.find((s) => s.id === criterion.standard);
     }
     default:

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { projectFile } from '../src/model/identity.ts';
 import { quote } from '../src/model/safe-text.ts';
 import { COVERAGE_MAP_CODE, criteriaOfType, criterionMappings } from '../src/model/coverage-map.ts';
+import { findCriterion } from '../src/model/criterion-ids.ts';
 import { recordTypeByName } from '../src/model/record-types.ts';
 import { checkClaim, missingRecordTypes, type ClaimCheck } from '../src/rule-kit/coverage.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
@@ -122,13 +123,14 @@ evidence:
         {
           title: 'a second standard whose coverage map names what does not exist and leaves a criterion out',
           criteria: ['P8'],
+          primaryStandard: 'eskitp5045',
           files: {
             'standards/acme-api.yaml': ACME_API,
             'standards/acme-api.coverage.yaml': `standard: acme-api # ^ coverage:11-19 1 criterion of "acme-api" is accounted for nowhere: API3. Map each to the records (and phase) or policies that evidence it, or list it under "notApplicable" with the reason.
 records:
   - type: charter
     section: Risks # ^ coverage:14-19 The project charter does not require the section "Risks", so a record could lack it. Name one it requires (Scope, Approach, External factors, Architecture, Security and integrity), or list the section under "claims".
-    criteria: [API1, API9, K1] # ^ coverage:22-26 Unknown criterion "API9": the catalogue "acme-api" does not define it. Check the id against the standard. # ^ coverage:28-30 K1 belongs to the catalogue "eskitp5045", not "acme-api": map it in that catalogue's coverage map.
+    criteria: [API1, API9, eskitp5045:K1] # ^ coverage:22-26 Unknown criterion "API9": the catalogue "acme-api" does not define it. Check the id against the standard. # ^ coverage:28-41 eskitp5045:K1 belongs to the catalogue "eskitp5045", not "acme-api": map it in that catalogue's coverage map.
 policies:
   - policy: security-policy # ^ coverage:13-28 No policy "security-policy" in content/policies/. Known: integration-policy.
     criteria: [API2]
@@ -140,6 +142,7 @@ policies:
         {
           title: 'a coverage map that does not fit its schema',
           criteria: ['P8'],
+          primaryStandard: 'eskitp5045',
           files: {
             'standards/acme-api.yaml': ACME_API,
             'standards/acme-api.coverage.yaml': `standard: acme-api
@@ -163,7 +166,9 @@ notApplicable:
     if (claims.length) {
       const mappings = criterionMappings(graph);
       claims.forEach((claim, i) => {
-        const result = checkClaim(record, claim.criterion, claim.section, mappings.get(claim.criterion), options.claimMinWords);
+        const claimed = findCriterion(graph, claim.criterion);
+        if (!claimed) return; // criteria-refs reports it
+        const result = checkClaim(record, claim.criterion, claim.section, mappings.get(claimed.key), options.claimMinWords);
         if (result.ok) return;
         report({ message: claimMessage(claim, result, record.type, options.claimMinWords), at: { path: ['evidence', i, 'section'] } });
       });

@@ -7,6 +7,7 @@ import { PERSONAL_DATA, prepareSpecs, specFile, specOf, systemInterfaces, type S
 import { recordById } from '../src/model/links.ts';
 import { mention, say } from '../src/model/message.ts';
 import { PHASES, projectRecordTypeNames } from '../src/model/record-types.ts';
+import { findCriterion } from '../src/model/criterion-ids.ts';
 import { quote } from '../src/model/safe-text.ts';
 import type { RecordGraph } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
@@ -223,7 +224,9 @@ paths:
     const personal = interfaces.find((i) => i.contract?.dataClasses.some((c) => PERSONAL_DATA.has(c)));
     if (!personal) return;
     const what = `The interface ${quote(personal.id)} between ${quote(personal.provider)} and ${quote(personal.system)} carries personal data, but the charter's`;
-    const security = charter.policies.some((p) => graph.policies.get(p)?.data?.criteria.some((c) => options.securityCriteria.includes(c)));
+    const keys = (refs: string[]) => refs.flatMap((ref) => findCriterion(graph, ref)?.key ?? []);
+    const securityKeys = new Set(keys(options.securityCriteria));
+    const security = charter.policies.some((p) => keys(graph.policies.get(p)?.data?.criteria ?? []).some((c) => securityKeys.has(c)));
     if (!security) report({ message: `${what} "policies" name no security policy (a policy whose criteria list ${options.securityCriteria.join(' or ')}). Add it.`, at: charter.policies.length ? { path: ['policies'] } : { path: ['policies'], key: true } });
     const pattern = new RegExp(options.dataProtection, 'i');
     if (!charter.regulations.some((r) => pattern.test(r.id) || pattern.test(r.title))) {

@@ -10,12 +10,13 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { recordTypes } from './model/record-types.ts';
 import * as schemas from './model/schemas.ts';
-import { siteAudience, siteContentRoot } from './site/integrations/content-root.ts';
+import { siteAudience, siteContentRoot, siteGraphOptions } from './site/integrations/content-root.ts';
 import { recordLoader } from './site/integrations/loader.ts';
 import type { RecordData, RecordTypeName } from './model/record-data.ts';
 
 const contentRoot = siteContentRoot();
 const { audience } = siteAudience();
+const graph = siteGraphOptions();
 
 /**
  * Handbook pages are Starlight's `docs` collection, so they get Starlight's schema (which also checks
@@ -37,7 +38,7 @@ export const collections = Object.fromEntries(
   recordTypes.map((type) => [
     type.name,
     defineCollection({
-      loader: recordLoader(type, { contentRoot, audience }),
+      loader: recordLoader(type, { contentRoot, audience, graph }),
       schema: type.name === 'docs' ? handbookSchema : type.schema,
     }),
   ]),

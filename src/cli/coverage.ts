@@ -1,12 +1,13 @@
 // `seam coverage`: the criteria × projects matrix — in the terminal, as JSON for tools, or as Markdown
 // for a pull-request comment. Each cell is evidenced / failing / missing / not required yet, and
-// points to the records behind it.
+// points to the records behind it. Figures are per standard: with several catalogues each has its own
+// matrix (`--standard <id>` shows one).
 import { relative, resolve, sep } from 'node:path';
-import { computeCoverage } from '../rule-kit/coverage.ts';
+import { computeCoverage, coverageOfStandard } from '../rule-kit/coverage.ts';
 import type { Cell, Coverage } from '../rule-kit/coverage.ts';
 import type { CriterionMapping } from '../model/coverage-map.ts';
 import { lint } from '../lint/engine.ts';
-import type { IO } from './io.ts';
+import { UsageError, type IO } from './io.ts';
 import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -16,6 +17,8 @@ export interface CoverageFlags extends WorkspaceFlags {
   kind?: 'performance' | 'knowledge';
   check?: boolean;
   width?: number;
+  /** Only this standard's criteria. */
+  standard?: string;
 }
 
 export const SYMBOL: Record<Cell['state'], string> = { evidenced: '●', policy: '◆', failing: '✖', missing: '○', 'not-required': '·', 'not-applicable': '–', unaccounted: '?' };
@@ -30,11 +33,20 @@ export async function coverageCommand(flags: CoverageFlags, io: IO): Promise<num
   const workspace = await openCommandWorkspace(flags, io);
   const { result, graph } = await lint({ root: workspace.root, cwd: io.cwd, config: workspace.config, today: workspace.today, settings: workspace.settings });
   const display = (file: string) => relative(io.cwd, resolve(workspace.root, file)).split(sep).join('/');
-  let coverage = computeCoverage(graph, result.findings, display);
-  coverage = filter(coverage, flags, io);
-  if (flags.format === 'json') io.stdout(`${JSON.stringify(toJson(coverage, workspace.today, display), null, 2)}\n`);
-  else if (flags.format === 'markdown') io.stdout(toMarkdown(coverage, workspace.today));
-  else io.stdout(toText(coverage, workspace.today, flags.width ?? 120));
+  const known = graph.standards.map((s) => s.id);
+  if (flags.standard !== undefined && !known.includes(flags.standard)) throw new UsageError(`There is no criteria catalogue "${flags.standard}". The catalogues are: ${known.join(', ') || 'none'}.`);
+  let coverage = filter(computeCoverage(graph, result.findings, display), flags, io);
+  const standards = graph.standards.filter((s) => flags.standard === undefined || s.id === flags.standard);
+  if (flags.standard !== undefined) coverage = coverageOfStandard(coverage, flags.standard);
+  const parts = standards.map((s) => ({ id: s.id, title: `${s.data?.code ?? s.id}: ${s.title}`, coverage: coverageOfStandard(coverage, s.id) }));
+  // One standard reads as it always has; several each get their own matrix and figures, under their name.
+  const several = parts.length > 1;
+  if (flags.format === 'json') {
+    const primary = parts.find((p) => p.id === graph.primaryStandard) ?? parts[0];
+    const json = { ...toJson(coverage, workspace.today, display), projects: (primary?.coverage ?? coverage).projects, standards: parts.map((p) => ({ id: p.id, title: p.title, projects: p.coverage.projects })) };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (flags.format === 'markdown') io.stdout(several ? parts.map((p) => toMarkdown(p.coverage, workspace.today, p.title)).join('\n') : toMarkdown(coverage, workspace.today));
+  else io.stdout(several ? parts.map((p) => `${p.title} (${p.id})\n${'='.repeat(p.title.length + p.id.length + 3)}\n${toText(p.coverage, workspace.today, flags.width ?? 120)}`).join('\n') : toText(coverage, workspace.today, flags.width ?? 120));
   const gaps = coverage.cells.flat().filter(isGap).length;
   return flags.check && gaps ? 1 : 0;
 }
@@ -66,14 +78,15 @@ export function toJson(coverage: Coverage, today: string, display: (file: string
     projects: coverage.projects,
     states: STATE_WORDS,
     criteria: coverage.criteria.map(({ id, kind, group, text, parent, standard }, i) => ({ id, kind, group, text, ...(parent ? { parent } : {}), standard, evidencedBy: mappingJson(coverage.mappings[i]!) })),
-    cells: coverage.cells.flat().map((c) => ({
+    cells: coverage.cells.flatMap((row, i) => row.map((c) => ({
       criterion: c.criterion,
+      standard: coverage.criteria[i]!.standard,
       project: c.project,
       state: c.state,
       reason: c.reason,
       evidence: c.evidence.map((e) => ({ file: display(e.file), type: e.type, via: e.via, ...(e.section ? { section: e.section } : {}), failing: e.failing })),
       ...(c.state === 'missing' ? { expected: c.expected } : {}),
-    })),
+    }))),
   };
 }
 
@@ -103,7 +116,8 @@ export function toText(coverage: Coverage, today: string, width: number): string
     const marks = cells[i].map((cell) => ` ${SYMBOL[cell.state]}`).join(' ');
     const prefix = `${(c.parent ? ` ${c.id}` : c.id).padEnd(idWidth)}  ${marks}  `;
     const room = Math.max(10, width - prefix.length);
-    const text = c.text.length > room ? `${c.text.slice(0, room - 1)}…` : c.text;
+    const flat = c.text.replace(/\s+/g, ' ');
+    const text = flat.length > room ? `${flat.slice(0, room - 1)}…` : flat;
     lines.push(prefix + text);
   });
   const legend = (Object.keys(SYMBOL) as Cell['state'][]).map((s) => `${SYMBOL[s]} ${STATE_WORDS[s]}`);
@@ -139,9 +153,9 @@ function wrap(text: string, width: number): string[] {
   return [...out, line];
 }
 
-export function toMarkdown(coverage: Coverage, today: string): string {
+export function toMarkdown(coverage: Coverage, today: string, standard?: string): string {
   const { criteria, projects, cells } = coverage;
-  const out = [`### Criteria coverage (${today})`, '', '| Project | Phase | Evidenced | Failing | Missing |', '| --- | --- | --- | --- | --- |'];
+  const out = [`### Criteria coverage${standard ? ` of ${standard}` : ''} (${today})`, '', '| Project | Phase | Evidenced | Failing | Missing |', '| --- | --- | --- | --- | --- |'];
   projects.forEach((p, j) => {
     const column = cells.map((row) => row[j]);
     const count = (s: Cell['state']) => column.filter((c) => c.state === s).length;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { loadGraph, type ContentRecord } from '../model/graph.ts';
+import { graphOptions, loadGraph, type ContentRecord } from '../model/graph.ts';
 import { AUDIENCES, resolveAudience, restrictGraph, type Audience } from '../model/audience.ts';
 import { buildLinkIndex, resolveLink } from '../model/links.ts';
 import { recordTypeByName } from '../model/record-types.ts';
@@ -40,7 +40,7 @@ const leftOut = (audience: Audience) => (audience === 'confidential' ? ': every 
 async function openGraph(flags: ExportFlags, io: IO) {
   const workspace = await openCommandWorkspace(flags, io);
   const audience = audienceFor(flags, io, workspace.config);
-  return { graph: await loadGraph(workspace.root), audience };
+  return { graph: await loadGraph(workspace.root, graphOptions(workspace.config)), audience };
 }
 
 /** Records the export cannot read are named on standard error (only those the audience may see), never silently dropped. */

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { loadGraph } from '../model/graph.ts';
+import { graphOptions, loadGraph } from '../model/graph.ts';
 import { lint, selectFiles } from '../lint/engine.ts';
 import type { RuleSetting } from '../lint/engine.ts';
 import { addressGuard, type Lookup } from '../lint/address-guard.ts';
@@ -54,7 +54,7 @@ export async function linksCommand(paths: string[], flags: LinksFlags, io: IO, d
 
   if (flags.external || flags.offline) {
     const { links: linkConfig } = workspace.config;
-    const graph = await loadGraph(workspace.root);
+    const graph = await loadGraph(workspace.root, graphOptions(workspace.config));
     const urls = new Set<string>();
     for (const file of selectFiles(graph, lintOptions)) {
       const record = graph.byFile.get(file);

@@ -23,7 +23,7 @@ const workspaceOptions = (command: Command) =>
 export async function main(argv: string[], io: IO = processIO()): Promise<number> {
   let exitCode = 0;
   const program = new Command('seam')
-    .description('Seam: the systems-integration handbook and ESKITP5045 compliance linter.')
+    .description('Seam: the systems-integration handbook and compliance linter for ESKITP5045 and any other standard it adopts.')
     .version(seamVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -67,6 +67,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
       .option('-p, --project <id...>', 'only these projects')
       .addOption(new Option('-k, --kind <kind>', 'only performance or knowledge criteria').choices(['performance', 'knowledge']))
+      .option('-s, --standard <id>', 'only this standard (each standard has its own matrix and figures)')
       .option('--check', 'exit 1 when a required criterion is missing or failing'),
   ).action(async (options) => {
     exitCode = await (await import('./coverage.ts')).coverageCommand(options, io);

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import * as clack from '@clack/prompts';
-import { loadGraph } from '../model/graph.ts';
+import { graphOptions, loadGraph } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { PeriodKind } from '../model/periods.ts';
 import { isNewKind, newKinds, PROMPT_MARK, scaffold } from '../model/scaffold.ts';
@@ -30,7 +30,7 @@ export async function newCommand(kind: string, id: string | undefined, flags: Ne
   if (!isNewKind(kind)) throw new UsageError(`Cannot create "${kind}". Choose one of: ${NEW_KINDS.join(', ')}.`);
   if (id && flags.id && id !== flags.id) throw new UsageError(`Two different ids given ("${id}" and --id "${flags.id}"): give one.`);
   const workspace = await openCommandWorkspace(flags, io);
-  const graph = await loadGraph(workspace.root);
+  const graph = await loadGraph(workspace.root, graphOptions(workspace.config));
   const providers = workspace.settings.find((s) => s.rule.meta.id === 'providers')?.options as { period?: PeriodKind } | undefined;
   let request: ScaffoldRequest = {
     kind,

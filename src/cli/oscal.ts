@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { restrictGraph, visibleFiles } from '../model/audience.ts';
-import { loadGraph } from '../model/graph.ts';
+import { graphOptions, loadGraph } from '../model/graph.ts';
 import { lint } from '../lint/engine.ts';
 import { computeCoverage } from '../rule-kit/coverage.ts';
 import { exportAssessmentResults } from '../oscal/assessment-results.ts';
@@ -62,7 +62,7 @@ export async function importOscalCommand(file: string, flags: ImportFlags, io: I
 export async function exportOscalCommand(name: string | undefined, flags: ExportFlags & { results?: boolean }, io: IO): Promise<number> {
   const workspace = await openCommandWorkspace(flags, io);
   const audience = audienceFor(flags, io, workspace.config);
-  const graph = restrictGraph(await loadGraph(workspace.root), audience);
+  const graph = restrictGraph(await loadGraph(workspace.root, graphOptions(workspace.config)), audience);
   const all = graph.byType.get('standards') ?? [];
   const known = `The catalogues are: ${all.map((s) => s.id).join(', ') || 'none (content/standards/ is empty)'}.`;
   if (name === undefined && all.length !== 1) throw new UsageError(`"seam export oscal" needs a standard when there is not exactly one: seam export oscal <standard>. ${known}`);

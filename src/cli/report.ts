@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { recordTypeOf } from '../model/identity.ts';
-import { computeCoverage } from '../rule-kit/coverage.ts';
+import { computeCoverage, primaryCoverage } from '../rule-kit/coverage.ts';
 import { lint } from '../lint/engine.ts';
 import { diffCoverage, renderReport } from '../lint/report.ts';
 import type { RecordChange } from '../lint/report.ts';
@@ -35,7 +35,8 @@ export async function reportCommand(flags: ReportFlags, io: IO): Promise<number>
     const contentDir = relative(realpathSync(top), realpathSync(workspace.root)).split(sep).join('/');
     if (contentDir.startsWith('..') || isAbsolute(contentDir)) throw new UsageError(`The content folder ${workspace.root} is outside the git repository at ${top}.`);
     const changes = changedRecords(git, flags.base, contentDir);
-    const after = computeCoverage(current.graph, current.result.findings, display);
+    // The pull request's coverage changes are the primary standard's, the figure projects are judged by.
+    const after = primaryCoverage(current.graph, computeCoverage(current.graph, current.result.findings, display));
     const before = await baseCoverage(git, commit, contentDir, workspace);
     input.base = { ref: flags.base, commit, changes, coverage: diffCoverage(before, after) };
   }
@@ -103,7 +104,7 @@ async function baseCoverage(git: Git, commit: string, contentDir: string, worksp
       writeFileSync(target, blobs[i]);
     });
     const { result, graph } = await lint({ root: dir, cwd: dir, config: workspace.config, today: workspace.today, settings: workspace.settings });
-    return computeCoverage(graph, result.findings);
+    return primaryCoverage(graph, computeCoverage(graph, result.findings));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 // rules and its plugins').
 import { describeRules } from '../lint/engine.ts';
 import type { IO } from './io.ts';
+import { ruleCriterionLabel } from '../rule-kit/rule.ts';
 import { openCommandWorkspace } from './workspace.ts';
 import type { WorkspaceFlags } from './workspace.ts';
 
@@ -10,10 +11,10 @@ export async function rulesCommand(flags: WorkspaceFlags & { format: 'text' | 'j
   if (flags.format === 'json') {
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
   } else if (flags.format === 'markdown') {
-    io.stdout(['| Rule | Severity | Criteria | Checks |', '| --- | --- | --- | --- |', ...rules.map((r) => `| [\`${r.id}\`](${r.url}) | ${r.severity} | ${r.criteria.join(', ')} | ${r.description} |`)].join('\n') + '\n');
+    io.stdout(['| Rule | Severity | Criteria | Checks |', '| --- | --- | --- | --- |', ...rules.map((r) => `| [\`${r.id}\`](${r.url}) | ${r.severity} | ${r.criteria.map(ruleCriterionLabel).join(', ')} | ${r.description} |`)].join('\n') + '\n');
   } else {
     const width = Math.max(...rules.map((r) => r.id.length));
-    for (const r of rules) io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}  [${r.criteria.join(', ')}]${r.fixable ? ' (fixable)' : ''}\n`);
+    for (const r of rules) io.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}  [${r.criteria.map(ruleCriterionLabel).join(', ')}]${r.fixable ? ' (fixable)' : ''}\n`);
   }
   return 0;
 }

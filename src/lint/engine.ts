@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
-import { buildGraph, loadGraph, updateGraph } from '../model/graph.ts';
+import { buildGraph, graphOptions, loadGraph, updateGraph } from '../model/graph.ts';
 import { isCoverageMapFile } from '../model/coverage-map.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import type { GraphInputs, RecordGraph } from '../model/graph.ts';
@@ -20,7 +20,7 @@ import { compareFindings } from '../rule-kit/finding.ts';
 import type { Finding, Fix, LintResult, RuleDescriptor, Severity } from '../rule-kit/finding.ts';
 import { findDirectives, isSuppressed } from '../rule-kit/directives.ts';
 import { parseSourceBody } from '../rule-kit/parse.ts';
-import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
+import { appliesUnder, checksFile, ruleCriterionKey } from '../rule-kit/rule.ts';
 import type { Report, Rule } from '../rule-kit/rule.ts';
 import { preparedView } from './affected.ts';
 import { isIgnored, mayRun, settingFor } from './overrides.ts';
@@ -102,7 +102,7 @@ export function resolveRuleSettings(rules: Rule[], config: SeamConfig): { settin
 export function describeRules(settings: RuleSetting[]): RuleDescriptor[] {
   return settings
     .map(({ rule, severity }) => ({
-      id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria, severity, docs: rule.meta.docs,
+      id: rule.meta.id, description: rule.meta.description, criteria: rule.meta.criteria.map(ruleCriterionKey), severity, docs: rule.meta.docs,
       url: `${RULES_URL}${rule.meta.id}/`, fixable: rule.meta.fixable,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -154,7 +154,7 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   if (options.ignoreDirectives && (options.checker || options.graphInputs)) throw new Error('The lint cache is never used by a check that ignores disable comments (the site build\'s safety check).');
-  let graph = await loadGraph(options.root, { inputs: options.graphInputs });
+  let graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs: options.graphInputs });
   if (options.select) options = { ...options, only: options.select(graph) };
   if (!options.checker || options.fix) await prepareRules(options.only && !options.fix ? preparedView(graph, options.only) : graph, options, selectFiles(graph, options));
   const fixed = new Set<string>();
@@ -185,7 +185,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         wrote = true;
       }
       if (!wrote) break;
-      graph = await loadGraph(options.root, { inputs: options.graphInputs });
+      graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs: options.graphInputs });
       await prepareRules(graph, options, selectFiles(graph, options));
     }
   }
@@ -367,7 +367,7 @@ export function applyFixes(text: string, fixes: Fix[]): string {
 export async function lintText(runOptions: LintOptions, file: string, text: string, onDisk?: RecordGraph): Promise<Finding[]> {
   // One file, whatever part of the run it came from (a fix checked during a sharded run) and untold.
   const options: LintOptions = { ...runOptions, shard: undefined, onProgress: undefined };
-  const disk = onDisk ?? (await loadGraph(options.root));
+  const disk = onDisk ?? (await loadGraph(options.root, graphOptions(options.config)));
   const only = { ...options, paths: [resolve(options.root, file)] };
   if (disk.byFile.get(file)?.source.text === text) {
     await prepareRules(disk, options, [file]);
@@ -384,5 +384,5 @@ function textGraph(disk: RecordGraph, file: string, read: () => SourceFile): Rec
   const inputs = disk.files.filter((f) => f !== file).map((f) => ({ file: f, read: () => disk.byFile.get(f)?.source ?? readSource(resolve(disk.root, f), f) }));
   if (recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file)) inputs.push({ file, read });
   inputs.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return buildGraph(disk.root, inputs);
+  return buildGraph(disk.root, inputs, { primaryStandard: disk.configuredPrimary });
 }

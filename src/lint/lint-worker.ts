@@ -2,7 +2,7 @@
 // checks the chunks of files it is given and returns their findings (and, when asked, the shard stamp).
 import { resolve } from 'node:path';
 import type { SeamConfig } from '../model/config.ts';
-import { loadGraph } from '../model/graph.ts';
+import { graphOptions, loadGraph } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import type { Finding, Severity, ShardStamp } from '../rule-kit/finding.ts';
 import type { Rule } from '../rule-kit/rule.ts';
@@ -40,7 +40,7 @@ export interface LintTaskResult {
 let loaded: { run: string; graph: Promise<RecordGraph>; rules: Promise<Rule[]> } | undefined;
 
 export default async function lintTask(task: LintTask): Promise<LintTaskResult> {
-  if (loaded?.run !== task.run) loaded = { run: task.run, graph: loadGraph(task.root), rules: reloadRules(task.config, task.plugins) };
+  if (loaded?.run !== task.run) loaded = { run: task.run, graph: loadGraph(task.root, graphOptions(task.config)), rules: reloadRules(task.config, task.plugins) };
   const graph = await loaded.graph;
   const rules = await loaded.rules;
   const settings = task.settings.map(({ id, severity, options, overrides }): RuleSetting => {

@@ -8,10 +8,10 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { VFile } from 'vfile';
-import { buildGraph, loadGraph, updateGraph } from '../model/graph.ts';
+import { buildGraph, graphOptions, loadGraph, updateGraph } from '../model/graph.ts';
 import { CONTENT_FILE, listContentFiles } from '../model/content-files.ts';
 import type { ContentEntry } from '../model/content-files.ts';
-import type { GraphChange, GraphInput, RecordGraph } from '../model/graph.ts';
+import type { GraphChange, GraphInput, GraphOptions, RecordGraph } from '../model/graph.ts';
 import { parseSource, readSource } from '../model/source.ts';
 import { openWorkspace, problemLines, settingProblemLines } from '../model/workspace.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
@@ -43,14 +43,15 @@ interface DiskState {
 
 const disks = new Map<string, Promise<DiskState>>();
 
-/** The record graph of a content root as it is on disk (see `DiskState`). */
-export async function diskGraph(contentRoot: string): Promise<RecordGraph> {
+/** The record graph of a content root as it is on disk (see `DiskState`), one per root and primary standard. */
+export async function diskGraph(contentRoot: string, options: GraphOptions = {}): Promise<RecordGraph> {
   const root = resolve(contentRoot);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return loadGraph(root);
-  let pending = disks.get(root);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return loadGraph(root, options);
+  const key = `${root}\0${options.primaryStandard ?? ''}`;
+  let pending = disks.get(key);
   if (!pending) {
-    pending = openDisk(root);
-    disks.set(root, pending);
+    pending = openDisk(root, options);
+    disks.set(key, pending);
     return (await pending).graph;
   }
   const disk = await pending;
@@ -62,7 +63,7 @@ export async function diskGraph(contentRoot: string): Promise<RecordGraph> {
   return disk.graph;
 }
 
-async function openDisk(root: string): Promise<DiskState> {
+async function openDisk(root: string, options: GraphOptions): Promise<DiskState> {
   const disk: DiskState = { graph: undefined as unknown as RecordGraph, listed: new Map(), dirty: new Set(), relist: false };
   // Watching starts before the listing, so that nothing changed while reading is missed.
   try {
@@ -76,7 +77,7 @@ async function openDisk(root: string): Promise<DiskState> {
   }
   const entries = listContentFiles(root);
   if (disk.stamps) disk.stamps = stampsOf(root, entries.map((e) => e.file));
-  disk.graph = buildGraph(root, entries.map((entry) => inputOf(root, entry)));
+  disk.graph = buildGraph(root, entries.map((entry) => inputOf(root, entry)), options);
   disk.listed = new Map(entries.map((e) => [e.file, !!e.refused]));
   return disk;
 }
@@ -214,7 +215,7 @@ export function remarkSeam() {
     if (problems.length) return problem(settingProblemLines(workspace, problems).join('\n'));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
     const options = { root, cwd: root, config: workspace.config, today: workspace.today, settings };
-    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root));
+    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root, graphOptions(workspace.config)));
     for (const finding of findings) attach(file, finding);
   };
 }

@@ -51,7 +51,7 @@ export async function lintExample(rule: Rule, example: RuleExample, fix = false)
   const { files, expected } = readExample(example);
   const root = exampleRoot(example.base ?? 'base', files);
   try {
-    const config = configSchema.parse({ rules: { [rule.meta.id]: ['error', example.options ?? {}] } });
+    const config = configSchema.parse({ rules: { [rule.meta.id]: ['error', example.options ?? {}] }, ...(example.primaryStandard ? { standards: { primary: example.primaryStandard } } : {}) });
     const { settings, problems } = resolveRuleSettings([...catalogue.filter((r) => r.meta.id !== rule.meta.id), rule], config);
     if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
     const only = settings.map((s) => (s.rule === rule ? s : { ...s, severity: 'off' as const }));

@@ -84,5 +84,5 @@ export function restrictGraph(graph: RecordGraph, audience: Audience): RecordGra
   if (audience === 'confidential') return graph;
   const visible = visibleFiles(graph, audience);
   const inputs = graph.records.filter((r) => visible.has(r.file)).map((r) => ({ file: r.file, read: () => r.source }));
-  return buildGraph(graph.root, inputs);
+  return buildGraph(graph.root, inputs, { primaryStandard: graph.configuredPrimary });
 }

@@ -10,7 +10,7 @@ import { positionsIn } from './position.ts';
 import { baseProblem } from './site-address.ts';
 import { recordTypeNames } from './record-types.ts';
 import { unsafePattern } from './safe-pattern.ts';
-import { isoDate } from './schemas.ts';
+import { id, isoDate } from './schemas.ts';
 import type { Position, Problem } from './problem.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
@@ -89,6 +89,14 @@ export const configSchema = z.strictObject({
     .describe('Per-path rule settings, applied in order after `rules`: for a file several match, the last one wins.'),
   customRules: z.array(customRuleSchema).default([]).describe('Rules written as data, no code: required fields and sections, allowed values and patterns, per record type and path.'),
   plugins: z.array(z.string().min(1)).default([]).describe('Rule modules (.ts, .js or .mjs), relative to this file, whose default export is a rule or a list of rules written with the rule kit (src/rule-kit/rule.ts). Plugins are code: they must lie outside the content root, and are reviewed as code (CODEOWNERS).'),
+  standards: z
+    .strictObject({
+      primary: id
+        .optional()
+        .describe('The id of the primary standard (its catalogue is content/standards/<id>.yaml): what an unqualified criterion id such as `P5` means everywhere — records, evidence claims, policies, coverage maps aside (their ids are their own standard\'s). A criterion of any other standard is written with its standard, `sp800-53-low:ac-2`. Defaults to the only catalogue; with several catalogues and none named here, an unqualified id means none of them and is reported.'),
+    })
+    .prefault({})
+    .describe('The criteria catalogues the organisation adopts (src/model/criterion-ids.ts).'),
   components: z.array(z.string()).default([]).describe('MDX components authors may use (the `mdx-safety` allow-list).'),
   secrets: z
     .strictObject({

@@ -11,8 +11,9 @@ import { z } from 'zod';
 import type { ContentRecord, Criterion, RecordGraph } from './graph.ts';
 import type { Problem } from './problem.ts';
 import { PHASES, recordTypeByName, recordTypes, type Phase, type RecordType } from './record-types.ts';
+import { criterionLabel, itemKeys, resolveCriterion } from './criterion-ids.ts';
 import { quote } from './safe-text.ts';
-import { criterionId, id, name } from './schemas.ts';
+import { criterionId, groupId, id, name } from './schemas.ts';
 import type { SourceFile } from './source.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
@@ -26,7 +27,7 @@ export const isCoverageMapFile = (file: string): boolean => isMapFile(file);
 /** The problem code of everything wrong with a coverage map (the `coverage` rule reports it). */
 export const COVERAGE_MAP_CODE = 'coverage-map';
 
-const criteriaList = z.array(criterionId).min(1).describe('Criterion ids of the catalogue; a parent (K25) stands for all its sub-items.');
+const criteriaList = z.array(criterionId).min(1).describe('Criterion ids of this map\'s own catalogue (unqualified ids here are its ids, whatever the primary standard); a parent (K25) stands for all its sub-items.');
 const projectTypes = recordTypes.filter((t) => t.inProject).map((t) => t.name) as [string, ...string[]];
 const claimTypes = recordTypes.filter((t) => t.name !== 'standards').map((t) => t.name) as [string, ...string[]];
 
@@ -55,13 +56,16 @@ export const coverageMapSchema = z.strictObject({
     .describe('Criteria the organisation evidences once, through its policies, for every project.'),
   notApplicable: z
     .array(
-      z.strictObject({
-        criteria: criteriaList,
-        reason: z.string().trim().min(20, { error: 'say why in a sentence (at least 20 characters)' }).describe('Why no record evidences these criteria.'),
-      }),
+      z
+        .strictObject({
+          criteria: criteriaList.optional(),
+          groups: z.array(groupId).min(1).optional().describe('Groups (families) of the catalogue none of whose criteria applies, nested groups included: one reason for all of them.'),
+          reason: z.string().trim().min(20, { error: 'say why in a sentence (at least 20 characters)' }).describe('Why no record evidences these criteria.'),
+        })
+        .refine((entry) => entry.criteria !== undefined || entry.groups !== undefined, { error: 'name the "criteria" or the "groups" that do not apply' }),
     )
     .default([])
-    .describe('Criteria no record can evidence, each with the reason.'),
+    .describe('Criteria, or whole groups of them, no record can evidence, each with the reason.'),
   claims: z
     .array(
       z.strictObject({
@@ -137,41 +141,74 @@ export function criterionMappings(graph: RecordGraph): Map<string, CriterionMapp
   const out = new Map<string, CriterionMapping>();
   for (const criterion of graph.criteria.values()) {
     const map = graph.coverageMaps.find((m) => m.data?.standard === criterion.standard);
-    out.set(criterion.id, { records: [], policies: [], claimable: [], file: map?.file });
+    out.set(criterion.key, { records: [], policies: [], claimable: [], file: map?.file });
   }
-  const expand = (ids: string[]) => ids.flatMap((c) => [c, ...(graph.criteria.get(c)?.items ?? [])]).filter((c) => graph.criteria.has(c));
   for (const map of graph.coverageMaps) {
     const data = map.data;
     if (!data) continue;
-    const mine = (c: string) => graph.criteria.get(c)?.standard === data.standard;
+    // A map's ids are its own catalogue's; one naming another catalogue's criterion is a problem of the map.
+    const expand = (ids: string[]) => ids.flatMap((ref) => {
+      const c = mapCriterion(graph, data.standard, ref);
+      return c ? [c.key, ...itemKeys(c)] : [];
+    });
     for (const entry of data.records) {
       const type = recordTypeByName.get(entry.type)!;
-      for (const c of expand(entry.criteria).filter(mine)) {
+      for (const c of expand(entry.criteria)) {
         const m = out.get(c)!;
         m.records.push({ type, section: entry.section, from: entry.from ?? type.requiredFrom });
         if (entry.section) m.claimable.push({ type: entry.type, section: entry.section });
       }
     }
     for (const entry of data.policies) {
-      for (const c of expand(entry.criteria).filter(mine)) {
+      for (const c of expand(entry.criteria)) {
         out.get(c)!.policies.push({ policy: entry.policy, section: entry.section });
         if (entry.section) out.get(c)!.claimable.push({ type: 'policies', section: entry.section });
       }
     }
-    for (const entry of data.notApplicable) for (const c of expand(entry.criteria).filter(mine)) out.get(c)!.notApplicable ??= entry.reason;
-    for (const entry of data.claims) for (const c of expand(entry.criteria).filter(mine)) out.get(c)!.claimable.push({ type: entry.type, section: entry.section });
+    for (const entry of data.notApplicable) for (const c of notApplicableKeys(graph, data.standard, entry)) out.get(c)!.notApplicable ??= entry.reason;
+    for (const entry of data.claims) for (const c of expand(entry.criteria)) out.get(c)!.claimable.push({ type: entry.type, section: entry.section });
   }
   return out;
 }
 
-/** The criteria the coverage map says a record type evidences (sub-items included), in catalogue order. */
+/** The criterion a coverage map's id means: its own catalogue's, unless it names another (which the map may not). */
+function mapCriterion(graph: RecordGraph, standard: string, ref: string): Criterion | undefined {
+  const resolved = resolveCriterion(graph, ref, standard);
+  const criterion = resolved.ok ? graph.criteria.get(resolved.key) : undefined;
+  return criterion?.standard === standard ? criterion : undefined;
+}
+
+/** The groups of a catalogue a `groups` entry names, with the groups nested in them. */
+function groupsWithin(graph: RecordGraph, standard: string, groups: string[]): Set<string> {
+  const catalogue = graph.standards.find((s) => s.id === standard)?.data;
+  const out = new Set(groups);
+  // Parents are listed before their children (the graph checks it), so one pass finds every descendant.
+  for (const g of catalogue?.groups ?? []) if (g.parent !== undefined && out.has(g.parent)) out.add(g.id);
+  return out;
+}
+
+/** The keys of the criteria (sub-items included) a `notApplicable` entry covers, by id and by group. */
+function notApplicableKeys(graph: RecordGraph, standard: string, entry: CoverageMapData['notApplicable'][number]): string[] {
+  const byId = (entry.criteria ?? []).flatMap((ref) => {
+    const c = mapCriterion(graph, standard, ref);
+    return c ? [c.key, ...itemKeys(c)] : [];
+  });
+  const groups = groupsWithin(graph, standard, entry.groups ?? []);
+  const byGroup = entry.groups ? [...graph.criteria.values()].filter((c) => c.standard === standard && groups.has(c.group)).map((c) => c.key) : [];
+  return [...new Set([...byId, ...byGroup])];
+}
+
+/**
+ * The criteria the coverage map says a record type evidences (sub-items included), in catalogue order,
+ * as a reader writes them: the primary standard's by their id, any other's qualified.
+ */
 export function criteriaOfType(type: string, graph: RecordGraph, mappings = criterionMappings(graph)): string[] {
-  return [...mappings].filter(([, m]) => m.records.some((r) => r.type.name === type)).map(([id]) => id);
+  return [...mappings].filter(([, m]) => m.records.some((r) => r.type.name === type)).map(([key]) => criterionLabel(graph.criteria.get(key)!, graph.primaryStandard));
 }
 
 /** Whether a criterion is accounted for, a parent also when every one of its sub-items is. */
 export function isAccounted(criterion: Criterion, mappings: Map<string, CriterionMapping>): boolean {
-  return accounted(mappings.get(criterion.id)) || (criterion.items.length > 0 && criterion.items.every((i) => accounted(mappings.get(i))));
+  return accounted(mappings.get(criterion.key)) || (criterion.items.length > 0 && itemKeys(criterion).every((i) => accounted(mappings.get(i))));
 }
 
 // ── Checking a map against the catalogue, the record types and the policies ────────────────────────
@@ -200,9 +237,13 @@ export function checkCoverageMaps(graph: RecordGraph): Problem[] {
     }
     seen.set(data.standard, map);
     const checkCriteria = (path: PropertyKey[], ids: string[]) => ids.forEach((c, i) => {
-      const criterion = graph.criteria.get(c);
-      if (!criterion) at([...path, i], `Unknown criterion ${quote(c)}: the catalogue ${quote(data.standard)} does not define it. Check the id against the standard.`);
-      else if (criterion.standard !== data.standard) at([...path, i], `${c} belongs to the catalogue ${quote(criterion.standard)}, not ${quote(data.standard)}: map it in that catalogue's coverage map.`);
+      const resolved = resolveCriterion(graph, c, data.standard);
+      if (!resolved.ok) at([...path, i], resolved.message);
+      else if (resolved.standard !== data.standard) at([...path, i], `${c} belongs to the catalogue ${quote(resolved.standard)}, not ${quote(data.standard)}: map it in that catalogue's coverage map.`);
+    });
+    const known = new Set(catalogue.data?.groups.map((g) => g.id));
+    const checkGroups = (path: PropertyKey[], groups: string[]) => groups.forEach((g, i) => {
+      if (!known.has(g)) at([...path, i], `No group ${quote(g)} in the catalogue ${quote(data.standard)}. Known: ${[...known].join(', ') || 'none'}.`);
     });
     data.records.forEach((entry, i) => {
       checkCriteria(['records', i, 'criteria'], entry.criteria);
@@ -218,19 +259,36 @@ export function checkCoverageMaps(graph: RecordGraph): Problem[] {
         at(['policies', i, 'policy'], `No policy ${quote(entry.policy)} in content/policies/. Known: ${[...graph.policies.keys()].join(', ') || 'none'}.`);
         return;
       }
-      const listed = new Set((policy.data as { criteria?: string[] } | undefined)?.criteria ?? []);
+      // The policy's ids mean the primary standard unless qualified; the map's, its own. A policy whose own
+      // ids do not resolve has those reported where they are (criteria-refs), not again here.
+      const resolved = ((policy.data as { criteria?: string[] } | undefined)?.criteria ?? []).map((ref) => resolveCriterion(graph, ref));
+      const listed = new Set(resolved.flatMap((r) => (r.ok ? [r.key] : [])));
       entry.criteria.forEach((c, j) => {
-        if (policy.data && !listed.has(c)) at(['policies', i, 'criteria', j], `The policy ${quote(entry.policy)} does not list ${c} in its "criteria": add it there if the policy addresses it, or map ${c} elsewhere.`);
+        const key = mapCriterion(graph, data.standard, c)?.key;
+        if (policy.data && key !== undefined && resolved.every((r) => r.ok) && !listed.has(key)) at(['policies', i, 'criteria', j], `The policy ${quote(entry.policy)} does not list ${c} in its "criteria": add it there if the policy addresses it, or map ${c} elsewhere.`);
       });
       if (entry.section && !hasHeading(policy, entry.section)) at(['policies', i, 'section'], `The policy ${quote(entry.policy)} has no section ${quote(entry.section)}.`);
     });
-    data.notApplicable.forEach((entry, i) => checkCriteria(['notApplicable', i, 'criteria'], entry.criteria));
+    data.notApplicable.forEach((entry, i) => {
+      checkCriteria(['notApplicable', i, 'criteria'], entry.criteria ?? []);
+      checkGroups(['notApplicable', i, 'groups'], entry.groups ?? []);
+    });
     data.claims.forEach((entry, i) => checkCriteria(['claims', i, 'criteria'], entry.criteria));
     // A criterion that does not apply cannot also be evidenced.
-    const evidenced = new Set([...data.records, ...data.policies].flatMap((e) => e.criteria));
-    data.notApplicable.forEach((entry, i) => entry.criteria.forEach((c, j) => {
-      if (evidenced.has(c)) at(['notApplicable', i, 'criteria', j], `${c} is marked not applicable but is also mapped to records or policies. Keep one.`);
+    const evidenced = new Map([...data.records, ...data.policies].flatMap((e) => e.criteria.flatMap((ref) => {
+      const c = mapCriterion(graph, data.standard, ref);
+      return c ? [[c.key, c] as const] : [];
+    })));
+    data.notApplicable.forEach((entry, i) => (entry.criteria ?? []).forEach((c, j) => {
+      if (evidenced.has(mapCriterion(graph, data.standard, c)?.key ?? '')) at(['notApplicable', i, 'criteria', j], `${c} is marked not applicable but is also mapped to records or policies. Keep one.`);
     }));
+    // A group marked not applicable must not hold a criterion the map evidences.
+    data.notApplicable.forEach((entry, i) => {
+      if (!entry.groups) return;
+      const groups = groupsWithin(graph, data.standard, entry.groups);
+      const clash = [...evidenced.values()].filter((c) => groups.has(c.group)).map((c) => c.id);
+      if (clash.length) at(['notApplicable', i, 'groups'], `The groups ${entry.groups.join(', ')} are marked not applicable, but ${clash.join(', ')} in them ${clash.length === 1 ? 'is' : 'are'} mapped to records or policies. List the rest of the group's criteria under "criteria" instead.`);
+    });
   }
   // Every criterion of every catalogue is accounted for, or the map says which are not.
   const mappings = criterionMappings(graph);

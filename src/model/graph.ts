@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { z } from 'zod';
-import { checkCoverageMaps, isCoverageMapFile, loadCoverageMap, type CoverageMapFile } from './coverage-map.ts';
+import { checkCoverageMaps, COVERAGE_MAP_CODE, isCoverageMapFile, loadCoverageMap, type CoverageMapFile } from './coverage-map.ts';
+import { primaryStandardOf, qualify, resolveCriterion } from './criterion-ids.ts';
 import { mention, say, suggest, type Mention, type Message } from './message.ts';
 import type { Problem } from './problem.ts';
 import { evaluationName, projectFile, recordId, recordTypeOf } from './identity.ts';
@@ -45,14 +46,17 @@ export interface ContentRecord<T = unknown> {
 export type TypedRecord<T extends RecordTypeName = RecordTypeName> = { [K in T]: ContentRecord<RecordData[K]> & { type: K } }[T];
 
 export interface Criterion {
+  /** Its id within its catalogue (`P5`, `ac-2`). */
   id: string;
+  /** Its qualified id, the graph's key for it: `eskitp5045:P5` (src/model/criterion-ids.ts). */
+  key: string;
   /** Absent for standards without the performance/knowledge distinction (OSCAL catalogs). */
   kind?: 'performance' | 'knowledge';
   group: string;
   text: string;
-  /** The parent criterion's id, for sub-items. */
+  /** The parent criterion's id (within the catalogue), for sub-items. */
   parent?: string;
-  /** Sub-item ids, for criteria that have them. */
+  /** Sub-item ids (within the catalogue), for criteria that have them. */
   items: string[];
   /** The id of the catalogue it comes from. */
   standard: string;
@@ -84,7 +88,12 @@ export interface RecordGraph {
   byType: Map<string, ContentRecord[]>;
   byFile: Map<string, ContentRecord>;
   standards: ContentRecord<S.Standard>[];
+  /** Every criterion of every catalogue, keyed by its qualified id (`eskitp5045:P5`); resolve references with src/model/criterion-ids.ts. */
   criteria: Map<string, Criterion>;
+  /** What an unqualified criterion id means: the configured primary standard, else the only catalogue; undefined when neither decides. */
+  primaryStandard?: string;
+  /** `standards.primary` as configured (a graph rebuilt for an audience decides again from it). */
+  configuredPrimary?: string;
   /** The catalogues' coverage maps (`standards/<id>.coverage.yaml`): how each criterion is evidenced. */
   coverageMaps: CoverageMapFile[];
   organisations: Map<string, ContentRecord<S.Organisation>>;
@@ -121,16 +130,27 @@ export interface GraphInputs {
   set(file: string, text: string, input: FileInput): void;
 }
 
-/** Reads every content file under `root` into a record graph (with `inputs`, reusing what it knows of unchanged files). */
-export async function loadGraph(root: string, { inputs }: { inputs?: GraphInputs } = {}): Promise<RecordGraph> {
+/** What the graph needs from the config, and the store of earlier reads when there is one. */
+export interface GraphOptions {
+  /** `standards.primary` from seam.config.yaml. */
+  primaryStandard?: string;
+  /** What reading unchanged files gave before (the lint cache). */
+  inputs?: GraphInputs;
+}
+
+/** The graph options a config gives. */
+export const graphOptions = (config: { standards?: { primary?: string } }): GraphOptions => ({ primaryStandard: config.standards?.primary });
+
+/** Reads every content file under `root` into a record graph (with `options.inputs`, reusing what it knows of unchanged files). */
+export async function loadGraph(root: string, options: GraphOptions = {}): Promise<RecordGraph> {
   const absRoot = resolve(root);
   if (!existsSync(absRoot) || !statSync(absRoot).isDirectory()) {
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
   // Links and unreadable folders are listed with their problem, never followed or skipped silently.
   const entries = listContentFiles(absRoot);
-  const memo = inputs && inputMemo(inputs);
-  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), memo);
+  const memo = options.inputs && inputMemo(options.inputs);
+  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), options, memo);
 }
 
 interface InputMemo {
@@ -174,8 +194,8 @@ export interface GraphInput {
  * Builds the graph from already-listed files; exposed so tests and the language server can feed text.
  * An input with `refused` (a link, an unreadable folder) is listed with that problem and never read.
  */
-export function buildGraph(absRoot: string, inputs: GraphInput[], memo?: InputMemo): RecordGraph {
-  return assembleGraph(absRoot, inputs.map((input) => filePart(absRoot, input, memo)));
+export function buildGraph(absRoot: string, inputs: GraphInput[], options: GraphOptions = {}, memo?: InputMemo): RecordGraph {
+  return assembleGraph(absRoot, inputs.map((input) => filePart(absRoot, input, memo)), options.primaryStandard);
 }
 
 /** What one file contributes to a graph on its own, whatever the other files say: read once, reused by `updateGraph`. */
@@ -254,8 +274,9 @@ interface Reuse {
  * (indexing, references, coverage maps), as one build reports them. `reuse` says, for an update, which
  * records' reference problems and whether the coverage problems are still those of the previous graph.
  */
-function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): RecordGraph {
+function assembleGraph(absRoot: string, parts: FilePart[], primary: string | undefined, reuse?: Reuse): RecordGraph {
   const graph = emptyGraph(absRoot, []);
+  graph.configuredPrimary = primary;
   const { problems } = graph;
   for (const part of parts) {
     graph.files.push(part.file);
@@ -268,6 +289,7 @@ function assembleGraph(absRoot: string, parts: FilePart[], reuse?: Reuse): Recor
   if (reuse?.patch) patchIndex(graph, reuse.patch.base, reuse.patch.replaced, reuse.patch.indexed);
   else index(graph, reuse?.project);
   const indexed = problems.slice(indexedFrom);
+  decidePrimary(graph);
   if (reuse && !reuse.possible(graph)) reuse = undefined;
   const references = new Map<ContentRecord, ResolvedReferences>();
   const idsOf = projectIdMemo(graph);
@@ -327,7 +349,7 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
     seen.add(change.file);
   }
   const before = [...graph.projects.keys()].sort().join('\0');
-  return assembleGraph(graph.root, parts, {
+  return assembleGraph(graph.root, parts, graph.configuredPrimary, {
     possible: (next) => !global && [...next.projects.keys()].sort().join('\0') === before,
     references(record, next) {
       const resolved = state.references.get(record);
@@ -538,6 +560,13 @@ function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap
   graph.problems.push(...indexProblems);
 }
 
+/** Decides the primary standard once every catalogue is indexed; with none decidable, says why on the first catalogue. */
+function decidePrimary(graph: RecordGraph) {
+  const { primary, problem } = primaryStandardOf(graph.configuredPrimary, graph.standards.map((s) => s.id));
+  graph.primaryStandard = primary;
+  if (problem) graph.problems.push({ file: graph.standards[0]!.file, line: 1, column: 1, code: COVERAGE_MAP_CODE, message: problem });
+}
+
 function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
   graph.standards.push(record);
   const { data } = record;
@@ -548,16 +577,16 @@ function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
   });
   data!.criteria.forEach((c, i) => {
     if (!groups.has(c.group)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'group']), code: 'dangling-reference', message: `Criterion ${c.id} names the group ${quote(c.group)}, which "groups" does not define. Defined: ${[...groups].join(', ')}.` });
-    const entries: [Criterion, PropertyKey[]][] = [[{ id: c.id, kind: c.kind, group: c.group, text: c.text, items: (c.items ?? []).map((s) => s.id), standard: record.id }, ['criteria', i, 'id']]];
+    const entries: [Criterion, PropertyKey[]][] = [[{ id: c.id, key: qualify(record.id, c.id), kind: c.kind, group: c.group, text: c.text, items: (c.items ?? []).map((s) => s.id), standard: record.id }, ['criteria', i, 'id']]];
     (c.items ?? []).forEach((s, j) => {
       if (!s.id.startsWith(`${c.id}.`)) graph.problems.push({ file: record.file, ...record.source.locate(['criteria', i, 'items', j, 'id']), code: 'naming', message: `Sub-item ${quote(s.id)} sits under ${c.id}, so its id must start with "${c.id}.".` });
-      entries.push([{ id: s.id, kind: c.kind, group: c.group, text: s.text, parent: c.id, items: [], standard: record.id }, ['criteria', i, 'items', j, 'id']]);
+      entries.push([{ id: s.id, key: qualify(record.id, s.id), kind: c.kind, group: c.group, text: s.text, parent: c.id, items: [], standard: record.id }, ['criteria', i, 'items', j, 'id']]);
     });
+    // The same id may exist in two standards: the key is qualified by the catalogue.
     for (const [criterion, path] of entries) {
-      const existing = graph.criteria.get(criterion.id);
-      if (existing) {
-        graph.problems.push({ file: record.file, ...record.source.locate(path), code: 'duplicate-id', message: `Duplicate criterion id ${quote(criterion.id)} (already defined in catalogue ${quote(existing.standard)}). Criterion ids must be unique across catalogues.` });
-      } else graph.criteria.set(criterion.id, criterion);
+      if (graph.criteria.has(criterion.key)) {
+        graph.problems.push({ file: record.file, ...record.source.locate(path), code: 'duplicate-id', message: `Duplicate criterion id ${quote(criterion.id)}: the catalogue ${quote(record.id)} already defines it. Criterion ids are unique within their catalogue.` });
+      } else graph.criteria.set(criterion.key, criterion);
     }
   });
 }
@@ -640,7 +669,7 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
     case 'system': return graph.systems.has(value);
     case 'provider': return graph.providers.has(value);
     case 'policy': return graph.policies.has(value);
-    case 'criterion': return graph.criteria.has(value);
+    case 'criterion': return resolveCriterion(graph, value).ok;
     case 'lesson': return !!graph.projects.get(lessonProject ?? '')?.lessons?.data?.lessons.some((l) => l.id === value);
     default: return idsOf(graph.projects.get(record.project ?? ''), target).has(value);
   }
@@ -706,7 +735,8 @@ function resolveRecord(graph: RecordGraph, record: ContentRecord, idsOf?: (proje
 function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Reference, lessonProject?: string): Message {
   const label = targetLabel[ref.target];
   if (ref.target === 'criterion') {
-    return say`Unknown criterion ${quote(ref.value)}: no criteria catalogue in content/standards/ defines it. Check the id against the standard (for example P5, K3.1, K25.8).`;
+    const resolved = resolveCriterion(graph, ref.value);
+    return say`${resolved.ok ? '' : resolved.message}`;
   }
   if (ref.target === 'lesson') {
     const lessons = graph.projects.get(lessonProject!)?.lessons;

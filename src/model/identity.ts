@@ -3,6 +3,7 @@
 // `seam new` and the site all use, so a graph id is a site id, a link the linter accepts is a link the
 // site renders, and a file a message tells an author to create is where Seam will look for it.
 import picomatch from 'picomatch';
+import { parseCriterionRef, qualify } from './criterion-ids.ts';
 import { recordTypes, recordTypeByName, type RecordType } from './record-types.ts';
 
 /** Handbook pages are published under /handbook/, so they never collide with the site's own pages. */
@@ -77,9 +78,16 @@ export function projectFile(project: string, type: string, name?: string): strin
   return file.replace('*', name ?? NAME_FORMS[type] ?? '<id>');
 }
 
-/** The anchor of a criterion on the standard page: `K25.8` → `k25-8`. */
-export function criterionAnchor(criterion: string): string {
-  return criterion.toLowerCase().replace(/\./g, '-');
+/**
+ * The anchor of a criterion on the standard page, every standard's criteria being on that one page: the
+ * primary standard's by its own id (`K25.8` → `k25-8`), any other's by its qualified id
+ * (`sp800-53-low:ac-2.1` → `sp800-53-low-ac-2-1`), so two standards' equal ids never share an anchor.
+ * `criterion` is a reference as content writes it; `primary` the graph's primary standard.
+ */
+export function criterionAnchor(criterion: string, primary?: string): string {
+  const { standard, local } = parseCriterionRef(criterion);
+  const shown = standard === undefined || standard === primary ? local : qualify(standard, local);
+  return shown.toLowerCase().replace(/[.:]/g, '-');
 }
 
 /** The page of the record `id` (see `recordId`) of record type `type`. */

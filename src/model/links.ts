@@ -17,6 +17,7 @@ import type { ContentRecord, RecordGraph } from './graph.ts';
 import { quote } from './safe-text.ts';
 import { isScriptUrl } from './url-policy.ts';
 import type * as S from './schemas.ts';
+import { criterionLabel, findCriterion, qualify } from './criterion-ids.ts';
 import { criterionAnchor, handbookId, handbookLinkId, listingHrefs, pageHref, recordHref } from './identity.ts';
 
 /**
@@ -119,7 +120,7 @@ export function pathCandidates(target: string): string[] {
  * addresses, same-page anchors, files that are not pages), which stays as written. Pure: it does not
  * check that the page exists — the `links` rule does, before the site is built.
  */
-export function linkHref(fromFile: string, url: string): string | undefined {
+export function linkHref(fromFile: string, url: string, primaryStandard?: string): string | undefined {
   const form = classifyLink(fromFile, url);
   const hash = form.kind === 'path' || form.kind === 'id' ? rawFragment(url) : '';
   if (form.kind === 'path') {
@@ -129,15 +130,18 @@ export function linkHref(fromFile: string, url: string): string | undefined {
     }
     return undefined;
   }
-  if (form.kind === 'id') return idHref(form.scheme, form.id, hash);
+  if (form.kind === 'id') return idHref(form.scheme, form.id, hash, primaryStandard);
   return undefined;
 }
 
-/** The site address of an id link (`system:crm` → `/systems/crm/`); `hash` is `#…` or empty. */
-export function idHref(scheme: IdScheme, id: string, hash = ''): string {
+/**
+ * The site address of an id link (`system:crm` → `/systems/crm/`); `hash` is `#…` or empty. A criterion's
+ * anchor depends on the primary standard (see `criterionAnchor`).
+ */
+export function idHref(scheme: IdScheme, id: string, hash = '', primaryStandard?: string): string {
   switch (scheme) {
     case 'criterion':
-      return `/standard/#${criterionAnchor(id)}`;
+      return `/standard/#${criterionAnchor(id, primaryStandard)}`;
     case 'standard':
       return `/standard/${hash}`;
     case 'handbook':
@@ -175,7 +179,7 @@ export function buildLinkIndex(graph: RecordGraph, bodyOf: (record: ContentRecor
       const data = record.data as S.Standard | undefined;
       set.add(record.id);
       for (const group of data?.groups ?? []) set.add(group.id);
-      for (const c of data?.criteria ?? []) for (const item of [c, ...(c.items ?? [])]) set.add(criterionAnchor(item.id));
+      for (const c of data?.criteria ?? []) for (const item of [c, ...(c.items ?? [])]) set.add(criterionAnchor(qualify(record.id, item.id), graph.primaryStandard));
     } else {
       const tree = bodyOf(record);
       if (tree) for (const h of headingAnchors(tree)) set.add(h.slug);
@@ -279,7 +283,7 @@ export function resolveLink(index: LinkIndex, fromFile: string, url: string, ass
     }
     case 'id': {
       const record = recordById(graph, form.scheme, form.id);
-      if (record) return { kind: 'page', record, anchor: form.scheme === 'criterion' ? criterionAnchor(form.id) : form.anchor, href: idHref(form.scheme, form.id), form: 'id' };
+      if (record) return { kind: 'page', record, anchor: form.scheme === 'criterion' ? criterionAnchor(form.id, graph.primaryStandard) : form.anchor, href: idHref(form.scheme, form.id, '', graph.primaryStandard), form: 'id' };
       return broken(() => {
         const { label } = ID_SCHEMES[form.scheme];
         const candidates = idsOf(graph, form.scheme).map(({ id, file }) => ({ file, key: id, text: `${form.scheme}:${id}` }));
@@ -300,7 +304,7 @@ export function recordById(graph: RecordGraph, scheme: IdScheme, id: string): Co
     case 'handbook': return graph.docs.get(handbookId(id));
     case 'standard': return graph.byType.get('standards')?.find((s) => s.id === id);
     case 'criterion': {
-      const criterion = graph.criteria.get(id);
+      const criterion = findCriterion(graph, id);
       return criterion && graph.standards.find((s) => s.id === criterion.standard);
     }
     case 'project': return graph.projects.get(id.split('/')[0] ?? '')?.records.find((r) => r.id === id);
@@ -317,7 +321,7 @@ function idsOf(graph: RecordGraph, scheme: IdScheme): { id: string; file?: strin
     case 'provider': return of(graph.providers);
     case 'handbook': return [...graph.docs].map(([id, r]) => ({ id: handbookLinkId(id), file: r.file }));
     case 'standard': return (graph.byType.get('standards') ?? []).map((s) => ({ id: s.id, file: s.file }));
-    case 'criterion': return [...graph.criteria].map(([id, c]) => ({ id, file: graph.byType.get('standards')?.find((s) => s.id === c.standard)?.file }));
+    case 'criterion': return [...graph.criteria.values()].map((c) => ({ id: criterionLabel(c, graph.primaryStandard), file: graph.byType.get('standards')?.find((s) => s.id === c.standard)?.file }));
     case 'project': return [...graph.projects.values()].flatMap((p) => p.records.map((r) => ({ id: r.id, file: r.file })));
   }
 }

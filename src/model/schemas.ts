@@ -28,13 +28,24 @@ export const id = z
 /** An id as catalogues imported from OSCAL give them: lower-case letters and digits joined by `-`, `.` or `_` (`ac-2.1`, `s1.1.1`). */
 const CATALOGUE_ID = /^[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*$/;
 
-/** A criterion id from a criteria catalogue, for example `P5`, `K3` or `K25.8`, or an OSCAL control id such as `ac-2.1`. */
+/** A criterion's id within its catalogue: `P5`, `K3`, `K25.8`, or an OSCAL control id such as `ac-2.1`. */
+const LOCAL_CRITERION = '(?:[A-Z]+\\d+(?:\\.\\d+)*|[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*)';
+
+/** The id a catalogue gives a criterion or sub-item: never qualified by a standard. */
+const localCriterionId = z
+  .string({ error: 'expected a criterion id such as P5 or K25.8' })
+  .regex(new RegExp(`^${LOCAL_CRITERION}$`), { error: 'criterion ids look like P5, K3 or K25.8, or (from OSCAL) ac-2.1' });
+
+/**
+ * A reference to a criterion (src/model/criterion-ids.ts): `P5`, `K25.8` or `ac-2.1` in the primary
+ * standard, or qualified by the standard's id, `eskitp5045:P5` or `sp800-53-low:ac-2`.
+ */
 export const criterionId = z
   .string({ error: 'expected a criterion id such as P5 or K25.8' })
-  .regex(/^(?:[A-Z]+\d+(\.\d+)*|[a-z][a-z0-9]*(?:[-._][a-z0-9]+)*)$/, { error: 'criterion ids look like P5, K3 or K25.8, or (from OSCAL) ac-2.1' });
+  .regex(new RegExp(`^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*:)?${LOCAL_CRITERION}$`), { error: 'criterion ids look like P5, K3 or K25.8, or (from OSCAL) ac-2.1, optionally qualified by their standard: eskitp5045:P5' });
 
 /** The id of a catalogue's group: kebab-case, or an OSCAL group id such as `ac` or `s1.1`. */
-const groupId = z
+export const groupId = z
   .string({ error: 'expected a group id' })
   .regex(CATALOGUE_ID, { error: 'group ids are lower-case letters and digits joined by "-", "." or "_", for example "plan-and-prepare" or "s1.1"' });
 
@@ -87,13 +98,13 @@ const base = {
 // ── Criteria catalogues ────────────────────────────────────────────────────────────────────────────
 
 export const subItem = z.strictObject({
-  id: criterionId.describe('The sub-item id, for example `K3.1` (or an OSCAL control enhancement such as `ac-2.1`); it starts with its criterion\'s id and a dot.'),
+  id: localCriterionId.describe('The sub-item id, for example `K3.1` (or an OSCAL control enhancement such as `ac-2.1`); it starts with its criterion\'s id and a dot.'),
   title: name.optional().describe('The sub-item\'s title, where the standard gives one (OSCAL control enhancements do).'),
   text: prose.describe('The sub-item\'s verbatim text; several lines for a statement with lettered parts.'),
 });
 
 export const criterion = z.strictObject({
-  id: criterionId.describe('The criterion id, for example `P5` or `K3`, or an OSCAL control id such as `ac-2`.'),
+  id: localCriterionId.describe('The criterion id, for example `P5` or `K3`, or an OSCAL control id such as `ac-2`.'),
   title: name.optional().describe('The criterion\'s title, where the standard gives one (OSCAL controls do).'),
   kind: z.enum(['performance', 'knowledge']).optional().describe('Performance ("you must be able to") or knowledge ("you need to know and understand"); standards without the distinction (OSCAL catalogs) leave it out.'),
   group: groupId.describe('The id of the function (group) the criterion belongs to.'),

@@ -6,6 +6,7 @@
 // map lets it name, when that section holds real prose without placeholders.
 import type { ContentRecord, Criterion, Project, RecordGraph } from '../model/graph.ts';
 import { accounted, criterionMappings, type CriterionMapping, type RecordSource } from '../model/coverage-map.ts';
+import { findCriterion, itemKeys, qualify } from '../model/criterion-ids.ts';
 import { appliesLessons } from '../model/project-state.ts';
 import { PHASES, requiredRecordTypes } from '../model/record-types.ts';
 import type { Phase, RecordType } from '../model/record-types.ts';
@@ -97,8 +98,9 @@ export function checkClaim(record: ContentRecord, criterion: string, section: st
 // (apply lessons learned) only when it cites lessons or says why none applies; an empty
 // `lessonsApplied` is not evidence. A charter that fails its schema is left alone: it counts as
 // failing, not missing.
+const APPLY_LESSONS = qualify('eskitp5045', 'P6');
 function withheld(record: ContentRecord, criterion: string): boolean {
-  return criterion === 'P6' && record.type === 'charter' && record.data !== undefined && !appliesLessons(record.data as S.Charter);
+  return criterion === APPLY_LESSONS && record.type === 'charter' && record.data !== undefined && !appliesLessons(record.data as S.Charter);
 }
 
 const label = (type: RecordType, section?: string) => (section ? `${type.label} ("${section}")` : type.label);
@@ -118,7 +120,7 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
   const failing = (record: ContentRecord) => failingFiles.has(display(record.file)) || !record.data;
   const criteria = [...graph.criteria.values()];
   const byId = criterionMappings(graph);
-  const mappings = criteria.map((c) => byId.get(c.id)!);
+  const mappings = criteria.map((c) => byId.get(c.key)!);
   const projects = [...graph.projects.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
   const columns = projects.map((project) => {
@@ -138,8 +140,9 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     });
     for (const record of [...project.records, ...followed]) {
       for (const claim of (record.data as { evidence?: { criterion: string; section: string }[] } | undefined)?.evidence ?? []) {
-        if (!checkClaim(record, claim.criterion, claim.section, byId.get(claim.criterion)).ok) continue;
-        for (const c of [claim.criterion, ...(graph.criteria.get(claim.criterion)?.items ?? [])]) add(c, { file: record.file, type: record.type, via: 'claim', section: claim.section, failing: failing(record) });
+        const claimed = findCriterion(graph, claim.criterion);
+        if (!claimed || !checkClaim(record, claim.criterion, claim.section, byId.get(claimed.key)).ok) continue;
+        for (const c of [claimed.key, ...itemKeys(claimed)]) add(c, { file: record.file, type: record.type, via: 'claim', section: claim.section, failing: failing(record) });
       }
     }
     return { project, phase, evidence };
@@ -147,7 +150,7 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
 
   const leafCell = (criterion: Criterion, mapping: CriterionMapping, { project, phase, evidence }: (typeof columns)[number]): Cell => {
     const base = { criterion: criterion.id, project: project.id };
-    const found = evidence.get(criterion.id) ?? [];
+    const found = evidence.get(criterion.key) ?? [];
     const passing = found.filter((e) => !e.failing);
     const files = (es: Evidence[]) => [...new Set(es.map((e) => display(e.file)))].join(', ');
     if (passing.length) return { ...base, state: 'evidenced', evidence: found, expected: [], reason: `Evidenced by ${files(passing)}.` };
@@ -180,7 +183,7 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     const own = leafCell(criterion, mappings[i]!, column);
     if (!criterion.items.length || own.state !== 'unaccounted') return own;
     // A parent the map does not name takes its state from its sub-items.
-    const items = criterion.items.map((id) => leafCell(graph.criteria.get(id)!, byId.get(id)!, column));
+    const items = itemKeys(criterion).map((key) => leafCell(graph.criteria.get(key)!, byId.get(key)!, column));
     const worst = (['failing', 'missing', 'unaccounted', 'not-required'] as const).find((s) => items.some((c) => c.state === s));
     const evidence = items.flatMap((c) => c.evidence.filter((e) => !e.failing || worst === 'failing'));
     const state: CellState = worst ?? (items.some((c) => c.state === 'evidenced') ? 'evidenced' : items.some((c) => c.state === 'policy') ? 'policy' : 'not-applicable');
@@ -188,19 +191,32 @@ export function computeCoverage(graph: RecordGraph, findings: Finding[], display
     return { criterion: criterion.id, project: column.project.id, state, evidence, expected: [...new Set(items.flatMap((c) => c.expected))], reason: `From its sub-items: ${summary.join('; ')}.` };
   }));
 
-  const summary = columns.map(({ project, phase }, j): CoverageProject => {
+  const heads = columns.map(({ project, phase }) => ({ id: project.id, title: project.charter?.title ?? project.id, phase }));
+  return { criteria, mappings, projects: summarise(heads, cells), cells };
+}
+
+/** The primary standard's coverage (the headline figures of a project), or all of it when no standard is primary. */
+export function primaryCoverage(graph: RecordGraph, coverage: Coverage): Coverage {
+  return graph.primaryStandard === undefined ? coverage : coverageOfStandard(coverage, graph.primaryStandard);
+}
+
+/** Each project's figures from its column of cells. */
+function summarise(heads: Pick<CoverageProject, 'id' | 'title' | 'phase'>[], cells: Cell[][]): CoverageProject[] {
+  return heads.map((head, j): CoverageProject => {
     const column = cells.map((row) => row[j]!);
     const counts = Object.fromEntries(CELL_STATES.map((s) => [s, column.filter((c) => c.state === s).length])) as Record<CellState, number>;
-    return {
-      id: project.id,
-      title: project.charter?.title ?? project.id,
-      phase,
-      evidenced: counts.evidenced + counts.policy,
-      required: column.length - counts['not-required'] - counts['not-applicable'],
-      counts,
-    };
+    return { ...head, evidenced: counts.evidenced + counts.policy, required: column.length - counts['not-required'] - counts['not-applicable'], counts };
   });
-  return { criteria, mappings, projects: summary, cells };
+}
+
+/**
+ * The coverage of one standard: its criteria only, and each project's figures for them. Figures are
+ * per standard (a project's 80% of ESKITP5045 and its 5% of another standard never add up).
+ */
+export function coverageOfStandard(coverage: Coverage, standard: string): Coverage {
+  const rows = coverage.criteria.flatMap((c, i) => (c.standard === standard ? [i] : []));
+  const cells = rows.map((i) => coverage.cells[i]!);
+  return { criteria: rows.map((i) => coverage.criteria[i]!), mappings: rows.map((i) => coverage.mappings[i]!), projects: summarise(coverage.projects, cells), cells };
 }
 
 const CELL_ORDER_WORDS: [CellState, string][] = [

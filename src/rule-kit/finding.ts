@@ -51,6 +51,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export interface RuleDescriptor {
   id: string;
   description: string;
+  /** The criteria the rule protects, qualified by their standard (`eskitp5045:P5`). */
   criteria: string[];
   severity: Severity | 'off';
   docs: string;

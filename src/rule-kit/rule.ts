@@ -9,6 +9,7 @@ import type { ContentRecord, RecordGraph, TypedRecord } from '../model/graph.ts'
 import type { RecordTypeName } from '../model/record-data.ts';
 import type { SeamConfig } from '../model/config.ts';
 import type { MessagePart } from '../model/message.ts';
+import { parseCriterionRef, qualify } from '../model/criterion-ids.ts';
 import type { Position } from '../model/problem.ts';
 import type { SourceFile } from '../model/source.ts';
 import type { Fix, Severity } from './finding.ts';
@@ -47,6 +48,8 @@ export interface RuleExample {
   /** The reference date for the example; defaults to the base's 2026-06-15. */
   today?: string;
   options?: Record<string, unknown>;
+  /** `standards.primary` for the example: needed when it adds a second catalogue to the base's ESKITP5045. */
+  primaryStandard?: string;
   /**
    * Findings the rule must report where no marker can say so: in a base file the example does not
    * show (a project's finding placed on its charter), or on a line a helper builds. With the markers,
@@ -57,12 +60,31 @@ export interface RuleExample {
   fixed?: Record<string, string>;
 }
 
+/**
+ * The standard a rule's `criteria` (and its examples' `criteria`) name when unqualified: Seam's rules are
+ * written against ESKITP5045, whatever an organisation's primary standard is. A rule may name another
+ * standard's criterion by its qualified id (`sp800-53-low:cm-3`).
+ */
+export const RULE_CRITERIA_STANDARD = 'eskitp5045';
+
+/** A rule's criterion as a qualified id (`P5` → `eskitp5045:P5`). */
+export function ruleCriterionKey(ref: string): string {
+  const { standard, local } = parseCriterionRef(ref);
+  return qualify(standard ?? RULE_CRITERIA_STANDARD, local);
+}
+
+/** A rule's criterion as the rule catalogue shows it: ESKITP5045's by their own id, any other qualified. */
+export function ruleCriterionLabel(ref: string): string {
+  const { standard, local } = parseCriterionRef(ruleCriterionKey(ref));
+  return standard === RULE_CRITERIA_STANDARD ? local : qualify(standard!, local);
+}
+
 export interface RuleMeta<O extends z.ZodType = z.ZodType, A extends AppliesTo = AppliesTo, F extends boolean = boolean> {
   /** Stable kebab-case id: used in config, disable comments, SARIF and doc URLs. Never renamed. */
   id: string;
   /** One line: what the rule checks. */
   description: string;
-  /** The criteria the rule protects. */
+  /** The criteria the rule protects: ESKITP5045's ids, or qualified ids of another standard (see `RULE_CRITERIA_STANDARD`). */
   criteria: string[];
   /** The record types whose files the rule checks (names from src/model/record-types.ts); the engine calls `check` for no other file. */
   appliesTo: A;

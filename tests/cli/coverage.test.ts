@@ -19,7 +19,7 @@ const cellsOf = async (args: string[], cwd?: string) => {
 
 describe('seam coverage', () => {
   it('accounts for all 131 criteria in every project, each cell with its state and reason', async () => {
-    const json = JSON.parse((await seam(['coverage', '--format', 'json'])).stdout);
+    const json = JSON.parse((await seam(['coverage', '--format', 'json', '--standard', 'eskitp5045'])).stdout);
     expect(json.criteria).toHaveLength(131);
     for (const p of json.projects) {
       const cells = json.cells.filter((c: JsonCell) => c.project === p.id);
@@ -47,7 +47,9 @@ describe('seam coverage', () => {
     const r = await seam(['coverage', '--format', 'json']);
     const json = JSON.parse(r.stdout);
     expect(json.projects.map((p: { id: string; phase: string }) => `${p.id}:${p.phase}`)).toEqual(['claims-consolidation:planning', 'finance-ledger-consolidation:closed', 'policy-admin-migration:execution']);
-    expect(json.cells).toHaveLength(131 * 3);
+    // Both standards' criteria, each cell naming its standard.
+    expect(json.cells).toHaveLength((131 + 149) * 3);
+    expect(json.cells.filter((c: JsonCell & { standard: string }) => c.standard === 'sp800-53-low')).toHaveLength(149 * 3);
     expect(json.cells.filter((c: JsonCell) => c.state === 'missing' || c.state === 'failing')).toEqual([]);
     const k258 = json.cells.find((c: JsonCell) => c.project === 'policy-admin-migration' && c.criterion === 'K25.8');
     expect(k258.state).toBe('evidenced');
@@ -60,7 +62,7 @@ describe('seam coverage', () => {
     const before = await cellsOf([]);
     const dir = tempContent(EXAMPLE_CONTENT, { 'projects/finance-ledger-consolidation/signoff.mdx': null });
     made.push(dir);
-    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\n');
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\nstandards:\n  primary: eskitp5045\n');
     const after = await cellsOf([], dir);
     const changed = [...after].filter(([key, cell]) => before.get(key)?.state !== cell.state).map(([key, cell]) => `${key} ${before.get(key)!.state} → ${cell.state}`);
     // K3.2 and K11.2 stay evidenced by the stakeholder register, which names the sign-off authorities.
@@ -73,7 +75,7 @@ describe('seam coverage', () => {
   it('marks a record with errors as failing, not evidenced', async () => {
     const dir = tempContent(EXAMPLE_CONTENT);
     made.push(dir);
-    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\n');
+    writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\nstandards:\n  primary: eskitp5045\n');
     const plan = join(dir, 'projects/claims-consolidation/plan.mdx');
     const { readFileSync } = await import('node:fs');
     writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^total: \d+$/m, 'total: 1'));
@@ -82,6 +84,26 @@ describe('seam coverage', () => {
     expect(after.get('claims-consolidation P3')!.state).toBe('evidenced');
     expect((await seam(['coverage', '--check'], { cwd: dir })).code).toBe(1);
     expect((await seam(['coverage', '--check'])).code).toBe(0);
+  });
+
+  it('gives each standard its own figures: the primary standard\'s are the headline, every standard\'s are listed', async () => {
+    const json = JSON.parse((await seam(['coverage', '--format', 'json'])).stdout);
+    const figures = (projects: { id: string; evidenced: number; required: number }[]) => projects.map((p) => `${p.id} ${p.evidenced}/${p.required}`);
+    expect(json.standards.map((s: { id: string; title: string }) => `${s.id} ${s.title}`)).toEqual(['eskitp5045 ESKITP5045: Systems Integration Level 5 Role', 'sp800-53-low SP800-53-LOW: NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE']);
+    expect(figures(json.standards[1].projects)).toEqual(['claims-consolidation 2/2', 'finance-ledger-consolidation 3/3', 'policy-admin-migration 3/3']);
+    expect(json.projects).toEqual(json.standards[0].projects);
+    const text = (await seam(['coverage'])).stdout;
+    expect(text).toMatch(/^ESKITP5045: Systems Integration Level 5 Role \(eskitp5045\)\n=+\nCriteria coverage on 2026-11-20: 131 criteria × 3 projects$/m);
+    expect(text).toMatch(/^SP800-53-LOW: NIST Special Publication .* \(sp800-53-low\)\n=+\nCriteria coverage on 2026-11-20: 149 criteria × 3 projects$/m);
+    expect(text).toMatch(/^cm-4 +◆ +◆ +◆ {2}Analyze changes to the system/m);
+    const one = (await seam(['coverage', '--standard', 'sp800-53-low'])).stdout;
+    expect(one).toMatch(/^Criteria coverage on 2026-11-20: 149 criteria × 3 projects$/m);
+    expect(one).not.toContain('ESKITP5045');
+    const md = (await seam(['coverage', '--format', 'markdown'])).stdout;
+    expect(md).toContain('### Criteria coverage of SP800-53-LOW: NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE (2026-11-20)');
+    const unknown = await seam(['coverage', '--standard', 'iso27001']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no criteria catalogue "iso27001". The catalogues are: eskitp5045, sp800-53-low.');
   });
 
   it('prints a matrix readable at 120 columns, and Markdown for a pull request', async () => {

@@ -11,7 +11,7 @@ import { csvField } from '../../src/export/csv.ts';
 import { registers } from '../../src/export/registers.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import type * as S from '../../src/model/schemas.ts';
-import { contentMin, EXAMPLE_CONTENT, REPO } from '../helpers/content.ts';
+import { contentMin, EXAMPLE_CONTENT, EXAMPLE_GRAPH, REPO } from '../helpers/content.ts';
 import { seam, seamProcess } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -96,7 +96,7 @@ describe('seam export json', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     (addFormats as unknown as (a: Ajv) => void)(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/seam-export.schema.json'), 'utf8')));
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     for (const audience of ['public', 'internal', 'confidential']) {
       const r = await seam(['export', 'json', '--audience', audience]);
       expect(r.code).toBe(0);
@@ -156,7 +156,7 @@ describe('seam export json', () => {
 
 describe('seam export csv', () => {
   it('writes each register of the example organisation as strict RFC 4180, one row per item, with the documented columns', async () => {
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     const plans = [...graph.projects.values()].map((p) => p.plan?.data).filter((p): p is S.Plan => p !== undefined);
     const evaluations = [...graph.projects.values()].flatMap((p) => p.evaluations);
     const expected: Record<string, number> = {

@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, exampleCopy, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -31,7 +31,7 @@ describe('the example content', () => {
   });
 
   it('reports injected defects with rule id, file, line and column', async () => {
-    const dir = tempContent(EXAMPLE_CONTENT);
+    const dir = exampleCopy();
     made.push(dir);
     inject('organisations/calder-health-partners.mdx', 'kind: partner', 'kind: [partner', dir); // broken YAML
     inject('projects/policy-admin-migration/index.mdx', '  - fenwick-crm\n', '  - fenwick-crm\n  - mainframe\n', dir); // dangling system

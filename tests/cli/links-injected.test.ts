@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, exampleCopy, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -29,7 +29,7 @@ interface JsonFinding {
 const summary = (f: JsonFinding) => `${f.ruleId} ${f.severity} ${f.file}:${f.line}:${f.column}`;
 
 describe('link defects injected into the example content', () => {
-  const dir = tempContent(EXAMPLE_CONTENT);
+  const dir = exampleCopy();
   made.push(dir);
   // A misspelt page.
   inject(dir, 'policies/integration-policy.mdx', '(supplier-management-procedure.mdx)', '(supplier-managment-procedure.mdx)');

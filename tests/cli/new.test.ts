@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { Finding } from '../../src/rule-kit/finding.ts';
-import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, exampleCopy, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const TODAY = '2026-11-20';
@@ -92,7 +92,7 @@ async function lintJson(dir: string): Promise<{ code: number; findings: Finding[
 describe('seam new', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = tempContent(EXAMPLE_CONTENT, { 'projects/policy-admin-migration/evaluations/kestrel-data-migration-2026-q3.mdx': null });
+    dir = exampleCopy({ 'projects/policy-admin-migration/evaluations/kestrel-data-migration-2026-q3.mdx': null });
     made.push(dir);
     for (const { args, files } of requests) {
       const r = await seam(['new', ...args, '--content', dir, '--today', TODAY, '--yes'], { cwd: dir });

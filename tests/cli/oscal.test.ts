@@ -66,8 +66,8 @@ describe('seam import oscal', () => {
 });
 
 describe('seam export oscal', () => {
-  it('writes the only catalogue as OSCAL, byte-identically, and it imports back to the same file', async () => {
-    const first = seamProcess(['export', 'oscal']);
+  it('writes a catalogue as OSCAL, byte-identically, and it imports back to the same file', async () => {
+    const first = seamProcess(['export', 'oscal', 'eskitp5045']);
     const second = await seam(['export', 'oscal', 'eskitp5045']);
     expect(first).toMatchObject({ code: 0, stderr: 'seam: exporting for the internal audience (site.audience in seam.config.yaml): records classified above "internal" are left out, as on the site.\n' });
     expect(second.stdout).toBe(first.stdout);
@@ -79,14 +79,30 @@ describe('seam export oscal', () => {
     expect(back.stdout).toBe(ESKITP_YAML);
   });
 
+  it('writes the example\'s second standard too, and it imports back to the catalogue the example holds', async () => {
+    const out = await seam(['export', 'oscal', 'sp800-53-low']);
+    expect(out.code).toBe(0);
+    const catalog = JSON.parse(out.stdout).catalog;
+    expect(catalog.metadata.title).toBe('NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE');
+    expect(catalog.groups.map((g: { id: string }) => g.id)).toContain('cm');
+    const exported = join(dir, 'sp800-53-low.json');
+    writeFileSync(exported, out.stdout);
+    const back = await seam(['import', 'oscal', exported, '--id', 'sp800-53-low']);
+    expect(back.stdout).toBe(readFileSync(join(EXAMPLE_CONTENT, 'standards/sp800-53-low.yaml'), 'utf8'));
+    // Without a standard, among several, it says which there are.
+    const several = await seam(['export', 'oscal']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('needs a standard when there is not exactly one: seam export oscal <standard>. The catalogues are: eskitp5045, sp800-53-low.');
+  });
+
   it('names the catalogues when the standard is unknown, or not given among several', async () => {
     const unknown = await seam(['export', 'oscal', 'nist']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toMatch(/\nseam: There is no criteria catalogue "nist"\. The catalogues are: eskitp5045\.\n$/);
+    expect(unknown.stderr).toMatch(/\nseam: There is no criteria catalogue "nist"\. The catalogues are: eskitp5045, sp800-53-low\.\n$/);
     const root = tempContent(EXAMPLE_CONTENT, { 'standards/basic.yaml': (await seam(['import', 'oscal', 'tests/fixtures/oscal/basic-catalog.json', '--id', 'basic'])).stdout });
     const several = await seam(['export', 'oscal', '--content', root]);
     expect(several.code).toBe(2);
-    expect(several.stderr).toMatch(/needs a standard when there is not exactly one: seam export oscal <standard>\. The catalogues are: (basic, eskitp5045|eskitp5045, basic)\./);
+    expect(several.stderr).toMatch(/needs a standard when there is not exactly one: seam export oscal <standard>\. The catalogues are: (basic, eskitp5045, sp800-53-low|eskitp5045, sp800-53-low, basic)\./);
     const basic = await seam(['export', 'oscal', 'basic', '--content', root]);
     expect(basic.code).toBe(0);
     expect(JSON.parse(basic.stdout).catalog.groups[0].groups[0].controls[0].id).toBe('s1.1.1');
@@ -99,7 +115,7 @@ describe('seam export oscal', () => {
     expect(readFileSync(join(root, 'standards/basic.yaml'), 'utf8')).toMatch(/^classification: internal$/m);
     const hidden = await seam(['export', 'oscal', 'basic', '--content', root, '--audience', 'public']);
     expect(hidden).toMatchObject({ code: 2, stdout: '' });
-    expect(hidden.stderr).toMatch(/\nseam: There is no criteria catalogue "basic"\. The catalogues are: eskitp5045\.\n$/);
+    expect(hidden.stderr).toMatch(/\nseam: There is no criteria catalogue "basic"\. The catalogues are: eskitp5045, sp800-53-low\.\n$/);
     const shown = await seam(['export', 'oscal', 'basic', '--content', root, '--audience', 'internal']);
     expect(shown.code).toBe(0);
     expect(shown.stderr).toBe('seam: exporting for the internal audience (--audience): records classified above "internal" are left out, as on the site.\n');

@@ -23,7 +23,7 @@ describe('seam report', () => {
     repo = mkdtempSync(join(tmpdir(), 'seam-report-'));
     made.push(repo);
     cpSync(EXAMPLE_CONTENT, join(repo, 'content'), { recursive: true });
-    writeFileSync(join(repo, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\n');
+    writeFileSync(join(repo, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\nstandards:\n  primary: eskitp5045\n');
     git(repo, 'init', '--quiet', '--initial-branch=main');
     git(repo, 'add', '.');
     git(repo, 'commit', '--quiet', '-m', 'The example organisation');

@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, exampleCopy, tempContent } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -28,8 +28,8 @@ const injections: Injection[] = [
   { rule: 'signoff', file: 'projects/finance-ledger-consolidation/signoff.mdx', from: '    date: 2025-03-12', to: '    date: 2027-03-12', at: 'projects/finance-ledger-consolidation/signoff.mdx:7' },
   { rule: 'lessons', file: 'projects/claims-consolidation/index.mdx', from: '  - project: finance-ledger-consolidation\n    lesson: backfill-legacy-experts-early', to: '  - project: claims-consolidation\n    lesson: backfill-legacy-experts-early', at: 'projects/claims-consolidation/index.mdx:83' },
   { rule: 'status-cadence', file: `${PAM}/index.mdx`, from: /^status: active$/m, to: 'status: active\nstatusCadenceDays: 5', at: `${PAM}/index.mdx:5` },
-  { rule: 'plain-language', file: 'policies/change-control-procedure.mdx', from: /\n## Scope\n\n/, to: '\n## Scope\n\nChanges are logged where possible. ', at: 'policies/change-control-procedure.mdx:25' },
-  { rule: 'coverage', file: 'policies/change-control-procedure.mdx', from: /\n---\n/, to: '\nevidence:\n  - criterion: K16\n    section: Architecture updates\n---\n', at: 'policies/change-control-procedure.mdx:19' },
+  { rule: 'plain-language', file: 'policies/change-control-procedure.mdx', from: /\n## Scope\n\n/, to: '\n## Scope\n\nChanges are logged where possible. ', at: 'policies/change-control-procedure.mdx:26' },
+  { rule: 'coverage', file: 'policies/change-control-procedure.mdx', from: /\n---\n/, to: '\nevidence:\n  - criterion: K16\n    section: Architecture updates\n---\n', at: 'policies/change-control-procedure.mdx:20' },
   { rule: 'mermaid', file: `${PAM}/index.mdx`, from: '  subgraph harbour-mutual [Harbour Mutual - target]', to: '  subgraph harbour-mutual [Harbour Mutual - target]\n  --> policy-admin', at: `${PAM}/index.mdx:180` },
   { rule: 'architecture', file: `${PAM}/index.mdx`, from: '    fenwick-crm[Fenwick CRM]', to: '    fenwick-crm[Fenwick CRM]\n    mainframe[Old mainframe]', at: `${PAM}/index.mdx:176` },
   { rule: 'architecture', file: `${PAM}/index.mdx`, from: '  - fenwick-crm\n', to: '  - fenwick-crm\n  - hr\n', at: `${PAM}/index.mdx:26` },
@@ -37,7 +37,7 @@ const injections: Injection[] = [
 
 describe('one injected defect per rule', () => {
   it.each(injections.map((i, n) => [`${i.rule} #${n + 1}`, i] as const))('%s', async (rule, injection) => {
-    const dir = tempContent(EXAMPLE_CONTENT);
+    const dir = exampleCopy();
     made.push(dir);
     const path = join(dir, injection.file);
     const text = readFileSync(path, 'utf8');

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { vscodeYamlSchemas } from '../../src/cli/schema.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import { recordTypes } from '../../src/model/record-types.ts';
-import { EXAMPLE_CONTENT, REPO } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH, REPO } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -33,7 +33,7 @@ describe('seam schema', () => {
   it('accepts every record of the example organisation, as the zod schemas do', async () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     (addFormats as unknown as (a: Ajv) => void)(ajv);
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     expect(graph.records.length).toBeGreaterThan(50);
     for (const type of recordTypes) {
       const validate = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas', `${type.name}.schema.json`), 'utf8')));
@@ -47,7 +47,9 @@ describe('seam schema', () => {
       map(file.source.data);
       expect(map.errors ?? [], file.file).toEqual([]);
     }
-    expect(graph.coverageMaps).toHaveLength(1);
+    // ESKITP5045's map and the second standard's, whose whole groups are not applicable (`groups:`).
+    expect(graph.coverageMaps).toHaveLength(2);
+    expect(map({ standard: 'sp800-53-low', notApplicable: [{ groups: ['ac', 'au'], reason: 'Operated by IT operations for every system.' }] })).toBe(true);
     expect(map({ standard: 'eskitp5045', records: [{ type: 'budget', criteria: ['P5'] }] })).toBe(false);
     const config = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/seam.config.schema.json'), 'utf8')));
     expect(config({ content: 'content', today: '2026-11-20', rules: { currency: ['warn', { maxSourceAgeDays: 200 }], schema: 'error' } })).toBe(true);

@@ -15,6 +15,7 @@ import { recordJsonSchema, type JsonSchema } from '../../src/model/json-schema.t
 import { recordTypeByName } from '../../src/model/record-types.ts';
 import { tempContent } from '../helpers/content.ts';
 import { allFiles, buildSite, EXAMPLE_CONTENT, readOutputFile, type SiteBuild } from './harness.ts';
+import { EXAMPLE_GRAPH } from '../helpers/content.ts';
 
 /** The free-text fields of a schema (strings with no pattern, format or fixed values), `[]` for list items. */
 function freeText(schema: JsonSchema, prefix = '', out = new Set<string>()): Set<string> {
@@ -68,7 +69,7 @@ describe('audience builds of content whose hidden records carry markers', () => 
   let builds: Record<'public' | 'internal', SiteBuild>;
 
   beforeAll(async () => {
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     root = tempContent(EXAMPLE_CONTENT);
     const hiddenFromPublic: ContentRecord[] = [];
     for (const record of graph.records) {

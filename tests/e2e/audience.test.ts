@@ -16,6 +16,7 @@ import { visibleFiles, type Audience } from '../../src/model/audience.ts';
 import { loadGraph, type ContentRecord, type RecordGraph } from '../../src/model/graph.ts';
 import { recordHref, recordId } from '../../src/model/identity.ts';
 import { allFiles, buildSite, EXAMPLE_CONTENT, launchBrowser, openPage, readOutputFile, REPO, serveStatic, sharedSite, type SiteBuild } from './harness.ts';
+import { EXAMPLE_GRAPH } from '../helpers/content.ts';
 
 const SITE = 'https://seam.example';
 
@@ -98,7 +99,7 @@ describe.each([
   const parent = mkdtempSync(join(tmpdir(), 'seam-audience-'));
   beforeAll(async () => {
     cpSync(sharedSite().outDir, join(parent, 'site'), { recursive: true });
-    [built, graph] = await Promise.all([buildSite({ audience, site: SITE, outDir: join(parent, 'site') }), loadGraph(EXAMPLE_CONTENT)]);
+    [built, graph] = await Promise.all([buildSite({ audience, site: SITE, outDir: join(parent, 'site') }), loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH)]);
   }, 300_000);
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 

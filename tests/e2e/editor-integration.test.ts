@@ -29,7 +29,7 @@ function workspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'seam-remark-'));
   made.push(root);
   cpSync(EXAMPLE_CONTENT, join(root, 'content'), { recursive: true });
-  writeFileSync(join(root, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\n');
+  writeFileSync(join(root, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\nstandards:\n  primary: eskitp5045\n');
   // The repository's own .remarkrc.mjs, pointed at this checkout's preset.
   const rc = readFileSync(join(REPO, '.remarkrc.mjs'), 'utf8').replace('./src/lint/remark-preset.ts', pathToFileURL(join(REPO, 'src/lint/remark-preset.ts')).href);
   writeFileSync(join(root, '.remarkrc.mjs'), rc);

@@ -18,6 +18,7 @@ import { recordTypes } from '../../src/model/record-types.ts';
 import { readSource } from '../../src/model/source.ts';
 import { tempContent } from '../helpers/content.ts';
 import { allFiles, buildSite, EXAMPLE_CONTENT, launchBrowser, openPage, serveStatic, type SiteBuild } from './harness.ts';
+import { EXAMPLE_GRAPH } from '../helpers/content.ts';
 
 /** The string fields of a JSON schema, as paths with `[]` for list items and `*` for map values. */
 function stringFields(schema: JsonSchema, prefix = '', out = new Set<string>()): Set<string> {
@@ -150,7 +151,7 @@ describe('a string field of any record type holding HTML and script', () => {
   let built: SiteBuild | undefined;
 
   beforeAll(async () => {
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     for (const record of graph.records) all.push(...occurrences(record, all.length));
     const filled = fillMissing(graph.records, all);
     all.push(...filled.additions.map((a) => a.o));

@@ -63,13 +63,13 @@ describe('navigating the site', () => {
 
   it('shows all 131 criteria per project with the same figures as seam coverage, and explains how they are earned', async () => {
     const { page, errors } = await openPage(browser(), `${site()}/coverage/`);
-    expect(await page.locator('.seam-matrix tbody tr').count()).toBe(131);
+    expect(await page.locator('.seam-coverage .seam-matrix tbody tr').count()).toBe(131);
     // Every cell says its state and why, in words.
-    const labels = await page.locator('.seam-matrix .seam-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
+    const labels = await page.locator('.seam-coverage .seam-matrix .seam-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
     expect(labels).toHaveLength(131 * 3);
     expect(labels.filter((l) => !/: (evidenced by|evidenced by policy,|not required in the \w+ phase\. .+|not applicable\. .+|missing, needs|the evidence)/.test(l))).toEqual([]);
     // Policy evidence names the policy in every project's column; a criterion that does not apply says why.
-    const row = (id: string) => page.locator('.seam-matrix tr', { has: page.locator(`a[href="/standard/#${id}"]`) });
+    const row = (id: string) => page.locator('.seam-coverage .seam-matrix tr', { has: page.locator(`a[href="/standard/#${id}"]`) });
     await expect(row('k32').locator('.seam-cell').first().getAttribute('aria-label')).resolves.toMatch(/^K32, .*: evidenced by policy, Supplier management procedure/);
     expect(await row('k32').locator('.seam-cell--policy').count()).toBe(3);
     await expect(row('k25-7').locator('.seam-cell').first().getAttribute('aria-label')).resolves.toMatch(/not applicable\. Compliance with professional and ethical standards/);
@@ -103,7 +103,7 @@ describe('navigating the site', () => {
 
   it('filters the matrix to performance or knowledge criteria without a script', async () => {
     const { page } = await openPage(browser(), `${site()}/coverage/`);
-    const visible = (kind: string) => page.locator(`.seam-matrix tr[data-kind="${kind}"]:visible`).count();
+    const visible = (kind: string) => page.locator(`.seam-coverage .seam-matrix tr[data-kind="${kind}"]:visible`).count();
     expect(await visible('knowledge')).toBeGreaterThan(0);
     await page.getByLabel('Performance (P)').check();
     expect(await visible('knowledge')).toBe(0);
@@ -111,7 +111,7 @@ describe('navigating the site', () => {
     await page.getByLabel('Knowledge (K)').check();
     expect(await visible('performance')).toBe(0);
     await page.getByLabel('Hide sub-items').check();
-    expect(await page.locator('.seam-matrix tr.seam-matrix__item:visible').count()).toBe(0);
+    expect(await page.locator('.seam-coverage .seam-matrix tr.seam-matrix__item:visible').count()).toBe(0);
     await page.close();
   });
 

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { loadConfig } from '../../src/model/config.ts';
+import { graphOptions } from '../../src/model/graph.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -17,6 +19,8 @@ export const REPO_HAS_HISTORY = (() => {
 })();
 export const RULE_BASE = join(REPO, 'rules/examples/base');
 export const EXAMPLE_CONTENT = join(REPO, 'content');
+/** What the example's seam.config.yaml tells the graph (its primary standard), for tests that load content/ directly. */
+export const EXAMPLE_GRAPH = graphOptions(loadConfig(REPO).config);
 /**
  * The ESKITP5045 criteria catalogue of the test content and its coverage map, kept once: the rule
  * examples' base holds them (the catalogue with its review date pinned ahead), and the other fixtures
@@ -24,6 +28,17 @@ export const EXAMPLE_CONTENT = join(REPO, 'content');
  */
 const CATALOGUE = { file: 'standards/eskitp5045.yaml', from: join(RULE_BASE, 'standards/eskitp5045.yaml') };
 const COVERAGE_MAP = { file: 'standards/eskitp5045.coverage.yaml', from: join(RULE_BASE, 'standards/eskitp5045.coverage.yaml') };
+
+/**
+ * A copy of the example content that keeps the part of its seam.config.yaml the content's meaning needs
+ * (the primary standard: the example has two catalogues), as a config in the copy itself (`content: .`),
+ * so a command run there reads it as the example does.
+ */
+export function exampleCopy(files: Record<string, string | null> = {}, config = ''): string {
+  const dir = tempContent(EXAMPLE_CONTENT, files);
+  writeFileSync(join(dir, 'seam.config.yaml'), `content: .\nstandards:\n  primary: ${EXAMPLE_GRAPH.primaryStandard}\n${config}`);
+  return dir;
+}
 
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */
 export function tempContent(base: string | null, files: Record<string, string | null> = {}): string {

@@ -32,7 +32,7 @@ function exampleRepo(): string {
   const repo = mkdtempSync(join(tmpdir(), 'seam-cache-'));
   made.push(repo);
   cpSync(EXAMPLE_CONTENT, join(repo, 'content'), { recursive: true });
-  writeFileSync(join(repo, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\n');
+  writeFileSync(join(repo, 'seam.config.yaml'), 'content: content\ntoday: 2026-11-20\nstandards:\n  primary: eskitp5045\n');
   writeFileSync(join(repo, '.gitignore'), 'node_modules/\n*.json\n');
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'add', '-A');

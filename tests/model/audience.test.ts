@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeAudience, effectiveClassification, resolveAudience, restrictGraph, visibleFiles, visibleTo } from '../../src/model/audience.ts';
 import { loadGraph } from '../../src/model/graph.ts';
-import { EXAMPLE_CONTENT, RULE_BASE, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH, RULE_BASE, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -45,7 +45,7 @@ describe('resolveAudience', () => {
 
 describe('visibleFiles', () => {
   it('publishes only public records to the public, and leaves confidential ones out of internal builds', async () => {
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     const forPublic = visibleFiles(graph, 'public');
     expect([...forPublic].every((file) => graph.byFile.get(file)!.classification === 'public')).toBe(true);
     expect(forPublic.has('standards/eskitp5045.yaml')).toBe(true);
@@ -73,7 +73,7 @@ describe('visibleFiles', () => {
 
 describe('restrictGraph', () => {
   it('is the graph an audience build sees: its records only, references among them', async () => {
-    const graph = await loadGraph(EXAMPLE_CONTENT);
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     const internal = restrictGraph(graph, 'internal');
     expect(internal.records.map((r) => r.file)).toEqual([...visibleFiles(graph, 'internal')].sort());
     expect(internal.projects.get('policy-admin-migration')!.plan).toBeUndefined();

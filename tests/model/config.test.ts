@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.baseDir).toBe(dir);
     expect(loaded.config).toEqual({
-      content: 'content', rules: {}, ignores: [], overrides: [], customRules: [], plugins: [], components: [], secrets: { allow: [] }, site: {},
+      content: 'content', rules: {}, ignores: [], overrides: [], customRules: [], plugins: [], standards: {}, components: [], secrets: { allow: [] }, site: {},
       links: { cacheMaxAgeDays: 7, timeoutMs: 10_000, retries: 2, backoffMs: 500, concurrency: 8, ignore: [], allowPrivate: [] },
     });
   });

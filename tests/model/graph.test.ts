@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/model/graph.ts';
 import { MAX_FILE_BYTES } from '../../src/model/bounds.ts';
-import { EXAMPLE_CONTENT, RULE_BASE, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH, RULE_BASE, tempContent } from '../helpers/content.ts';
 
 const made: string[] = [];
 const temp = (files: Record<string, string | null>, base: string | null = RULE_BASE) => {
@@ -17,7 +17,7 @@ const brief = (g: Awaited<ReturnType<typeof loadGraph>>) => g.problems.map((p) =
 
 describe('record graph', () => {
   it('resolves references across collections and projects', async () => {
-    const g = await loadGraph(EXAMPLE_CONTENT);
+    const g = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
     const project = g.projects.get('policy-admin-migration')!;
     expect(project.charter!.data!.systems.every((s) => g.systems.has(s))).toBe(true);
     expect(project.status.map((s) => s.data!.date)).toEqual([...project.status.map((s) => s.data!.date)].sort());

@@ -4,9 +4,9 @@ import { recordTypes } from '../../src/model/record-types.ts';
 import type { RecordTypeName } from '../../src/model/record-data.ts';
 import { loadGraph } from '../../src/model/graph.ts';
 import { authorIssues, zodIssueMessage } from '../../src/model/zod-messages.ts';
-import { EXAMPLE_CONTENT } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH } from '../helpers/content.ts';
 
-const graph = await loadGraph(EXAMPLE_CONTENT);
+const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
 
 function messages(typeName: string, data: unknown): string[] {
   const type = recordTypes.find((t) => t.name === typeName)!;

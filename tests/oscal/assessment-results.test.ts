@@ -70,7 +70,7 @@ describe('seam export oscal --results', () => {
       }
     };
     walk(catalog.catalog);
-    const coverage = JSON.parse((await seam(['coverage', '--format', 'json'])).stdout) as { projects: { id: string }[]; criteria: { id: string }[]; cells: { criterion: string; project: string; state: string }[] };
+    const coverage = JSON.parse((await seam(['coverage', '--format', 'json', '--standard', 'eskitp5045'])).stdout) as { projects: { id: string }[]; criteria: { id: string }[]; cells: { criterion: string; project: string; state: string }[] };
     const stateOf = new Map(coverage.cells.map((c) => [`${c.criterion} ${c.project}`, c.state]));
     const { results: list } = doc['assessment-results'];
     expect(list.map((r) => r.props.find((p) => p.name === 'project')?.value)).toEqual(coverage.projects.map((p) => p.id));

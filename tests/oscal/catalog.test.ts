@@ -117,7 +117,7 @@ describe('import: NIST SP 800-53 rev5 LOW', () => {
     const graph = await loadGraph(root);
     expect(graph.problems.filter((p) => p.file === 'standards/sp800-53-low.yaml' && p.code !== 'coverage-map')).toEqual([]);
     expect(graph.criteria.size).toBe(149);
-    expect(graph.criteria.get('ia-2.1')).toMatchObject({ parent: 'ia-2', group: 'ia', standard: 'sp800-53-low' });
+    expect(graph.criteria.get('sp800-53-low:ia-2.1')).toMatchObject({ parent: 'ia-2', group: 'ia', standard: 'sp800-53-low' });
   });
 
   it('re-exports and re-imports to the same catalogue', () => {

@@ -126,15 +126,15 @@ describe('checkClaim', () => {
     });
     const mappings = criterionMappings(graph);
     const charter = graph.byFile.get(CHARTER)!;
-    expect(checkClaim(charter, 'K13.3', 'lessons applied', mappings.get('K13.3'))).toEqual({ ok: true });
+    expect(checkClaim(charter, 'K13.3', 'lessons applied', mappings.get('eskitp5045:K13.3'))).toEqual({ ok: true });
     // Any twelve words used to do; a section the map does not name for the criterion never does.
-    expect(checkClaim(charter, 'P17', 'Lessons applied', mappings.get('P17'))).toEqual({ ok: false, reason: 'not-mapped', sections: [] });
-    expect(checkClaim(charter, 'K4', 'Lessons applied', mappings.get('K4'))).toEqual({ ok: false, reason: 'not-mapped', sections: ['Scope'] });
-    expect(checkClaim(charter, 'K4', 'Scope', mappings.get('K4'))).toEqual({ ok: false, reason: 'no-prose', words: 7 });
+    expect(checkClaim(charter, 'P17', 'Lessons applied', mappings.get('eskitp5045:P17'))).toEqual({ ok: false, reason: 'not-mapped', sections: [] });
+    expect(checkClaim(charter, 'K4', 'Lessons applied', mappings.get('eskitp5045:K4'))).toEqual({ ok: false, reason: 'not-mapped', sections: ['Scope'] });
+    expect(checkClaim(charter, 'K4', 'Scope', mappings.get('eskitp5045:K4'))).toEqual({ ok: false, reason: 'no-prose', words: 7 });
     const noSection = await graphWith();
-    expect(checkClaim(noSection.byFile.get(CHARTER)!, 'K13.3', 'Lessons applied', mappings.get('K13.3'))).toEqual({ ok: false, reason: 'no-section' });
+    expect(checkClaim(noSection.byFile.get(CHARTER)!, 'K13.3', 'Lessons applied', mappings.get('eskitp5045:K13.3'))).toEqual({ ok: false, reason: 'no-section' });
     const placeholder = await graphWith({ [CHARTER]: baseCharter.replace('## Approach', `## Lessons applied\n\n${PROSE} Details to follow.\n\n## Approach`) });
-    expect(checkClaim(placeholder.byFile.get(CHARTER)!, 'K13.3', 'Lessons applied', mappings.get('K13.3'))).toEqual({ ok: false, reason: 'placeholder', text: 'to follow' });
+    expect(checkClaim(placeholder.byFile.get(CHARTER)!, 'K13.3', 'Lessons applied', mappings.get('eskitp5045:K13.3'))).toEqual({ ok: false, reason: 'placeholder', text: 'to follow' });
   });
 });
 

@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CONTENT, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, exampleCopy } from '../helpers/content.ts';
 import { seam } from '../helpers/cli.ts';
 
 const made: string[] = [];
@@ -19,9 +19,8 @@ const read = (file: string) => readFileSync(join(EXAMPLE_CONTENT, file), 'utf8')
 const withoutLessons = (file: string) => read(file).replace(/^lessonsApplied:\n(?: {2}.*\n|\n)*/m, '');
 
 async function run(files: Record<string, string | null>) {
-  const dir = tempContent(EXAMPLE_CONTENT, files);
+  const dir = exampleCopy(files, 'today: 2026-11-20\n');
   made.push(dir);
-  writeFileSync(join(dir, 'seam.config.yaml'), 'content: .\ntoday: 2026-11-20\n');
   const lint = await seam(['lint', '--format', 'json'], { cwd: dir });
   const findings = (JSON.parse(lint.stdout) as { findings: { ruleId: string; file: string; line: number; message: string; severity: string }[] }).findings.filter((f) => f.ruleId === 'lessons');
   const coverage = JSON.parse((await seam(['coverage', '--format', 'json'], { cwd: dir })).stdout) as { cells: { criterion: string; project: string; state: string }[] };

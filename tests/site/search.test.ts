@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordData } from '../../src/model/record-data.ts';
 import type { ReferenceLookup } from '../../src/site/views/routes.ts';
-import { recordDate, searchFacets, valuesAt } from '../../src/site/views/search.ts';
+import { criterionFacet, recordDate, searchFacets, valuesAt } from '../../src/site/views/search.ts';
+import { loadGraph } from '../../src/model/graph.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH } from '../helpers/content.ts';
 
 const organisations: Record<string, string> = { acme: 'Acme Group', beta: 'Beta Ltd' };
 const lookup: ReferenceLookup = (target, id) => (target === 'organisation' && organisations[id] ? { title: organisations[id] } : undefined);
@@ -34,6 +36,13 @@ describe('searchFacets', () => {
     ]);
     expect(filters.filter(([key]) => key === 'criterion').map(([, c]) => c)).toEqual(['P5', 'P12', 'P15', 'K10', 'K14', 'K28.3', 'K28.5', 'K26.2']);
     expect(meta).toEqual([['type', 'Plan and budget'], ['project', 'Alpha merger'], ['status', 'active'], ['updated', '27 Nov 2026']]);
+  });
+
+  it('names each criterion\'s standard in the criterion filter, the primary standard\'s ids and qualified ones alike', async () => {
+    const graph = await loadGraph(EXAMPLE_CONTENT, EXAMPLE_GRAPH);
+    const data = { title: 'Change control', criteria: ['K26.2', 'eskitp5045:P9', 'sp800-53-low:cm-4', 'K99'], approved: '2026-03-02' } as unknown as RecordData['policies'];
+    const { filters } = searchFacets({ type: 'policies', data }, { lookup, criterionFacet: criterionFacet(graph) });
+    expect(filters.filter(([key]) => key === 'criterion').map(([, value]) => value)).toEqual(['ESKITP5045 K26.2', 'ESKITP5045 P9', 'SP800-53-LOW cm-4', 'K99']);
   });
 
   it('files a policy under the criteria it addresses, once each', () => {

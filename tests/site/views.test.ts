@@ -199,9 +199,9 @@ describe('coverage matrix and backlinks', () => {
   const unmapped = { records: [], policies: [], claimable: [] };
   const coverage: Coverage = {
     criteria: [
-      { id: 'P5', kind: 'performance', group: 'g', text: 'Prepare budgets', items: [], standard: 's' },
-      { id: 'K3', kind: 'knowledge', group: 'g', text: 'Stakeholders', items: ['K3.1'], standard: 's' },
-      { id: 'K3.1', kind: 'knowledge', group: 'g', text: 'Sponsors', parent: 'K3', items: [], standard: 's' },
+      { id: 'P5', key: 's:P5', kind: 'performance', group: 'g', text: 'Prepare budgets', items: [], standard: 's' },
+      { id: 'K3', key: 's:K3', kind: 'knowledge', group: 'g', text: 'Stakeholders', items: ['K3.1'], standard: 's' },
+      { id: 'K3.1', key: 's:K3.1', kind: 'knowledge', group: 'g', text: 'Sponsors', parent: 'K3', items: [], standard: 's' },
     ],
     mappings: [unmapped, unmapped, unmapped],
     projects: [
@@ -247,15 +247,15 @@ describe('coverage matrix and backlinks', () => {
   });
 
   it('links a criterion to the policies that address it and the records that evidence it', () => {
-    const links = criterionBacklinks(coverage, [{ id: 'budgeting', href: '/policies/budgeting/', title: 'Budgeting', criteria: ['P5', 'K3'] }], pageOf, (file) => file.split('/')[1]);
-    expect(links.get('P5')).toEqual([
+    const links = criterionBacklinks(coverage, [{ id: 'budgeting', href: '/policies/budgeting/', title: 'Budgeting', criteria: ['s:P5', 's:K3'] }], pageOf, (file) => file.split('/')[1]);
+    expect(links.get('s:P5')).toEqual([
       { href: '/policies/budgeting/', title: 'Budgeting', kind: 'policy', via: 'addresses', failing: false },
       { href: '/projects/alpha/plan/', title: 'Alpha plan', kind: 'plan and budget', project: 'alpha', via: 'evidences', failing: false },
     ]);
     // A policy addressing K3 addresses its sub-items; an unpublished status report is left out.
-    expect(links.get('K3.1')!.map((l) => [l.title, l.via])).toEqual([['Budgeting', 'addresses'], ['Alpha, “Who is involved”', 'claims']]);
-    expect(groupBacklinks(links.get('P5')!)).toEqual({
-      policies: [links.get('P5')![0]],
+    expect(links.get('s:K3.1')!.map((l) => [l.title, l.via])).toEqual([['Budgeting', 'addresses'], ['Alpha, “Who is involved”', 'claims']]);
+    expect(groupBacklinks(links.get('s:P5')!)).toEqual({
+      policies: [links.get('s:P5')![0]],
       projects: [{ project: 'alpha', records: [{ kind: 'plan and budget', href: '/projects/alpha/plan/', title: 'Alpha plan', count: 1, failing: false, via: 'evidences' }] }],
     });
   });
@@ -282,8 +282,9 @@ describe('coverage matrix and backlinks', () => {
   });
 
   it('lists the rules protecting a criterion, a parent’s rules covering its sub-items', () => {
-    const rules = rulesByCriterion([{ id: 'budget', criteria: ['P5'] }, { id: 'stakeholders', criteria: ['K3'] }], coverage.criteria);
-    expect(Object.fromEntries(rules)).toEqual({ P5: ['budget'], K3: ['stakeholders'], 'K3.1': ['stakeholders'] });
+    const rules = rulesByCriterion([{ id: 'budget', criteria: ['s:P5'] }, { id: 'stakeholders', criteria: ['s:K3'] }, { id: 'other', criteria: ['t:K3'] }], coverage.criteria);
+    // Keys are qualified: a rule protecting another standard's K3 protects nothing here.
+    expect(Object.fromEntries(rules)).toEqual({ 's:P5': ['budget'], 's:K3': ['stakeholders'], 's:K3.1': ['stakeholders'] });
   });
 });
 

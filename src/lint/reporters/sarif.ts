@@ -3,7 +3,9 @@
 
 import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import { parseCriterionRef } from '../../model/criterion-ids.ts';
 import { compareFindings, type Finding, type RuleDescriptor } from '../../rule-kit/finding.ts';
+import { ruleCriterionKey } from '../../rule-kit/rule.ts';
 import { repositoryUri } from './format.ts';
 import type { Reporter } from './index.ts';
 
@@ -81,7 +83,7 @@ function catalogue(rules: RuleDescriptor[], findings: Finding[], informationUri:
 }
 
 function reportingDescriptor(rule: RuleDescriptor): ReportingDescriptor {
-  const criteria = rule.criteria.length > 0 ? ` Protects ESKITP5045 ${rule.criteria.join(', ')}.` : '';
+  const criteria = rule.criteria.length > 0 ? ` Protects ${protectedCriteria(rule.criteria)}.` : '';
   const docs = rule.docs.trim() || rule.description;
   return {
     id: rule.id,
@@ -96,10 +98,20 @@ function reportingDescriptor(rule: RuleDescriptor): ReportingDescriptor {
     defaultConfiguration:
       rule.severity === 'off' ? { enabled: false, level: 'none' } : { level: rule.severity },
     properties: {
-      tags: [...new Set(rule.criteria)],
+      tags: [...new Set(rule.criteria.map(ruleCriterionKey))],
       'problem.severity': rule.severity === 'off' ? 'recommendation' : rule.severity,
     },
   };
+}
+
+/** `eskitp5045:P5`, `eskitp5045:K3`, `sp800-53-low:cm-3` → `ESKITP5045 P5, K3; SP800-53-LOW cm-3`: each criterion with its standard. */
+function protectedCriteria(criteria: string[]): string {
+  const byStandard = new Map<string, string[]>();
+  for (const key of criteria.map(ruleCriterionKey)) {
+    const { standard, local } = parseCriterionRef(key);
+    byStandard.set(standard!, [...(byStandard.get(standard!) ?? []), local]);
+  }
+  return [...byStandard].map(([standard, ids]) => `${standard.toUpperCase()} ${ids.join(', ')}`).join('; ');
 }
 
 function location(f: Finding): Location {

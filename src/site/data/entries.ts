@@ -5,6 +5,8 @@ import { getCollection } from 'astro:content';
 import { recordTypes } from '../../model/record-types.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { criterionAnchor } from '../../model/identity.ts';
+import { qualify } from '../../model/criterion-ids.ts';
+import { getSiteLint } from './lint-state.ts';
 import { targetRecordTypes } from '../../model/references.ts';
 import { siteHref } from '../../model/site-address.ts';
 import type { ReferenceLookup } from '../views/routes.ts';
@@ -70,12 +72,14 @@ async function buildReferenceLookup(): Promise<ReferenceLookup> {
     const entries = await getRecords(type.name as RecordTypeName);
     titles.set(type.name, new Map(entries.map((e) => [e.id, String(e.data.title)])));
   }
+  // Criteria by their anchor, which tells the standards apart the way references do (P5, sp800-53-low:cm-4).
+  const primary = (await getSiteLint()).graph.primaryStandard;
   const criteria = new Map<string, string>();
-  for (const { data } of await getRecords('standards')) {
-    for (const c of data.criteria) for (const item of [c, ...(c.items ?? [])]) criteria.set(criterionAnchor(item.id), item.text);
+  for (const { id, data } of await getRecords('standards')) {
+    for (const c of data.criteria) for (const item of [c, ...(c.items ?? [])]) criteria.set(criterionAnchor(qualify(id, item.id), primary), item.text);
   }
   return (target, id) => {
-    const title = target === 'criterion' ? criteria.get(criterionAnchor(id)) : titles.get(targetRecordTypes[target] ?? '')?.get(id);
+    const title = target === 'criterion' ? criteria.get(criterionAnchor(id, primary)) : titles.get(targetRecordTypes[target] ?? '')?.get(id);
     return title === undefined ? undefined : { title };
   };
 }

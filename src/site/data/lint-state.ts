@@ -5,7 +5,7 @@ import { posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { lint, loadWorkspaceRules, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
 import type { Rule } from '../../rule-kit/rule.ts';
-import { computeCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
+import { computeCoverage, primaryCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
 import { criteriaOfType, criterionMappings } from '../../model/coverage-map.ts';
 import { countBuildStep } from './build-stats.ts';
 import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
@@ -38,7 +38,7 @@ export interface SiteLint {
   workspaceRules: Rule[];
   settings: RuleSetting[];
   coverage: Coverage;
-  /** A project's coverage summary, by project id. */
+  /** A project's coverage summary of the primary standard, by project id. */
   coverageOf(projectId: string): CoverageProject | undefined;
   /** The criteria the standard's coverage map says a record of `type` evidences (computed once per type). */
   typeCriteria(type: string): readonly string[];
@@ -93,7 +93,8 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   }
   const byId = new Map(graph.records.map((r) => [`${r.type}:${r.id}`, r]));
   const coverage = computeCoverage(graph, findings, display);
-  const coverageById = new Map(coverage.projects.map((p) => [p.id, p]));
+  // A project's headline figure is its coverage of the primary standard; the coverage page shows each standard's.
+  const coverageById = new Map(primaryCoverage(graph, coverage).projects.map((p) => [p.id, p]));
   const mappings = criterionMappings(graph);
   const criteriaByType = new Map<string, readonly string[]>();
   return {

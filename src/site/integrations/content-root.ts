@@ -5,6 +5,7 @@
 // config file's folder.
 import { AstroError } from 'astro/errors';
 import type { AudienceSetting } from '../../model/audience.ts';
+import { graphOptions, type GraphOptions } from '../../model/graph.ts';
 import { openWorkspace, problemLines, type Workspace } from '../../model/workspace.ts';
 
 /** A setting the site cannot be built with: the message and the fix, no stack trace. */
@@ -25,6 +26,11 @@ export function siteWorkspace(env: NodeJS.ProcessEnv = process.env): Workspace {
 /** The absolute path of the content folder the site is built from. */
 export function siteContentRoot(env: NodeJS.ProcessEnv = process.env): string {
   return siteWorkspace(env).contentRoot;
+}
+
+/** What the graph the site publishes needs from the config: the primary standard. */
+export function siteGraphOptions(env: NodeJS.ProcessEnv = process.env): GraphOptions {
+  return graphOptions(siteWorkspace(env).config);
 }
 
 /** Who the site is built for: records above this audience's clearance are left out of the build. */

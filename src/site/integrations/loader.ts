@@ -14,7 +14,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { visibleFiles, type Audience } from '../../model/audience.ts';
-import { loadGraph, type RecordGraph } from '../../model/graph.ts';
+import { loadGraph, type GraphOptions, type RecordGraph } from '../../model/graph.ts';
 import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../../model/links.ts';
 import { formatProblem, type Problem } from '../../model/problem.ts';
 import type { RecordType } from '../../model/record-types.ts';
@@ -30,6 +30,8 @@ export interface RecordLoaderOptions {
   contentRoot: string;
   /** Who the build is for; `confidential` (every record) by default. */
   audience?: Audience;
+  /** What the config says the graph needs (the primary standard). */
+  graph?: GraphOptions;
 }
 
 /** What an audience build publishes: the files it stores, and every record's page for resolving links. */
@@ -50,7 +52,7 @@ export function publicationOf(graph: RecordGraph, audience: Audience): Publicati
 export function bodyLinkResolver({ visible, links }: Publication, file: string): (url: string) => string | null | undefined {
   return (url) => {
     const target = resolveLink(links, file, url, undefined, { explain: false });
-    return target.kind === 'page' && !visible.has(target.record.file) ? null : linkHref(file, url);
+    return target.kind === 'page' && !visible.has(target.record.file) ? null : linkHref(file, url, links.graph.primaryStandard);
   };
 }
 
@@ -61,10 +63,10 @@ let cached: { key: string; at: number; value: Promise<Publication> } | undefined
  * records the audience sees, decided by the model from the whole content root, since a project
  * record's visibility depends on its charter and a link's on its target.
  */
-function publicationFor(contentRoot: string, audience: Audience): Promise<Publication> {
-  const key = `${contentRoot}\0${audience}`;
+function publicationFor(contentRoot: string, audience: Audience, options: GraphOptions = {}): Promise<Publication> {
+  const key = `${contentRoot}\0${audience}\0${options.primaryStandard ?? ''}`;
   if (cached?.key !== key) {
-    const value = loadGraph(contentRoot).then((graph) => publicationOf(graph, audience));
+    const value = loadGraph(contentRoot, options).then((graph) => publicationOf(graph, audience));
     cached = { key, at: Date.now(), value };
   }
   return cached.value;
@@ -131,7 +133,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
   if (refused.length) throw contentError(refused, 'Replace each link with the file or folder itself and make every file and folder readable, then build again.');
   const files = (await glob(type.pattern, { cwd: contentRoot, onlyFiles: true, followSymbolicLinks: false, ...(type.exclude ? { ignore: [type.exclude] } : {}) })).sort();
   const seen = new Map<string, string>();
-  const publication = await publicationFor(contentRoot, audience);
+  const publication = await publicationFor(contentRoot, audience, options.graph);
   const { visible } = publication;
   const stored = new Set<string>();
 

@@ -3,6 +3,7 @@
 // Evidence comes from the engine's coverage, so a backlink means what the coverage matrix means.
 import type { Coverage } from '../../rule-kit/coverage.ts';
 import type { CriterionMapping } from '../../model/coverage-map.ts';
+import { qualify } from '../../model/criterion-ids.ts';
 import { recordTypeByName, recordTypes } from '../../model/record-types.ts';
 import type { PageOf } from './coverage-matrix.ts';
 import { evidenceLink } from './coverage-matrix.ts';
@@ -23,7 +24,8 @@ export interface Backlink {
 const TYPE_ORDER = new Map(recordTypes.map((t, i) => [t.name, i]));
 
 /**
- * Backlinks per criterion id: `policies` are the published policies with the criteria they list,
+ * Backlinks per criterion key (`eskitp5045:P5`): `policies` are the published policies with the criteria
+ * they list, as keys (resolve a policy's references first: src/model/criterion-ids.ts),
  * `pageOf` finds a published record's page and `projectOf` the project a content file belongs to.
  */
 export function criterionBacklinks(
@@ -42,7 +44,7 @@ export function criterionBacklinks(
       links.push(link);
     };
     for (const p of policies) {
-      if (p.criteria.includes(criterion.id) || (criterion.parent && p.criteria.includes(criterion.parent))) {
+      if (p.criteria.includes(criterion.key) || (criterion.parent && p.criteria.includes(qualify(criterion.standard, criterion.parent)))) {
         add({ href: p.href, title: p.title, kind: 'policy', via: 'addresses', failing: false });
       }
     }
@@ -62,17 +64,21 @@ export function criterionBacklinks(
         failing: e.failing,
       });
     }
-    out.set(criterion.id, links);
+    out.set(criterion.key, links);
   });
   return out;
 }
 
-/** The rules protecting each criterion (a rule protecting K3 protects K3.1 too), by criterion id. */
-export function rulesByCriterion(rules: { id: string; criteria: string[] }[], criteria: { id: string; parent?: string }[]): Map<string, string[]> {
+/**
+ * The rules protecting each criterion (a rule protecting K3 protects K3.1 too), by criterion key; a
+ * rule's criteria are keys, as the rule catalogue describes them.
+ */
+export function rulesByCriterion(rules: { id: string; criteria: string[] }[], criteria: { key: string; standard: string; parent?: string }[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const c of criteria) {
-    const ids = rules.filter((r) => r.criteria.includes(c.id) || (c.parent !== undefined && r.criteria.includes(c.parent))).map((r) => r.id);
-    out.set(c.id, ids);
+    const parent = c.parent === undefined ? undefined : qualify(c.standard, c.parent);
+    const ids = rules.filter((r) => r.criteria.includes(c.key) || (parent !== undefined && r.criteria.includes(parent))).map((r) => r.id);
+    out.set(c.key, ids);
   }
   return out;
 }

@@ -7,6 +7,8 @@ import { capitalise } from '../../model/text.ts';
 import type { RecordData, RecordTypeName } from '../../model/record-data.ts';
 import { factPath, referenceFieldsOf } from '../../model/references.ts';
 import { formatDate } from './format.ts';
+import { findCriterion } from '../../model/criterion-ids.ts';
+import type { RecordGraph } from '../../model/graph.ts';
 import type { ReferenceLookup } from './routes.ts';
 
 /** The filter names, as the search page shows them. */
@@ -32,6 +34,21 @@ export interface SearchContext {
   updated?: string;
   /** The criteria the standard's coverage map says a record of a type evidences (none when omitted). */
   typeCriteria?: (type: string) => readonly string[];
+  /** The criterion filter's value for a reference (see `criterionFacet`); the reference as written when omitted. */
+  criterionFacet?: (ref: string) => string;
+}
+
+/**
+ * The criterion filter's value for a reference: its standard's code and its own id (`ESKITP5045 P5`,
+ * `SP800-53-LOW cm-4`), so each standard's criteria read apart in the filter, whichever is primary. A
+ * reference that resolves to nothing stays as written (the criteria-refs rule reports it).
+ */
+export function criterionFacet(graph: RecordGraph): (ref: string) => string {
+  const codes = new Map(graph.standards.map((s) => [s.id, s.data?.code ?? s.id]));
+  return (ref) => {
+    const criterion = findCriterion(graph, ref);
+    return criterion ? `${codes.get(criterion.standard)} ${criterion.id}` : ref;
+  };
 }
 
 /**
@@ -88,7 +105,7 @@ function criteriaOf(type: string, data: unknown, typeCriteria: SearchContext['ty
 }
 
 /** The search filters and result metadata of a record's page. */
-export function searchFacets(record: SearchRecord, { charter, lookup, updated, typeCriteria }: SearchContext): SearchFacets {
+export function searchFacets(record: SearchRecord, { charter, lookup, updated, typeCriteria, criterionFacet: facet = (ref) => ref }: SearchContext): SearchFacets {
   const type = recordTypeByName.get(record.type);
   const label = capitalise(type?.label ?? record.type);
   const data = record.data as Record<string, unknown>;
@@ -107,7 +124,7 @@ export function searchFacets(record: SearchRecord, { charter, lookup, updated, t
   if (date) meta.push(['date', formatDate(date)]);
   else if (updated) meta.push(['updated', formatDate(updated)]);
   for (const organisation of organisations) filters.push(['organisation', organisation]);
-  for (const criterion of criteriaOf(record.type, data, typeCriteria)) filters.push(['criterion', criterion]);
+  for (const criterion of criteriaOf(record.type, data, typeCriteria)) filters.push(['criterion', facet(criterion)]);
 
   const seen = new Set<string>();
   return {

@@ -22,7 +22,7 @@ export const HANDBOOK_LABEL = 'Handbook';
 export const sections: Section[] = [
   // The handbook's href is resolved to its landing page at build time (see getSections()).
   { label: HANDBOOK_LABEL, href: '/handbook/', recordType: 'docs', summary: 'How the integration function works and how to author its records.', items: ['page', 'pages'] },
-  { label: 'Standard', href: '/standard/', recordType: 'standards', summary: 'ESKITP5045, criterion by criterion: what an integrator must be able to do and know.' },
+  { label: 'Standard', href: '/standard/', recordType: 'standards', summary: 'The standards the organisation works to, criterion by criterion: what an integrator must be able to do and know, and what evidences it.' },
   { label: 'Policies', href: '/policies/', recordType: 'policies', summary: 'The organisation\'s own integration policies, standards, procedures and guidelines.', items: ['policy', 'policies'] },
   { label: 'Organisations', href: '/organisations/', recordType: 'organisations', summary: 'Acquirers, targets, partners, regulators and external bodies.', items: ['organisation', 'organisations'] },
   { label: 'Systems', href: '/systems/', recordType: 'systems', summary: 'The systems catalogue: owners, data held and interfaces.', items: ['system', 'systems'] },

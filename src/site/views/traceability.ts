@@ -28,7 +28,8 @@ export interface TraceRow {
 }
 
 export interface TraceInputs {
-  criteria: readonly { id: string; text: string; parent?: string }[];
+  /** `id` as the row shows it; `key` (default `id`) what `backlinks` and `rules` are keyed by. */
+  criteria: readonly { id: string; key?: string; text: string; parent?: string }[];
   backlinks: ReadonlyMap<string, Backlink[]>;
   rules: ReadonlyMap<string, string[]>;
   /** The published systems a published project's charter names, with their pages. */
@@ -38,7 +39,8 @@ export interface TraceInputs {
 /** One row per criterion, in catalogue order. */
 export function traceRows({ criteria, backlinks, rules, systemsOf }: TraceInputs): TraceRow[] {
   return criteria.map((c) => {
-    const records = backlinks.get(c.id) ?? [];
+    const key = c.key ?? c.id;
+    const records = backlinks.get(key) ?? [];
     const systems = new Map<string, TraceSystem>();
     for (const project of new Set(records.flatMap((r) => (r.project === undefined ? [] : [r.project])))) {
       for (const s of systemsOf(project)) {
@@ -51,7 +53,7 @@ export function traceRows({ criteria, backlinks, rules, systemsOf }: TraceInputs
       id: c.id,
       text: c.text,
       ...(c.parent !== undefined ? { parent: c.parent } : {}),
-      rules: rules.get(c.id) ?? [],
+      rules: rules.get(key) ?? [],
       records,
       systems: [...systems.values()].map((s) => ({ ...s, projects: [...s.projects].sort() })).sort((a, b) => a.title.localeCompare(b.title)),
     };

@@ -39,6 +39,14 @@ describe('sarif reporter', () => {
     expect(sarif(reversed, context)).toBe(first);
   });
 
+  it('names the standard of each criterion a rule protects: ESKITP5045 for unqualified ids, any other by its id', () => {
+    const result = sampleResult();
+    const descriptor = { ...result.rules[1]!, criteria: ['eskitp5045:P5', 'K3', 'sp800-53-low:cm-4', 'sp800-53-low:sa-9'] };
+    const rule = parse(sarif({ ...result, rules: [descriptor] }, context)).runs[0]!.tool.driver.rules![0]!;
+    expect(rule.fullDescription!.text).toBe('References point at records that exist. Protects ESKITP5045 P5, K3; SP800-53-LOW cm-4, sa-9.');
+    expect(rule.properties!.tags).toEqual(['eskitp5045:P5', 'eskitp5045:K3', 'sp800-53-low:cm-4', 'sp800-53-low:sa-9']);
+  });
+
   it('describes the tool and every rule of the catalogue, with or without findings', () => {
     const log = parse(sarif(sampleResult(), context));
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
@@ -62,7 +70,7 @@ describe('sarif reporter', () => {
       },
       helpUri: 'https://seam.example/rules/dangling-reference',
       defaultConfiguration: { level: 'warning' },
-      properties: { tags: ['PC2'], 'problem.severity': 'warning' },
+      properties: { tags: ['eskitp5045:PC2'], 'problem.severity': 'warning' },
     });
     const off = run.tool.driver.rules!.find((r) => r.id === 'review-date')!;
     expect(off.defaultConfiguration).toEqual({ enabled: false, level: 'none' });
