@@ -15,7 +15,7 @@ import { recordTypeOf } from '../model/identity.ts';
 import { recordTypeNames } from '../model/record-types.ts';
 import { readSource } from '../model/source.ts';
 import { declarativeRule } from '../rule-kit/declarative.ts';
-import type { Rule } from '../rule-kit/rule.ts';
+import { ruleCriterionKey, type Rule } from '../rule-kit/rule.ts';
 import { rules as catalogue } from '../../rules/index.ts';
 import type { UsageProblem } from './engine.ts';
 
@@ -206,7 +206,7 @@ export async function loadWorkspaceRules({ config, configFile, contentRoot }: Wo
   if (claims.length) {
     const known = catalogueCriteria(contentRoot);
     for (const rule of claims) {
-      const unknown = rule.meta.criteria.filter((c) => !known.has(c));
+      const unknown = rule.meta.criteria.filter((c) => !known.has(ruleCriterionKey(c)));
       if (!unknown.length) continue;
       const i = declared.indexOf(rule);
       const path: UsageProblem['path'] = i >= 0 ? ['customRules', i, 'criteria'] : ['plugins', pluginOf.get(rule.meta.id) ?? 0];
