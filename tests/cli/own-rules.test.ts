@@ -152,7 +152,7 @@ describe('declarative rules (customRules)', () => {
     const r = await seam(['lint', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(r.stdout).findings.map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`)).toEqual(['content/systems/ledger.mdx:6:7']);
     const described = JSON.parse((await seam(['rules', '--format', 'json'], { cwd: dir })).stdout).find((d: { id: string }) => d.id === 'system-basics');
-    expect(described).toMatchObject({ criteria: ['P8'], severity: 'warning', description: 'Systems name their tier and a support contact, and state their runbook.' });
+    expect(described).toMatchObject({ criteria: ['eskitp5045:P8'], severity: 'warning', description: 'Systems name their tier and a support contact, and state their runbook.' });
   });
 
   it('refuses a clashing id, an unknown criterion and a pattern that can backtrack without bound, at their place', async () => {
