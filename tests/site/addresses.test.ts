@@ -13,6 +13,7 @@ const FOLDERS = ['src/pages', 'src/components', 'src/site'];
 const HARD_CODED = [
   /\b(?:href|src)=["']\/(?!\/)/g, // href="/policies/"
   /\b(?:href|src)=\{\s*`\/(?!\/)/g, // href={`/rules/${id}/`}
+  /\b(?:href|src)=\{(?![^}]*siteHref\()[^}]*?['"`]\/(?!\/)/g, // href={primary ? '/coverage/' : other}
   /\b(?:href|src)=\{\s*(?:recordHref|pageHref|idHref|linkHref)\(/g, // href={recordHref(…)}
   /\b(?:href|src)\s*[:=]\s*(?:recordHref|pageHref|idHref|linkHref)\(/g, // href: recordHref(…)
   /\.(?:href|src)\s*=\s*['"`]\/(?!\/)/g, // script.src = '/pagefind/…'
@@ -41,9 +42,9 @@ describe('addresses in the site\'s source', () => {
   });
 
   it('bites: the patterns find the forms they are meant to', () => {
-    const samples = ['<a href="/rules/">', '<a href={`/rules/${id}/`}>', '<a href={recordHref(t, id)}>', '{ href: recordHref(t, id) }', "script.src = '/pagefind/x.js'", "bundlePath: '/pagefind/'"];
+    const samples = ['<a href="/rules/">', "<a href={primary ? '/coverage/' : `/coverage/#${id}`}>", '<a href={`/rules/${id}/`}>', '<a href={recordHref(t, id)}>', '{ href: recordHref(t, id) }', "script.src = '/pagefind/x.js'", "bundlePath: '/pagefind/'"];
     for (const sample of samples) expect(HARD_CODED.some((p) => new RegExp(p.source).test(sample)), sample).toBe(true);
-    for (const fine of ['<a href={siteHref(\'/rules/\')}>', '<a href="#checks">', '<a href="https://example.org/">', 'href: siteHref(recordHref(t, id))', "bundlePath: siteHref('/pagefind/')"]) {
+    for (const fine of ['<a href={siteHref(\'/rules/\')}>', "<a href={siteHref(primary ? '/coverage/' : `/coverage/#${id}`)}>", '<a href={`#${s.id}`}>', '<a href="#checks">', '<a href="https://example.org/">', 'href: siteHref(recordHref(t, id))', "bundlePath: siteHref('/pagefind/')"]) {
       expect(HARD_CODED.some((p) => new RegExp(p.source).test(fine)), fine).toBe(false);
     }
   });
