@@ -8,6 +8,9 @@ import { recordTypeByName } from '../../model/record-types.ts';
 /** The page of a content file on this site, or undefined when the file is not published in this build. */
 export type PageOf = (contentFile: string) => { href: string; title: string } | undefined;
 
+/** The one-character sign of each cell state (its words are STATE_LABEL). */
+export const STATE_SYMBOL: Record<CellState, string> = { evidenced: '✓', policy: 'P', failing: '✗', missing: '!', 'not-required': '·', 'not-applicable': '–', unaccounted: '?' };
+
 export interface MatrixCell {
   state: CellState;
   /** The evidence to follow, when it is published. */
