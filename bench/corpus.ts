@@ -27,6 +27,15 @@ const CONTENT = resolve(import.meta.dirname, '..', 'content');
 /** The date the benchmark lints with (`seam lint --today`). */
 export const CORPUS_TODAY = '2026-11-20';
 
+/**
+ * The seam.config.yaml of a workspace whose corpus lies at `content` (relative to the config): the
+ * corpus's reference date, and its primary standard — the example holds two catalogues, and without a
+ * primary one every unqualified criterion id is reported, so the corpus would not be clean.
+ */
+export function corpusConfig(content: string): string {
+  return `content: ${content}\ntoday: ${CORPUS_TODAY}\nstandards:\n  primary: eskitp5045\n`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // A small seeded PRNG (mulberry32): fast, 32-bit state, the same sequence for the same seed everywhere.
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CORPUS_TODAY, generateCorpus } from '../bench/corpus.ts';
+import { corpusConfig, generateCorpus } from '../bench/corpus.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -20,7 +20,7 @@ const projects = Number(args.find((a, i) => /^\d+$/.test(a) && i !== runsAt + 1)
 function generate(count: number): { dir: string; files: number } {
   const dir = mkdtempSync(join(tmpdir(), `seam-lintcache-${count}-`));
   const { files } = generateCorpus(join(dir, 'content'), count, 1);
-  writeFileSync(join(dir, 'seam.config.yaml'), `content: content\ntoday: ${CORPUS_TODAY}\n`);
+  writeFileSync(join(dir, 'seam.config.yaml'), corpusConfig('content'));
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.json\n');
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');

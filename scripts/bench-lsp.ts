@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CORPUS_TODAY, generateCorpus } from '../bench/corpus.ts';
+import { corpusConfig, generateCorpus } from '../bench/corpus.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -43,7 +43,7 @@ function workspace(): { dir: string; files: number; generatedSeconds?: number } 
     files = generateCorpus(content, projects, seed).files;
     generatedSeconds = (performance.now() - started) / 1000;
   }
-  writeFileSync(join(dir, 'seam.config.yaml'), `content: content\ntoday: ${CORPUS_TODAY}\n`);
+  writeFileSync(join(dir, 'seam.config.yaml'), corpusConfig('content'));
   // The repository's own .remarkrc.mjs, pointed at this checkout's preset.
   const rc = readFileSync(join(REPO, '.remarkrc.mjs'), 'utf8').replace('./src/lint/remark-preset.ts', pathToFileURL(join(REPO, 'src/lint/remark-preset.ts')).href);
   writeFileSync(join(dir, '.remarkrc.mjs'), rc);

@@ -10,9 +10,16 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { generateCorpus } from '../bench/corpus.ts';
+import { corpusConfig, generateCorpus } from '../bench/corpus.ts';
+
+/** A config beside the corpus folder `dir` (its reference date, its primary standard), for `--config`. */
+function corpusConfigFile(dir: string): string {
+  const file = `${dir}.seam.config.yaml`;
+  writeFileSync(file, corpusConfig(basename(dir)));
+  return file;
+}
 
 const REPO = resolve(import.meta.dirname, '..');
 const CONTENT = join(REPO, 'content');
@@ -54,7 +61,7 @@ const bin = (name: string) => join(REPO, 'node_modules/.bin', name);
 
 // Each tool: its command and arguments for a corpus, and where it runs (the corpus, unless it says).
 const tools: { name: string; run: (dir: string) => [string, string[], string?] }[] = [
-  { name: 'seam lint (all rules, cross-file)', run: (dir) => [process.execPath, [join(REPO, 'bin/seam.js'), 'lint', '--content', dir, '--today', '2026-11-20', '--format', 'json', '--output-file', join(dir, '..', `${dir.split('/').at(-1)}.json`)]] },
+  { name: 'seam lint (all rules, cross-file)', run: (dir) => [process.execPath, [join(REPO, 'bin/seam.js'), 'lint', '--config', corpusConfigFile(dir), '--content', dir, '--today', '2026-11-20', '--format', 'json', '--output-file', join(dir, '..', `${dir.split('/').at(-1)}.json`)]] },
   { name: 'markdownlint-cli2 (default rules)', run: (dir) => [process.execPath, [bin('markdownlint-cli2'), '**/*.{md,mdx}']] },
   // Run from the repository: remark-cli resolves `--use` plugins from its working folder, and from the
   // corpus it found none — every file failed with "Cannot find module `remark-frontmatter`" and nothing
@@ -84,6 +91,7 @@ for (const size of sizes) {
   }
   rmSync(dir, { recursive: true, force: true });
   rmSync(`${dir}.json`, { force: true });
+  rmSync(`${dir}.seam.config.yaml`, { force: true });
 }
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
