@@ -105,13 +105,16 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: IO): Pr
 
 /** Runs the lint in-process, or its per-file checks on worker threads when the run is big enough (src/lint/workers.ts). */
 async function lintInProcessOrOnWorkers(options: LintOptions, requested: number | 'auto', workspace: Parameters<typeof requireContent>[0]): Promise<Pick<LintRun, 'result' | 'fixed' | 'refusedFixes'>> {
-  const files = listSelectedFiles(options);
-  // The cache and --changed choose and check files in-process: the pool does not read the cache yet.
+  // The cache and --changed choose and check files in-process: the pool does not read the cache yet
+  // (nor is the content folder listed for a pool that cannot be used: the graph lists it).
   const inProcessOnly = Boolean(options.checker || options.select);
-  const workers = settingsFromCatalogue(options) && !inProcessOnly ? workerCount(requested, { files: files.length, fix: options.fix }) : 1;
-  if (workers > 1) {
-    requireContent(workspace, listSelectedFiles({ ...options, paths: undefined, shard: undefined }));
-    return { result: await lintOnWorkers(options, files, workers), fixed: [], refusedFixes: [] };
+  if (!inProcessOnly && settingsFromCatalogue(options)) {
+    const files = listSelectedFiles(options);
+    const workers = workerCount(requested, { files: files.length, fix: options.fix });
+    if (workers > 1) {
+      requireContent(workspace, listSelectedFiles({ ...options, paths: undefined, shard: undefined }));
+      return { result: await lintOnWorkers(options, files, workers), fixed: [], refusedFixes: [] };
+    }
   }
   const run = await lint(options);
   requireContent(workspace, run.graph.files);

@@ -55,6 +55,8 @@ interface DependencyOptions {
   settings: readonly RuleSetting[];
   /** Paths left out of the listings (the cache file itself, when it sits inside the content root). */
   ignore?: readonly string[];
+  /** The SHA-256 (base64url) of a file's text when the caller has it already (the cache hashed every file it read). */
+  textDigest?: (file: string, text: string) => string | undefined;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
@@ -73,7 +75,7 @@ function publicDirOf(graph: RecordGraph, settings: readonly RuleSetting[]): stri
   return isAbsolute(dir) ? dir : resolve(graph.root, dir);
 }
 
-export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: DependencyOptions): Dependencies {
+export function fileDependencies(graph: RecordGraph, { settings, ignore = [], textDigest }: DependencyOptions): Dependencies {
   const active = settings.filter(mayRun);
   const across = new Set<string>(active.flatMap((s) => s.rule.meta.readsAcrossProjects ?? []));
   const ignored = new Set(ignore.map((p) => resolve(p)));
@@ -84,7 +86,7 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [] }: 
   const hashes = new Map<string, string>();
   for (const file of graph.files) {
     const source = graph.byFile.get(file)?.source;
-    hashes.set(file, source ? `text:${sha(`${source.text}\0${JSON.stringify(source.problems)}`)}` : entryHash(resolve(graph.root, file), true));
+    hashes.set(file, source ? `text:${textDigest?.(file, source.text) ?? sha(source.text)}:${source.problems.length ? sha(JSON.stringify(source.problems)) : ''}` : entryHash(resolve(graph.root, file), true));
   }
   const listing = listTree(graph.root, ignored);
   const publicDir = publicDirOf(graph, settings);

@@ -38,8 +38,8 @@ import { checkFiles, prepareRules, selectFiles } from './engine.ts';
 import type { LintOptions } from './engine.ts';
 import { seamVersion } from './version.ts';
 
-/** Bumped when the cache file's layout changes. */
-const FORMAT = 1;
+/** Bumped when the cache file's or the inputs file's layout changes. */
+const FORMAT = 2;
 
 /** The default cache file, ESLint-style, under the repository's `node_modules/.cache/`. */
 const DEFAULT_CACHE_FILE = 'node_modules/.cache/seam/lint-cache.json';
@@ -52,19 +52,37 @@ interface CacheFile {
 }
 
 /**
- * The inputs file beside the cache file (`<cache file>.inputs`), V8-serialised: it keeps any YAML data
- * exactly (-0, infinities, shared aliases) and reads fast.
+ * The inputs file beside the cache file (`<cache file>.inputs`): the line `INPUTS_MAGIC`, the length of
+ * the header (4 bytes, big-endian), the header (V8-serialised) and the blob of every stored read, one
+ * after the other, as they are (one buffer reads and writes much faster than many, and a blob outside
+ * the header is neither copied nor walked when the file is read). V8's serialisation keeps any YAML
+ * data exactly (-0, infinities, shared aliases).
  */
 interface InputsFile {
   format: number;
   /** The input key its entries were written under. */
   key: string;
-  /** Per content file: the digest of its text, and where in `blob` what reading it gave is (a `FileInput`, V8-serialised). */
-  sources: [file: string, digest: string, start: number, end: number][];
-  /** The serialised inputs, one after the other (one buffer reads and writes much faster than many). */
+  /**
+   * Per content file: the digest of its text, and where in `blob` what reading it gave is — from `start`
+   * to `mid` the `FileInput` without its YAML data, from `mid` to `end` that data, each V8-serialised.
+   * A warm run needs the data of few files (the validated record is in the first part), so it is
+   * decoded only when asked for.
+   */
+  sources: [file: string, digest: string, start: number, mid: number, end: number][];
+  /** The serialised inputs, one after the other. */
   blob: Uint8Array;
   /** Per content file: its diagrams' analyses, by source text. */
   diagrams: [file: string, [string, DiagramAnalysis][]][];
+}
+
+const INPUTS_MAGIC_PREFIX = 'seam lint inputs ';
+const INPUTS_MAGIC = Buffer.from(`${INPUTS_MAGIC_PREFIX}${FORMAT}\n`);
+
+/** One file's stored read: the digest of its text, its `FileInput` without the YAML data, and that data (each V8-serialised). */
+interface StoredInput {
+  digest: string;
+  head: Uint8Array;
+  data: Uint8Array;
 }
 
 export interface CacheStats {
@@ -109,29 +127,37 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
   const sidecar = inputsFileOf(file);
   let loaded: CacheFile | undefined | null = null;
   const load = () => (loaded === null ? (loaded = readCache(file, notice)) : loaded);
-  let loadedInputs: { sources: Map<string, { digest: string; input: Uint8Array }>; diagrams: Map<string, [string, DiagramAnalysis][]> } | undefined | null = null;
+  let loadedInputs: { sources: Map<string, StoredInput>; diagrams: Map<string, [string, DiagramAnalysis][]> } | undefined | null = null;
   /** The stored inputs written under this input key (nothing from another Seam or Mermaid). */
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
     const read = readInputs(sidecar, notice);
-    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, end]) => [f, { digest, input: read.blob.subarray(start, end) }])), diagrams: new Map(read.diagrams) } : undefined;
+    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
     return loadedInputs;
   };
   // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
-  const sources = new Map<string, { digest: string; input: Uint8Array }>();
+  const sources = new Map<string, StoredInput>();
   let sourcesChanged = false;
+  // The digest of each text this run read, for the dependency digests (each file is hashed once).
+  const digests = new Map<string, { text: string; digest: string }>();
+  const digestOf = (f: string, text: string) => {
+    const digest = sha(text);
+    digests.set(f, { text, digest });
+    return digest;
+  };
 
   const graphInputs: GraphInputs = {
     get(f, text) {
       const entry = storedInputs()?.sources.get(f);
-      if (!entry || entry.digest !== sha(text)) return undefined;
-      const input = decodeInput(entry.input);
+      if (!entry || entry.digest !== digestOf(f, text)) return undefined;
+      const input = decodeInput(entry);
       if (input) sources.set(f, entry);
       return input;
     },
     set(f, text, input) {
       // Serialised now, as read: a rule that later changed the data in place could not change what is kept.
-      sources.set(f, { digest: sha(text), input: serialize(input) });
+      const { parsed: { data, ...parsed }, ...rest } = input;
+      sources.set(f, { digest: digests.get(f)?.text === text ? digests.get(f)!.digest : digestOf(f, text), head: serialize({ ...rest, parsed }), data: serialize(data) });
       sourcesChanged = true;
     },
   };
@@ -144,7 +170,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
     if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file and rewriting it.`);
     const stored = foreign ? undefined : read;
-    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar] });
+    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest: (f, text) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined) });
     const engineUnits = new Map<string, string>();
     const keyOf = (f: string) => {
       const parts = [engine, f, deps.hashOf(f)];
@@ -216,13 +242,13 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       let offset = 0;
       const kept: InputsFile = {
         format: FORMAT, key: inputKey(),
-        sources: entries.map(([f, { digest, input }]) => [f, digest, offset, (offset += input.length)]),
-        blob: Buffer.concat(entries.map(([, { input }]) => input)),
+        sources: entries.map(([f, { digest, head, data }]) => [f, digest, offset, (offset += head.length), (offset += data.length)]),
+        blob: Buffer.concat(adjoined(entries.flatMap(([, { head, data }]) => [head, data]))),
         diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
       };
       try {
         mkdirSync(dirname(sidecar), { recursive: true });
-        await writeFileAtomic(sidecar, serialize(kept));
+        await writeFileAtomic(sidecar, encodeInputs(kept));
       } catch (error) {
         notice(`seam: could not write the lint cache's inputs ${sidecar} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the findings are right, but the next run reads every file afresh.`);
       }
@@ -242,16 +268,51 @@ function inputsFileOf(file: string): string {
   return `${file}.inputs`;
 }
 
+/**
+ * The same bytes in fewer pieces: pieces that follow each other in one buffer (the entries kept from the
+ * file read, in the same order) become one view, so an unchanged file is copied in a few large pieces,
+ * not one per entry.
+ */
+function adjoined(pieces: Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const piece of pieces) {
+    const last = out.at(-1);
+    if (last && last.buffer === piece.buffer && last.byteOffset + last.length === piece.byteOffset) out[out.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + piece.length);
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** The bytes of an inputs file: see `InputsFile`. */
+function encodeInputs({ blob, ...header }: InputsFile): Buffer {
+  const head = serialize({ ...header, blobLength: blob.length });
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.length);
+  return Buffer.concat([INPUTS_MAGIC, length, head, blob]);
+}
+
 /** The inputs file at `file` when it is one Seam wrote in this format; otherwise undefined, with a notice when it is corrupt. */
 function readInputs(file: string, notice: (line: string) => void): InputsFile | undefined {
-  let value: unknown;
+  let bytes: Buffer;
   try {
-    value = deserialize(readFileSync(file));
+    bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    bytes = Buffer.alloc(0);
+  }
+  // Another format's file (or the V8-serialised layout before format 2, which starts with V8's version tag 0xff) is another Seam's: not used, no notice.
+  if ((bytes.subarray(0, INPUTS_MAGIC_PREFIX.length).toString('latin1') === INPUTS_MAGIC_PREFIX && !bytes.subarray(0, INPUTS_MAGIC.length).equals(INPUTS_MAGIC)) || bytes[0] === 0xff) return undefined;
+  let value: unknown;
+  try {
+    const length = bytes.readUInt32BE(INPUTS_MAGIC.length);
+    const start = INPUTS_MAGIC.length + 4;
+    if (!bytes.subarray(0, INPUTS_MAGIC.length).equals(INPUTS_MAGIC) || start + length > bytes.length) throw new Error('truncated');
+    const header = deserialize(bytes.subarray(start, start + length)) as unknown;
+    const blob = bytes.subarray(start + length);
+    value = isObject(header) && header.blobLength === blob.length ? { ...header, blob } : undefined;
+  } catch {
     value = undefined;
   }
-  if (isObject(value) && value.format !== FORMAT && typeof value.format === 'number') return undefined;
   if (!isInputsFile(value)) {
     notice(`seam: ignoring the lint cache's inputs ${file}: it is corrupt or truncated; reading every file afresh and rewriting it.`);
     return undefined;
@@ -262,20 +323,27 @@ function readInputs(file: string, notice: (line: string) => void): InputsFile | 
 function isInputsFile(value: unknown): value is InputsFile {
   if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !(value.blob instanceof Uint8Array) || !Array.isArray(value.diagrams)) return false;
   const size = value.blob.length;
-  if (!value.sources.every((e) => Array.isArray(e) && e.length === 4 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= size)) return false;
+  if (!value.sources.every((e) => Array.isArray(e) && e.length === 5 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && Number.isInteger(e[4]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= e[4] && e[4] <= size)) return false;
   return value.diagrams.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1])
     && e[1].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isAnalysis(pair[1])));
 }
 
-/** A stored `FileInput`, or undefined when the entry does not decode to one (never trusted). */
-function decodeInput(encoded: Uint8Array): FileInput | undefined {
+/**
+ * A stored `FileInput`, or undefined when the entry does not decode to one (never trusted). Its YAML
+ * data is decoded when first read; data that does not decode throws there, and the source then parses
+ * its text again (src/model/source.ts `restoreSource`).
+ */
+function decodeInput({ head, data }: StoredInput): FileInput | undefined {
   let value: unknown;
   try {
-    value = deserialize(encoded);
+    value = deserialize(head);
   } catch {
     return undefined;
   }
-  return isFileInput(value) ? value : undefined;
+  if (!isFileInput(value)) return undefined;
+  let decoded: { value: unknown } | undefined;
+  Object.defineProperty(value.parsed, 'data', { enumerable: true, get: () => (decoded ??= { value: deserialize(data) }).value });
+  return value;
 }
 
 function isFileInput(value: unknown): value is FileInput {

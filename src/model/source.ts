@@ -86,16 +86,28 @@ export function parsedPart(source: SourceFile): ParsedSource {
 /**
  * The SourceFile `parseSource(text, file)` makes, from its plain part kept earlier for this exact
  * text: the frontmatter is not parsed again unless something asks where a field is (`locate`) or for
- * the YAML document (`yaml`, which fixes edit) — then it is parsed once, so positions are exact.
+ * the YAML document (`yaml`, which fixes edit) — then it is parsed once, so positions are exact. The
+ * data is read from `parsed` when first asked for.
  */
 export function restoreSource(text: string, file: string, parsed: ParsedSource): SourceFile {
   let full: SourceFile | undefined;
   let positions: ((offset: number) => Position) | undefined;
   const reparsed = () => (full ??= parseSource(text, file));
+  let data: { value: unknown } | undefined;
   return {
     file,
     text,
-    data: parsed.data,
+    // The kept data may be decoded only now (src/lint/cache.ts): what does not decode is parsed again.
+    get data() {
+      if (!data) {
+        try {
+          data = { value: parsed.data };
+        } catch {
+          data = { value: reparsed().data };
+        }
+      }
+      return data.value;
+    },
     get yaml() {
       return reparsed().yaml;
     },

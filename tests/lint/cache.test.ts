@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.ts';
 import { cachedChecker, lintCache, type CacheStats } from '../../src/lint/cache.ts';
@@ -264,6 +265,45 @@ describe('seam lint --cache', () => {
     expect(readFileSync(inputs).equals(good.subarray(0, Math.floor(good.length / 2)))).toBe(false);
     const again = await report(repo, 'json', cache);
     expect([again.stdout, again.stderr]).toEqual([cold.stdout, '']);
+  });
+
+  it('passes over an inputs file of another layout without a word, and rewrites it', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const cold = await report(repo, 'json');
+    const cache = ['--cache-location', 'cache/'];
+    await report(repo, 'json', cache);
+    const inputs = join(repo, 'cache/lint-cache.json.inputs');
+    const current = readFileSync(inputs);
+    expect(current.subarray(0, 19).toString('latin1')).toBe('seam lint inputs 2\n');
+    // The layout before format 2 (the whole file V8-serialised), and a later format's file.
+    for (const other of [serialize({ format: 1, key: 'k', sources: [], blob: new Uint8Array(), diagrams: [] }), Buffer.concat([Buffer.from('seam lint inputs 3\n'), current.subarray(19)])]) {
+      writeFileSync(inputs, other);
+      const r = await report(repo, 'json', cache);
+      expect([r.stdout, r.stderr]).toEqual([cold.stdout, '']);
+      expect(readFileSync(inputs).subarray(0, 19).toString('latin1')).toBe('seam lint inputs 2\n');
+    }
+  });
+
+  it('parses a file again when its kept YAML data does not decode, and reports what a cold run does', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const cache = ['--cache-location', 'cache/'];
+    await report(repo, 'json', cache);
+    // Every entry's data part (from the layout in src/lint/cache.ts: magic line, header length, header,
+    // blob) overwritten with bytes V8 refuses (an unknown serialisation version).
+    const inputs = join(repo, 'cache/lint-cache.json.inputs');
+    const bytes = readFileSync(inputs);
+    const length = bytes.readUInt32BE(19);
+    const header = deserialize(bytes.subarray(23, 23 + length)) as { sources: [string, string, number, number, number][] };
+    const blob = bytes.subarray(23 + length);
+    expect(header.sources.length).toBeGreaterThan(20);
+    for (const [, , , mid, end] of header.sources) blob.fill(0xff, mid, end);
+    writeFileSync(inputs, bytes);
+    // An edit makes its project's files checked again: the rules read their YAML data.
+    edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
+    const warm = await report(repo, 'json', cache);
+    const cold = await report(repo, 'json');
+    expect(warm.stderr).toBe('');
+    expect(warm.stdout).toBe(cold.stdout);
   });
 
   it('does not load Mermaid (nor jsdom) on a warm run when no diagram changed', { timeout: 600_000 }, () => {
