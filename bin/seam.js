@@ -8,5 +8,7 @@ if (!process.features.typescript || (major === 22 && minor < 19)) {
   console.error('Run it through npm (npm run seam -- …, or npx seam …) so the project\'s own Node is used.');
   process.exit(2);
 }
+// What stripping Seam's sources of their types gave is kept between runs (bin/typescript-cache.js).
+(await import('./typescript-cache.js')).cacheTypeScript();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+// bin/typescript-cache.js: `seam` keeps what stripping its TypeScript sources gave and serves it on the
+// next start. Checked on a package of its own (a copy of the module beside a small TypeScript source,
+// as bin/ and src/ sit in Seam), in real processes: the kept code is what runs, an edited source is
+// never served stale, positions are the source's, nothing is printed, and a folder it cannot write to
+// (a file in its place) changes nothing but the speed.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/content.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A package holding bin/typescript-cache.js and src/answer.ts, whose default export is `answer`. */
+function pkg(answer: string): { root: string; cache: string; source: string } {
+  const root = mkdtempSync(join(tmpdir(), 'seam-ts-cache-'));
+  made.push(root);
+  mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'src'));
+  cpSync(join(REPO, 'bin/typescript-cache.js'), join(root, 'bin/typescript-cache.js'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  const source = join(root, 'src/answer.ts');
+  writeAnswer(source, answer);
+  return { root, cache: join(root, 'cache'), source };
+}
+
+const writeAnswer = (file: string, answer: string) =>
+  writeFileSync(file, `interface Answer { value: string }\nconst answer: Answer = { value: ${JSON.stringify(answer)} };\nexport default answer.value as string;\nexport function fail(): never {\n  throw new Error('here');\n}\n`);
+
+/** Starts Node with the cache on `cache`, imports the source and prints its answer (or, with `fail`, the stack's first frame). */
+function run(root: string, cache: string, fail = false) {
+  const script = `import { cacheTypeScript } from ${JSON.stringify(pathToFileURL(join(root, 'bin/typescript-cache.js')).href)};
+cacheTypeScript(${JSON.stringify(cache)});
+const m = await import(${JSON.stringify(pathToFileURL(join(root, 'src/answer.ts')).href)});
+if (${fail}) { try { m.fail(); } catch (e) { console.log(e.stack.split('\\n')[1].trim()); } } else console.log(m.default);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
+}
+
+describe('the TypeScript cache of bin/seam.js', () => {
+  it('keeps what stripping gave and runs it on the next start, silently', () => {
+    const { root, cache } = pkg('forty-two');
+    expect(run(root, cache)).toEqual({ code: 0, stdout: 'forty-two', stderr: '' });
+    const kept = readdirSync(cache);
+    expect(kept).toHaveLength(1);
+    // What is kept is what runs: changed behind the cache's back, the changed code answers.
+    const file = join(cache, kept[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('forty-two', 'from the cache'));
+    expect(run(root, cache)).toEqual({ code: 0, stdout: 'from the cache', stderr: '' });
+  });
+
+  it('never serves an edited source stale', () => {
+    const { root, cache, source } = pkg('before');
+    expect(run(root, cache).stdout).toBe('before');
+    writeAnswer(source, 'after');
+    expect(run(root, cache).stdout).toBe('after');
+    expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('keeps every line and column of the source', () => {
+    const { root, cache } = pkg('x');
+    const fresh = run(root, cache, true).stdout;
+    expect(fresh).toMatch(/answer\.ts:5:9\)?$/);
+    expect(run(root, cache, true).stdout).toBe(fresh);
+  });
+
+  it('runs the source as Node would when the cache folder is a file', () => {
+    const { root, cache } = pkg('no folder');
+    writeFileSync(cache, 'not a folder');
+    expect(run(root, cache)).toEqual({ code: 0, stdout: 'no folder', stderr: '' });
+  });
+});
