@@ -6,7 +6,7 @@
 // The cache also keeps each file's parse and record and each diagram's analysis: a warm run with them
 // reports what a cold run does (positions included) and does not load Mermaid for unchanged diagrams.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -282,6 +282,21 @@ describe('seam lint --cache', () => {
       expect([r.stdout, r.stderr]).toEqual([cold.stdout, '']);
       expect(readFileSync(inputs).subarray(0, 19).toString('latin1')).toBe('seam lint inputs 2\n');
     }
+  });
+
+  it('says in one line that it could not write the inputs, leaves no temporary file behind, and reports what a cold run does', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const cold = await report(repo, 'json');
+    // A folder where the inputs file goes: it can be neither read nor replaced.
+    mkdirSync(join(repo, 'cache/lint-cache.json.inputs'), { recursive: true });
+    const r = await report(repo, 'json', ['--cache-location', 'cache/']);
+    expect(r.stdout).toBe(cold.stdout);
+    expect(r.stderr.split('\n')).toEqual([
+      expect.stringMatching(/^seam: ignoring the lint cache's inputs .*lint-cache\.json\.inputs: it is corrupt or truncated; reading every file afresh and rewriting it\.$/),
+      expect.stringMatching(/^seam: could not write the lint cache's inputs .*lint-cache\.json\.inputs \(EISDIR\); the findings are right, but the next run reads every file afresh\.$/),
+      '',
+    ]);
+    expect(readdirSync(join(repo, 'cache')).sort()).toEqual(['lint-cache.json', 'lint-cache.json.inputs']);
   });
 
   it('parses a file again when its kept YAML data does not decode, and reports what a cold run does', { timeout: 300_000 }, async () => {
