@@ -427,6 +427,8 @@ interface OverlayState {
   changed: ReadonlyMap<string, FilePart | undefined>;
   /** The reference problems resolved again (the changed records, their projects' and those naming them); the rest are the base's. */
   references: ReadonlyMap<ContentRecord, ResolvedReferences>;
+  /** The coverage maps' problems (checked again when a policy changed). */
+  coverage: Problem[];
   /** A file's problems, when they may differ from the base's. */
   problemsOf(file: string): Problem[] | undefined;
   from?: GraphState['from'];
@@ -442,9 +444,10 @@ const byPosition = (a: Problem, b: Problem) => (a.file < b.file ? -1 : a.file > 
 /**
  * The base with these files changed, as an overlay, when an overlay can tell what they change: no
  * catalogue or coverage map among them (the graph-wide checks read those), a shared record (a system,
- * an organisation) only edited in place (other records name it by its id, which its path gives) and
- * not a policy (coverage maps read policies), no id two files share before or after, and no project
- * appearing or going (a reference to an unknown project lists them all). Otherwise undefined.
+ * an organisation, a policy) only edited in place (other records name it by its id, which its path
+ * gives; the coverage maps, which read policies, are checked again), no id two files share before or
+ * after, and no project appearing or going (a reference to an unknown project lists them all).
+ * Otherwise undefined.
  */
 function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap<string, FilePart | undefined>, from: GraphState['from']): RecordGraph | undefined {
   if (changed.size > MAX_OVERLAY) return undefined;
@@ -465,7 +468,7 @@ function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap
     if (before?.type === 'standards' || after?.type === 'standards') return undefined;
     const segments = file.split('/');
     if (segments[0] === 'projects' && segments.length > 2) edited.add(segments[1]!);
-    else if ((before || after) && (!before || !after || after.type === 'policies')) return undefined;
+    else if ((before || after) && (!before || !after)) return undefined;
     if ((before && ids.duplicated.has(idKey(before))) || (after && ids.duplicated.has(idKey(after)))) return undefined;
     if (after && !before) {
       if (ids.keys.has(idKey(after)) || addedKeys.has(idKey(after))) return undefined;
@@ -542,9 +545,12 @@ function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap
   for (const record of again) references.set(record, resolveRecord(graph, record, idsOf));
 
   // Problems: a file's own, those indexing and the coverage maps found there (the base's), and its record's reference problems.
+  // A policy edited in place: the coverage maps, which read policies, are checked again (they are a few files, whatever the number of records).
+  const coverage = swaps.some((s) => s.after?.type === 'policies') ? checkCoverageMaps(graph) : state.coverage;
   const affected = new Set([...touched, ...[...again].map((r) => r.file)]);
+  if (coverage !== state.coverage) for (const p of [...state.coverage, ...coverage]) affected.add(p.file);
   const made = new Map<string, Problem[]>();
-  const coverage = new Set(state.coverage);
+  const oldCoverage = new Set(state.coverage);
   const problemsOf = (file: string): Problem[] | undefined => {
     if (!affected.has(file)) return undefined;
     let list = made.get(file);
@@ -555,12 +561,13 @@ function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap
     const rest = problemsIn(base, file).filter((p) => !old.has(p));
     const record = part?.record;
     const own = record ? (references.get(record) ?? state.references.get(record))?.problems ?? [] : [];
-    list = [...(part?.problems ?? []), ...rest.filter((p) => !coverage.has(p)), ...own, ...rest.filter((p) => coverage.has(p))].sort(byPosition);
+    const mapped = coverage === state.coverage ? rest.filter((p) => oldCoverage.has(p)) : coverage.filter((p) => p.file === file);
+    list = [...(part?.problems ?? []), ...rest.filter((p) => !oldCoverage.has(p)), ...own, ...mapped].sort(byPosition);
     made.set(file, list);
     return list;
   };
   lazily(graph, 'problems', () => [...base.problems.filter((p) => !affected.has(p.file)), ...[...affected].flatMap((file) => problemsOf(file)!)].sort(byPosition));
-  overlays.set(graph, { base, state, changed, references, problemsOf, ...(from ? { from } : {}) });
+  overlays.set(graph, { base, state, changed, references, coverage, problemsOf, ...(from ? { from } : {}) });
   return graph;
 }
 
@@ -620,7 +627,7 @@ function materialise(overlay: OverlayState): GraphState {
   return {
     parts: mergeByFile(state.parts, changed, (part) => [part]),
     references: new Map([...state.references, ...overlay.references]),
-    coverage: state.coverage,
+    coverage: overlay.coverage,
     indexed: state.indexed,
     ids: { ...state.ids, keys },
   };

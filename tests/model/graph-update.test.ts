@@ -178,6 +178,18 @@ describe('updateGraph', () => {
     expectSame(unplaced.updated, unplaced.fresh);
   });
 
+  it('equals a fresh build as an overlay after a policy edit, whose sections the coverage maps name (they are checked again)', () => {
+    const policy = 'policies/information-security-handling-policy.mdx';
+    const renamed = both({ [policy]: edit(policy, /^## Regulatory alignment$/m, '## Regulation') });
+    expect(overlaid(renamed.updated)).toBe(true);
+    expectSame(renamed.updated, renamed.fresh);
+    expect(renamed.fresh.problems.some((p) => p.file.endsWith('.coverage.yaml') && /no section "Regulatory alignment"/.test(p.message))).toBe(true);
+    // And back: the coverage map's problem goes.
+    const back = both({ [policy]: texts.get(policy)! }, { graph: renamed.updated, texts: renamed.texts });
+    expect(overlaid(back.updated)).toBe(true);
+    expectSame(back.updated, back.fresh);
+  });
+
   it('equals a fresh build when a record takes an id another file has (and when that is undone), which an overlay leaves to a rebuild', () => {
     // `<page>.md` has the id of `<page>.mdx`: the first in file order keeps it, the other is a duplicate.
     const page = [...texts.keys()].find((f) => /^docs\/[^/]+\.mdx$/.test(f))!;
