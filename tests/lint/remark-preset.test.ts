@@ -2,7 +2,7 @@
 // graph it keeps follows the files on disk — edited, added, removed, a folder added or removed — and
 // equals a graph loaded from scratch; and the findings for an editor's text are `seam lint`'s for the
 // same content, also after another file changed on disk.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,9 +38,9 @@ async function editorSays(file: string, text: string, dir?: string): Promise<str
   return vfile.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId} ${m.reason}`);
 }
 
-/** `seam lint`'s findings for `file` with `text` written to disk (then the file is restored). */
+/** `seam lint`'s findings for `file` with `text` written to disk (then the file is restored, or removed if it was not there). */
 async function lintSays(file: string, text: string): Promise<string[]> {
-  const before = readFileSync(at(file), 'utf8');
+  const before = existsSync(at(file)) ? readFileSync(at(file), 'utf8') : undefined;
   writeFileSync(at(file), text);
   try {
     const config = loadConfig(workspace).config;
@@ -48,7 +48,8 @@ async function lintSays(file: string, text: string): Promise<string[]> {
     const { result } = await lint({ root: content, cwd: content, config, today: '2026-11-20', settings, paths: [at(file)] });
     return result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
   } finally {
-    writeFileSync(at(file), before);
+    if (before === undefined) rmSync(at(file));
+    else writeFileSync(at(file), before);
   }
 }
 
@@ -106,6 +107,12 @@ describe('the remark preset', () => {
       writeFileSync(at(STAKEHOLDERS), register);
     }
     expect(await editorSays(STATUS, text)).toEqual(await lintSays(STATUS, text));
+    // A new report the editor holds before it is saved: its findings, and its project's, are those of the saved file.
+    const next = 'projects/policy-admin-migration/status/2026-11-20.mdx';
+    const draft = edited.replace(/^date: .*$/m, 'date: 2026-11-20');
+    const saved = await lintSays(next, draft);
+    expect(saved.length).toBeGreaterThan(0);
+    expect(await editorSays(next, draft)).toEqual(saved);
   });
   it('remembers the workspace rules between keystrokes, and picks up a changed plugin or config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seam-preset-rules-'));
