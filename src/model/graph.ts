@@ -329,12 +329,13 @@ export type GraphChange = GraphInput | { file: string; removed: true };
  * the other files again: it equals `buildGraph` of the same files (in the same order: sorted, as
  * `loadGraph` lists them), and shares the unchanged files' records with `graph`, which is left as it was.
  *
- * What an edit can change elsewhere is computed again: the indexes (by type, file, project, id and
- * criterion) always, as they are cheap; the reference problems of the records in an edited project and
- * of those that name it (a lesson applied); and, when a file outside `projects/` changes or a project
- * appears or goes, the reference problems of every record and the coverage maps' problems — a system,
- * catalogue or coverage-map edit can change any record's, so that case is a rebuild of the graph-wide
- * steps, still without reading a file. `undefined` for a graph not built here (`buildGraph`, `loadGraph`).
+ * What an edit can change elsewhere is computed again: the edited projects, and the reference problems
+ * of their records and of those that name them (a lesson applied). Usually the new graph is an overlay
+ * of the one it updates (see `overlayGraph`): its indexes answer from the changed records first, so an
+ * editor's keystroke costs the edited file and its project, not the workspace. When an overlay cannot
+ * tell (a catalogue or coverage map edited, a shared record added or removed, a project appearing or
+ * going, an id two files share), the indexes and graph-wide steps are made again, still without reading
+ * a file. `undefined` for a graph not built here (`buildGraph`, `loadGraph`).
  */
 export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[]): RecordGraph | undefined {
   const overlay = overlays.get(graph);
