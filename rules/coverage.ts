@@ -7,6 +7,7 @@ import { COVERAGE_MAP_CODE, criteriaOfType, criterionMappings } from '../src/mod
 import { findCriterion } from '../src/model/criterion-ids.ts';
 import { recordTypeByName } from '../src/model/record-types.ts';
 import { checkClaim, missingRecordTypes, type ClaimCheck } from '../src/rule-kit/coverage.ts';
+import { problemsIn } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import { BASE_CHARTER } from './examples/charter.ts';
 
@@ -160,7 +161,7 @@ notApplicable:
   },
   check({ file, record, graph, options, report }) {
     // The coverage map's own problems (and a catalogue's missing map), where they are.
-    for (const p of graph.problems) if (p.file === file && p.code === COVERAGE_MAP_CODE) report({ message: p.message, at: p });
+    for (const p of problemsIn(graph, file)) if (p.code === COVERAGE_MAP_CODE) report({ message: p.message, at: p });
     if (!record?.data) return;
     const claims = (record.data as { evidence?: { criterion: string; section: string }[] }).evidence ?? [];
     if (claims.length) {

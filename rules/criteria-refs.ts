@@ -4,6 +4,7 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { closest } from '../src/model/message.ts';
+import { problemsIn } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 export default defineRule({
@@ -53,8 +54,8 @@ All projects.
     },
   },
   check({ graph, file, tree, source, report }) {
-    for (const p of graph.problems) {
-      if (p.file === file && p.code === 'unknown-criterion') report({ message: p.message, at: p });
+    for (const p of problemsIn(graph, file)) {
+      if (p.code === 'unknown-criterion') report({ message: p.message, at: p });
     }
     // Prose cites the primary standard by its ids (`K25.8`): those with a capital-letter prefix and a number.
     const ids = [...graph.criteria.values()].filter((c) => c.standard === graph.primaryStandard).map((c) => c.id);

@@ -1,6 +1,7 @@
 // references: every id a record uses (organisations, systems, providers, policies, stakeholders,
 // workstreams, milestones, budget lines, regulations, lessons) resolves, and ids are not duplicated.
 import { z } from 'zod';
+import { problemsIn } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 import { BILLING_INTERFACE, contract, crmSystem } from './examples/systems.ts';
 
@@ -113,8 +114,8 @@ Weekly.
     },
   },
   check({ graph, file, report }) {
-    for (const p of graph.problems) {
-      if (p.file !== file || (p.code !== 'dangling-reference' && p.code !== 'duplicate-id')) continue;
+    for (const p of problemsIn(graph, file)) {
+      if (p.code !== 'dangling-reference' && p.code !== 'duplicate-id') continue;
       report({ message: p.message, parts: p.parts, at: p });
     }
   },

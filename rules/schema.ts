@@ -1,6 +1,7 @@
 // schema: every record's frontmatter parses as YAML and matches its record type's schema — the same
 // zod schema the site's content collections use — and the file sits where its record type lives.
 import { z } from 'zod';
+import { problemsIn } from '../src/model/graph.ts';
 import { defineRule } from '../src/rule-kit/rule.ts';
 
 const CODES = new Set(['yaml', 'schema', 'naming', 'encoding', 'file-too-large', 'unreadable', 'symlink', 'unknown-location']);
@@ -116,8 +117,8 @@ None open.
     },
   },
   check({ graph, file, report }) {
-    for (const p of graph.problems) {
-      if (p.file !== file || !CODES.has(p.code)) continue;
+    for (const p of problemsIn(graph, file)) {
+      if (!CODES.has(p.code)) continue;
       report({ message: p.message, parts: p.parts, at: p });
     }
   },

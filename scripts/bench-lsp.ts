@@ -1,6 +1,6 @@
 // Benchmark: the language server's answer to a keystroke. Generates a corpus of N projects
 // (bench/corpus.ts), starts the real language server (bin/seam-language-server.js) over stdio as an
-// editor does (tests/e2e/editor-integration.test.ts drives it the same way), opens a status report and
+// editor does (with bench/lsp-client.ts, as tests/e2e/editor-integration.test.ts does), opens a status report and
 // types into it: each keystroke is a `didChange` with the whole text (the server asks for full sync),
 // timed until the `publishDiagnostics` for that version arrives, one keystroke at a time. Nine of ten
 // keystrokes type into the report's body, every tenth into its frontmatter title (the record is
@@ -10,12 +10,12 @@
 //   (default 1000 projects, 100 edits, seed 1; --workspace reuses a folder an earlier run generated;
 //   --cpu-prof writes the server's V8 CPU profile to DIR, for bench/profile-top.ts)
 // Writes bench/lsp.json (the last run); bench/LSP.md records runs with the machine they ran on.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusConfig, generateCorpus } from '../bench/corpus.ts';
+import { startLanguageServer } from '../bench/lsp-client.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -62,45 +62,10 @@ function statusReport(dir: string): string {
   return join(folder, readdirSync(folder).sort().at(-1)!);
 }
 
-interface Message {
-  id?: number;
-  method?: string;
-  result?: unknown;
-  params?: { uri?: string; version?: number; diagnostics?: { code?: string; message: string }[] };
-}
-
-/** The language server over stdio: send a message, and wait for the first message that satisfies a test. */
+/** The language server over stdio (bench/lsp-client.ts), with a CPU profile when asked. */
 function startServer(cwd: string) {
   const profile = option('--cpu-prof');
-  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(profile)] : [];
-  const server = spawn(process.execPath, [...flags, join(REPO, 'bin/seam-language-server.js'), '--stdio'], { cwd, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting: { test: (m: Message) => boolean; done: (m: Message) => void }[] = [];
-  let buffer = Buffer.alloc(0);
-  const send = (message: object) => {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  };
-  server.stdout.on('data', (chunk: Buffer) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const end = buffer.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())?.[1]);
-      if (buffer.length < end + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Message;
-      buffer = buffer.subarray(end + 4 + length);
-      // Requests from the server (configuration, capabilities) get an empty answer, as a plain client gives.
-      if (message.id !== undefined && message.method) send({ id: message.id, result: null });
-      const at = waiting.findIndex((w) => w.test(message));
-      if (at >= 0) waiting.splice(at, 1)[0]!.done(message);
-    }
-  });
-  const next = (test: (m: Message) => boolean, what: string, seconds: number) =>
-    new Promise<Message>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no ${what} within ${seconds} s`)), seconds * 1000);
-      waiting.push({ test, done: (m) => (clearTimeout(timer), done(m)) });
-    });
-  return { server, send, next };
+  return startLanguageServer(cwd, profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(profile)] : []);
 }
 
 /**

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SeamConfig } from '../model/config.ts';
-import { buildGraph, graphOptions, loadGraph, updateGraph } from '../model/graph.ts';
+import { buildGraph, graphOptions, hasFile, loadGraph, updateGraph } from '../model/graph.ts';
 import { isCoverageMapFile } from '../model/coverage-map.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import type { GraphInputs, RecordGraph } from '../model/graph.ts';
@@ -369,14 +369,16 @@ export async function lintText(runOptions: LintOptions, file: string, text: stri
   const options: LintOptions = { ...runOptions, shard: undefined, onProgress: undefined };
   const disk = onDisk ?? (await loadGraph(options.root, graphOptions(options.config)));
   const only = { ...options, paths: [resolve(options.root, file)] };
+  // The file, if the graph holds it and the config does not ignore it: asked of it alone, not of every file of the graph.
+  const check = (graph: RecordGraph) => checkFiles(graph, options, selectFiles({ files: hasFile(graph, file) ? [file] : [] }, only));
   if (disk.byFile.get(file)?.source.text === text) {
     await prepareRules(disk, options, [file]);
-    return lintFiles(disk, only);
+    return check(disk);
   }
   const read = () => parseSource(text, file);
   const graph = updateGraph(disk, [recordTypeOf(file) || isCoverageMapFile(file) || /\.mdx?$/.test(file) ? { file, read } : { file, removed: true }]) ?? textGraph(disk, file, read);
   await prepareRules(graph, options, [file]);
-  return lintFiles(graph, only);
+  return check(graph);
 }
 
 /** The graph of `disk` with `file` read by `read`, built from scratch: for a graph `updateGraph` cannot update. */

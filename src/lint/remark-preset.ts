@@ -15,7 +15,7 @@ import type { GraphChange, GraphInput, GraphOptions, RecordGraph } from '../mode
 import { parseSource, readSource } from '../model/source.ts';
 import { openWorkspace, problemLines, settingProblemLines } from '../model/workspace.ts';
 import { lintText, resolveRuleSettings } from './engine.ts';
-import { loadWorkspaceRules } from './workspace-rules.ts';
+import { rememberedWorkspaceRules } from './workspace-rules.ts';
 import { RULES_URL } from './version.ts';
 import type { Finding } from '../rule-kit/finding.ts';
 
@@ -209,13 +209,14 @@ export function remarkSeam() {
     const [todayProblem] = problemLines(workspace, 'today');
     if (todayProblem) return problem(todayProblem);
     // The same rules as `seam lint`: Seam's, the config's custom rules and its plugins'.
-    const loaded = await loadWorkspaceRules({ config: workspace.config, configFile: workspace.configFile, contentRoot: root });
+    const disk = () => diskGraph(root, graphOptions(workspace.config));
+    const loaded = await rememberedWorkspaceRules({ config: workspace.config, configFile: workspace.configFile, contentRoot: root, criteria: async () => (await disk()).criteria });
     if (loaded.problems.length) return problem(settingProblemLines(workspace, loaded.problems).join('\n'));
     const { settings, problems } = resolveRuleSettings(loaded.rules, workspace.config);
     if (problems.length) return problem(settingProblemLines(workspace, problems).join('\n'));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
     const options = { root, cwd: root, config: workspace.config, today: workspace.today, settings };
-    const findings = await lintText(options, inContent.split(sep).join('/'), text, await diskGraph(root, graphOptions(workspace.config)));
+    const findings = await lintText(options, inContent.split(sep).join('/'), text, await disk());
     for (const finding of findings) attach(file, finding);
   };
 }

@@ -135,6 +135,11 @@ export interface WorkspaceRulesInput {
   configFile?: string;
   /** The absolute content root: no plugin may lie in it. */
   contentRoot: string;
+  /**
+   * The criteria the content's catalogues define (a record graph's `criteria`), when the caller has
+   * the graph: asked only when a rule claims criteria, instead of reading the catalogues again.
+   */
+  criteria?: () => Promise<ReadonlyMap<string, unknown>>;
 }
 
 /**
@@ -142,7 +147,7 @@ export interface WorkspaceRulesInput {
  * (a plugin in the content root, missing or broken; an id used twice; a criterion no catalogue defines)
  * carry the config setting they are about.
  */
-export async function loadWorkspaceRules({ config, configFile, contentRoot }: WorkspaceRulesInput): Promise<WorkspaceRules> {
+export async function loadWorkspaceRules({ config, configFile, contentRoot, criteria }: WorkspaceRulesInput): Promise<WorkspaceRules> {
   const problems: UsageProblem[] = [];
   const ids = new Map(catalogue.map((r) => [r.meta.id, 'a built-in rule']));
   const rules: Rule[] = [...catalogue];
@@ -202,9 +207,9 @@ export async function loadWorkspaceRules({ config, configFile, contentRoot }: Wo
   }
 
   // A rule of this repository may claim only criteria a catalogue of its content defines.
-  const claims = rules.filter((r) => !catalogue.includes(r) && r.meta.criteria.length);
+  const claims = claimsOf(rules);
   if (claims.length) {
-    const known = catalogueCriteria(contentRoot);
+    const known = criteria ? new Set((await criteria()).keys()) : catalogueCriteria(contentRoot);
     for (const rule of claims) {
       const unknown = rule.meta.criteria.filter((c) => !known.has(ruleCriterionKey(c)));
       if (!unknown.length) continue;
@@ -214,6 +219,50 @@ export async function loadWorkspaceRules({ config, configFile, contentRoot }: Wo
     }
   }
   return { rules, plugins, problems };
+}
+
+/** The rules, not the catalogue's, that claim criteria (which a catalogue of the content must define). */
+const claimsOf = (rules: readonly Rule[]) => rules.filter((r) => !catalogue.includes(r) && r.meta.criteria.length);
+
+interface Remembered {
+  key: string;
+  /** The catalogues' criteria the rules' claims were checked against, when a rule claims any. */
+  criteria?: ReadonlyMap<string, unknown>;
+  claims: boolean;
+  rules: WorkspaceRules;
+}
+const remembered = new Map<string, Remembered>();
+
+/**
+ * `loadWorkspaceRules`, remembered per config file and content root for as long as the config, the
+ * bytes of each plugin it names and (when a rule claims criteria) the catalogues' criteria stay the
+ * same: the editor asks on every keystroke, and neither rebuilding the config's rules nor reading the
+ * catalogues again is a keystroke's work. A changed config or plugin file is a new key.
+ */
+export async function rememberedWorkspaceRules(input: WorkspaceRulesInput): Promise<WorkspaceRules> {
+  const base = input.configFile ? dirname(input.configFile) : process.cwd();
+  const hash = createHash('sha256').update(JSON.stringify(input.config) ?? '');
+  for (const name of input.config.plugins ?? []) {
+    hash.update(`\0${name}\0`);
+    try {
+      hash.update(readFileSync(resolve(base, name)));
+    } catch (error) {
+      hash.update(`unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`);
+    }
+  }
+  const key = hash.digest('hex');
+  const slot = `${input.configFile ?? ''}\0${input.contentRoot}`;
+  const last = remembered.get(slot);
+  if (last?.key === key) {
+    if (!last.claims) return last.rules;
+    const criteria = await input.criteria?.();
+    if (criteria && criteria === last.criteria) return last.rules;
+  }
+  const ask = input.criteria;
+  let criteria: ReadonlyMap<string, unknown> | undefined;
+  const rules = await loadWorkspaceRules({ ...input, ...(ask ? { criteria: async () => (criteria = await ask()) } : {}) });
+  remembered.set(slot, { key, claims: claimsOf(rules.rules).length > 0, rules, ...(criteria ? { criteria } : {}) });
+  return rules;
 }
 
 /**

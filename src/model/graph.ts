@@ -17,6 +17,7 @@ import type { RecordType } from './record-types.ts';
 import type * as S from './schemas.ts';
 import { quote } from './safe-text.ts';
 import { listContentFiles } from './content-files.ts';
+import { OverlayMap, type Lazy } from './overlay.ts';
 import { parsedPart, parseSource, readSource, restoreSource } from './source.ts';
 import type { ParsedSource } from './source.ts';
 import { KEBAB_CASE, kebab } from './text.ts';
@@ -85,24 +86,31 @@ export interface RecordGraph {
   /** Files under the root that were read (records and unplaced Markdown), sorted. */
   files: string[];
   problems: Problem[];
-  byType: Map<string, ContentRecord[]>;
-  byFile: Map<string, ContentRecord>;
+  byType: ReadonlyMap<string, ContentRecord[]>;
+  byFile: ReadonlyMap<string, ContentRecord>;
   standards: ContentRecord<S.Standard>[];
   /** Every criterion of every catalogue, keyed by its qualified id (`eskitp5045:P5`); resolve references with src/model/criterion-ids.ts. */
-  criteria: Map<string, Criterion>;
+  criteria: ReadonlyMap<string, Criterion>;
   /** What an unqualified criterion id means: the configured primary standard, else the only catalogue; undefined when neither decides. */
   primaryStandard?: string;
   /** `standards.primary` as configured (a graph rebuilt for an audience decides again from it). */
   configuredPrimary?: string;
   /** The catalogues' coverage maps (`standards/<id>.coverage.yaml`): how each criterion is evidenced. */
   coverageMaps: CoverageMapFile[];
-  organisations: Map<string, ContentRecord<S.Organisation>>;
-  systems: Map<string, ContentRecord<S.System>>;
-  providers: Map<string, ContentRecord<S.Provider>>;
-  policies: Map<string, ContentRecord<S.Policy>>;
-  docs: Map<string, ContentRecord<S.Doc>>;
-  projects: Map<string, Project>;
+  organisations: ReadonlyMap<string, ContentRecord<S.Organisation>>;
+  systems: ReadonlyMap<string, ContentRecord<S.System>>;
+  providers: ReadonlyMap<string, ContentRecord<S.Provider>>;
+  policies: ReadonlyMap<string, ContentRecord<S.Policy>>;
+  docs: ReadonlyMap<string, ContentRecord<S.Doc>>;
+  projects: ReadonlyMap<string, Project>;
 }
+
+/** A graph while `assembleGraph` fills it: its maps are its own. */
+type Building = RecordGraph & {
+  byType: Map<string, ContentRecord[]>; byFile: Map<string, ContentRecord>; criteria: Map<string, Criterion>; projects: Map<string, Project>;
+  organisations: Map<string, ContentRecord<S.Organisation>>; systems: Map<string, ContentRecord<S.System>>; providers: Map<string, ContentRecord<S.Provider>>;
+  policies: Map<string, ContentRecord<S.Policy>>; docs: Map<string, ContentRecord<S.Doc>>;
+};
 
 /** What reading one content file gave: its parse and, for a record, what its schema made of it. */
 export interface FileInput {
@@ -240,12 +248,21 @@ function filePart(absRoot: string, { file, read, refused }: GraphInput, memo?: I
  */
 interface GraphState {
   parts: FilePart[];
-  references: Map<ContentRecord, ResolvedReferences>;
+  references: ReadonlyMap<ContentRecord, ResolvedReferences>;
   coverage: Problem[];
   /** The problems indexing found (duplicate ids, catalogue problems). */
   indexed: Problem[];
+  /** What indexing saw of ids: every record's `type:id`, those more than one file has, and the projects holding such a file. */
+  ids: IdState;
   /** For a graph `updateGraph` made by changing files (none added or removed): the graph it updated, and those files. */
   from?: { base: WeakRef<RecordGraph>; changed: readonly string[] };
+  /** The records that name each project (made on first need): an edit in a project can change their reference problems. */
+  namers?: Map<string, ContentRecord[]>;
+}
+interface IdState {
+  keys: ReadonlySet<string>;
+  duplicated: ReadonlySet<string>;
+  duplicatedIn: ReadonlySet<string>;
 }
 interface ResolvedReferences {
   problems: Problem[];
@@ -265,7 +282,7 @@ interface Reuse {
   /** A project none of whose files changed: it holds the same records, so it is the same. */
   project(id: string): Project | undefined;
   /** When the update only replaced records (see `patchIndex`): the graph it updates, the records replaced, and its index problems. */
-  patch?: { base: RecordGraph; replaced: ReadonlyMap<ContentRecord, ContentRecord>; indexed: Problem[] };
+  patch?: { base: RecordGraph; replaced: ReadonlyMap<ContentRecord, ContentRecord>; indexed: Problem[]; ids: IdState };
   from?: GraphState['from'];
 }
 
@@ -275,7 +292,7 @@ interface Reuse {
  * records' reference problems and whether the coverage problems are still those of the previous graph.
  */
 function assembleGraph(absRoot: string, parts: FilePart[], primary: string | undefined, reuse?: Reuse): RecordGraph {
-  const graph = emptyGraph(absRoot, []);
+  const graph = emptyGraph(absRoot, []) as Building;
   graph.configuredPrimary = primary;
   const { problems } = graph;
   for (const part of parts) {
@@ -286,8 +303,7 @@ function assembleGraph(absRoot: string, parts: FilePart[], primary: string | und
   }
   graph.records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const indexedFrom = problems.length;
-  if (reuse?.patch) patchIndex(graph, reuse.patch.base, reuse.patch.replaced, reuse.patch.indexed);
-  else index(graph, reuse?.project);
+  const ids = reuse?.patch ? patchIndex(graph, reuse.patch.base, reuse.patch.replaced, reuse.patch.indexed, reuse.patch.ids) : index(graph, reuse?.project);
   const indexed = problems.slice(indexedFrom);
   decidePrimary(graph);
   if (reuse && !reuse.possible(graph)) reuse = undefined;
@@ -300,8 +316,8 @@ function assembleGraph(absRoot: string, parts: FilePart[], primary: string | und
   }
   const coverage = reuse?.coverage ?? checkCoverageMaps(graph);
   problems.push(...coverage);
-  graph.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  states.set(graph, { parts, references, coverage, indexed, ...(reuse?.from ? { from: reuse.from } : {}) });
+  graph.problems.sort(byPosition);
+  states.set(graph, { parts, references, coverage, indexed, ids, ...(reuse?.from ? { from: reuse.from } : {}) });
   return graph;
 }
 
@@ -313,40 +329,62 @@ export type GraphChange = GraphInput | { file: string; removed: true };
  * the other files again: it equals `buildGraph` of the same files (in the same order: sorted, as
  * `loadGraph` lists them), and shares the unchanged files' records with `graph`, which is left as it was.
  *
- * What an edit can change elsewhere is computed again: the indexes (by type, file, project, id and
- * criterion) always, as they are cheap; the reference problems of the records in an edited project and
- * of those that name it (a lesson applied); and, when a file outside `projects/` changes or a project
- * appears or goes, the reference problems of every record and the coverage maps' problems — a system,
- * catalogue or coverage-map edit can change any record's, so that case is a rebuild of the graph-wide
- * steps, still without reading a file. `undefined` for a graph not built here (`buildGraph`, `loadGraph`).
+ * What an edit can change elsewhere is computed again: the edited projects, and the reference problems
+ * of their records and of those that name them (a lesson applied). Usually the new graph is an overlay
+ * of the one it updates (see `overlayGraph`): its indexes answer from the changed records first, so an
+ * editor's keystroke costs the edited file and its project, not the workspace. When an overlay cannot
+ * tell (a catalogue or coverage map edited, a shared record added or removed, a project appearing or
+ * going, an id two files share), the indexes and graph-wide steps are made again, still without reading
+ * a file. `undefined` for a graph not built here (`buildGraph`, `loadGraph`).
  */
 export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[]): RecordGraph | undefined {
-  const state = states.get(graph);
+  const overlay = overlays.get(graph);
+  const state = overlay?.state ?? states.get(graph);
   if (!state) return undefined;
+  // Each changed file's part, read once; for an overlay, its changes and these, over the graph it overlays.
+  const updates: FileUpdate[] = [];
+  const changed = new Map(overlay?.changed);
+  let listing = false;
+  for (const change of changes) {
+    const present = (overlay?.changed.has(change.file) ? overlay.changed.get(change.file) : partAt(state.parts, change.file)) !== undefined;
+    if (present !== !('removed' in change)) listing = true;
+    const part = 'removed' in change ? undefined : filePart(graph.root, change);
+    updates.push({ file: change.file, ...(part ? { part } : {}) });
+    changed.set(change.file, part);
+  }
+  const from = listing ? undefined : { base: new WeakRef(graph), changed: changes.map((c) => c.file) };
+  return overlayGraph(overlay?.base ?? graph, state, changed, from) ?? rebuildGraph(graph, overlay ? materialise(overlay) : state, updates, from);
+}
+
+/** A file's part after an update, or none: it was removed. */
+interface FileUpdate {
+  file: string;
+  part?: FilePart;
+}
+
+/** The graph `updateGraph` makes when an overlay cannot answer (see `overlayGraph`): indexes and graph-wide steps made again, still without reading a file. */
+function rebuildGraph(graph: RecordGraph, state: GraphState, updates: readonly FileUpdate[], from: GraphState['from']): RecordGraph {
   const parts = [...state.parts];
   const edited = new Set<string>();
   let global = false;
-  let listing = false;
   // Whether only records were replaced by records (or other files by other files), each file once, no
   // catalogue or coverage map among them: then the indexes are patched, not made again.
   let patchable = true;
   const replaced = new Map<ContentRecord, ContentRecord>();
   const seen = new Set<string>();
-  for (const change of changes) {
-    const segments = change.file.split('/');
+  for (const { file, part: after } of updates) {
+    const segments = file.split('/');
     if (segments[0] === 'projects' && segments.length > 2) edited.add(segments[1]!);
     else global = true;
-    const at = sortedIndex(parts, change.file);
-    const present = parts[at]?.file === change.file;
-    if (present !== !('removed' in change)) listing = true;
+    const at = sortedIndex(parts, file);
+    const present = parts[at]?.file === file;
     const before = present ? parts[at] : undefined;
-    const after = 'removed' in change ? undefined : filePart(graph.root, change);
-    if ('removed' in change) {
+    if (!after) {
       if (present) parts.splice(at, 1);
-    } else parts.splice(at, present ? 1 : 0, after!);
-    if (!before || !after || seen.has(change.file) || before.coverageMap || after.coverageMap || !before.record !== !after.record || before.record?.type === 'standards') patchable = false;
+    } else parts.splice(at, present ? 1 : 0, after);
+    if (!before || !after || seen.has(file) || before.coverageMap || after.coverageMap || !before.record !== !after.record || before.record?.type === 'standards') patchable = false;
     else if (before.record) replaced.set(before.record, after.record!);
-    seen.add(change.file);
+    seen.add(file);
   }
   const before = [...graph.projects.keys()].sort().join('\0');
   return assembleGraph(graph.root, parts, graph.configuredPrimary, {
@@ -360,8 +398,8 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
     },
     coverage: state.coverage,
     project: (id) => (edited.has(id) ? undefined : graph.projects.get(id)),
-    ...(patchable ? { patch: { base: graph, replaced, indexed: state.indexed } } : {}),
-    ...(listing ? {} : { from: { base: new WeakRef(graph), changed: changes.map((c) => c.file) } }),
+    ...(patchable ? { patch: { base: graph, replaced, indexed: state.indexed, ids: state.ids } } : {}),
+    ...(from ? { from } : {}),
   });
 }
 
@@ -371,9 +409,266 @@ export function updateGraph(graph: RecordGraph, changes: readonly GraphChange[])
  * can be derived from the previous graph's in the same way.
  */
 export function graphUpdateOf(graph: RecordGraph): { base: RecordGraph; changed: readonly string[] } | undefined {
-  const from = states.get(graph)?.from;
+  const from = overlays.get(graph)?.from ?? states.get(graph)?.from;
   const base = from?.base.deref();
   return base && from ? { base, changed: from.changed } : undefined;
+}
+
+// ── Overlays ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A graph `updateGraph` made as an overlay of a graph `assembleGraph` made (its base): every index
+ * answers from the changed files' records first, then from the base's, and the problem list is
+ * assembled when asked for. Making one costs the changed files and their projects, never the rest.
+ */
+interface OverlayState {
+  base: RecordGraph;
+  state: GraphState;
+  /** Each changed file's part now, relative to the base; undefined: removed. */
+  changed: ReadonlyMap<string, FilePart | undefined>;
+  /** The reference problems resolved again (the changed records, their projects' and those naming them); the rest are the base's. */
+  references: ReadonlyMap<ContentRecord, ResolvedReferences>;
+  /** The coverage maps' problems (checked again when a policy changed). */
+  coverage: Problem[];
+  /** A file's problems, when they may differ from the base's. */
+  problemsOf(file: string): Problem[] | undefined;
+  from?: GraphState['from'];
+}
+const overlays = new WeakMap<RecordGraph, OverlayState>();
+
+/** Beyond this many changed files an update assembles a graph of its own, which the next updates overlay. */
+const MAX_OVERLAY = 64;
+
+const idKey = (record: ContentRecord) => `${record.type}:${record.id}`;
+const byPosition = (a: Problem, b: Problem) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+
+/**
+ * The base with these files changed, as an overlay, when an overlay can tell what they change: no
+ * catalogue or coverage map among them (the graph-wide checks read those), a shared record (a system,
+ * an organisation, a policy) only edited in place (other records name it by its id, which its path
+ * gives; the coverage maps, which read policies, are checked again), no id two files share before or
+ * after, and no project appearing or going (a reference to an unknown project lists them all).
+ * Otherwise undefined.
+ */
+function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap<string, FilePart | undefined>, from: GraphState['from']): RecordGraph | undefined {
+  if (changed.size > MAX_OVERLAY) return undefined;
+  const { ids } = state;
+  const edited = new Set<string>();
+  const addedKeys = new Set<string>();
+  const swaps: { file: string; before?: ContentRecord; after?: ContentRecord }[] = [];
+  const touched: string[] = [];
+  let listing = false;
+  for (const [file, part] of changed) {
+    const prior = partAt(state.parts, file);
+    if (!prior && !part) continue;
+    touched.push(file);
+    if (!prior || !part) listing = true;
+    if (prior?.coverageMap || part?.coverageMap) return undefined;
+    const before = prior?.record;
+    const after = part?.record;
+    if (before?.type === 'standards' || after?.type === 'standards') return undefined;
+    const segments = file.split('/');
+    if (segments[0] === 'projects' && segments.length > 2) edited.add(segments[1]!);
+    else if ((before || after) && (!before || !after)) return undefined;
+    if ((before && ids.duplicated.has(idKey(before))) || (after && ids.duplicated.has(idKey(after)))) return undefined;
+    if (after && !before) {
+      if (ids.keys.has(idKey(after)) || addedKeys.has(idKey(after))) return undefined;
+      addedKeys.add(idKey(after));
+    }
+    if (before || after) swaps.push({ file, ...(before ? { before } : {}), ...(after ? { after } : {}) });
+  }
+
+  // The edited projects, made again from their records (a project holds a few dozen).
+  const projectChanges = new Map<string, Lazy<Project> | undefined>();
+  for (const id of edited) {
+    if (ids.duplicatedIn.has(id)) return undefined;
+    const was = base.projects.get(id);
+    const records = (was?.records ?? []).filter((r) => !changed.has(r.file));
+    for (const { after } of swaps) if (after && after.project === id) records.push(after);
+    if (!was !== !records.length) return undefined;
+    if (!was) continue;
+    records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const project = newProject(id);
+    for (const record of records) addToProject(project, record);
+    sortProject(project);
+    projectChanges.set(id, () => project);
+  }
+
+  // The indexes: the changed records over the base's.
+  const byFile = new Map<string, Lazy<ContentRecord> | undefined>();
+  const byId = new Map<string, Map<string, Lazy<ContentRecord> | undefined>>();
+  const counts = new Map<string, number>();
+  for (const { file, before, after } of swaps) {
+    byFile.set(file, after && (() => after));
+    for (const [record, step] of [[before, -1], [after, 1]] as const) if (record) counts.set(record.type, (counts.get(record.type) ?? base.byType.get(record.type)?.length ?? 0) + step);
+    const record = (after ?? before)!;
+    if (BY_ID.has(record.type)) {
+      let map = byId.get(record.type);
+      if (!map) byId.set(record.type, (map = new Map()));
+      map.set(record.id, after && (() => after));
+    }
+  }
+  const typeChanges = new Map<string, Lazy<ContentRecord[]> | undefined>();
+  for (const [type, count] of counts) {
+    typeChanges.set(type, count ? () => {
+      const list = (base.byType.get(type) ?? []).filter((r) => !changed.has(r.file));
+      for (const { after } of swaps) if (after?.type === type) list.push(after);
+      return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    } : undefined);
+  }
+  const byIdOf = <T>(type: (typeof BY_ID_TYPES)[number], map: ReadonlyMap<string, ContentRecord<T>>) => {
+    const changes = byId.get(type);
+    return changes ? new OverlayMap(map, changes as Map<string, Lazy<ContentRecord<T>> | undefined>, (_id, r) => r.file) : map;
+  };
+  const graph = {
+    root: base.root, standards: base.standards, criteria: base.criteria, coverageMaps: base.coverageMaps,
+    primaryStandard: base.primaryStandard, configuredPrimary: base.configuredPrimary,
+    byFile: byFile.size ? new OverlayMap(base.byFile, byFile, (file) => file) : base.byFile,
+    byType: typeChanges.size ? new OverlayMap(base.byType, typeChanges, (_type, list) => list[0]!.file) : base.byType,
+    organisations: byIdOf('organisations', base.organisations), systems: byIdOf('systems', base.systems), providers: byIdOf('providers', base.providers),
+    policies: byIdOf('policies', base.policies), docs: byIdOf('docs', base.docs),
+    projects: projectChanges.size ? new OverlayMap(base.projects, projectChanges, (_id, p) => p.records[0]!.file) : base.projects,
+  } as Omit<RecordGraph, 'records' | 'files' | 'problems'> as RecordGraph;
+  lazily(graph, 'records', () => mergeByFile(base.records, changed, (part) => (part.record ? [part.record] : [])));
+  if (listing) lazily(graph, 'files', () => mergeByFile(base.files.map((file) => ({ file })), changed, (part) => [part]).map((p) => p.file));
+  else graph.files = base.files;
+
+  // Reference problems again for the changed records, their projects' records and the records naming those projects.
+  const again = new Set<ContentRecord>();
+  const namers = namersOf(state);
+  for (const id of edited) {
+    for (const record of graph.projects.get(id)?.records ?? []) again.add(record);
+    for (const record of namers.get(id) ?? []) if (!changed.has(record.file)) again.add(record);
+  }
+  for (const { after } of swaps) if (after) again.add(after);
+  const references = new Map<ContentRecord, ResolvedReferences>();
+  const idsOf = projectIdMemo(graph);
+  for (const record of again) references.set(record, resolveRecord(graph, record, idsOf));
+
+  // Problems: a file's own, those indexing and the coverage maps found there (the base's), and its record's reference problems.
+  // A policy edited in place: the coverage maps, which read policies, are checked again (they are a few files, whatever the number of records).
+  const coverage = swaps.some((s) => s.after?.type === 'policies') ? checkCoverageMaps(graph) : state.coverage;
+  const affected = new Set([...touched, ...[...again].map((r) => r.file)]);
+  if (coverage !== state.coverage) for (const p of [...state.coverage, ...coverage]) affected.add(p.file);
+  const made = new Map<string, Problem[]>();
+  const oldCoverage = new Set(state.coverage);
+  const problemsOf = (file: string): Problem[] | undefined => {
+    if (!affected.has(file)) return undefined;
+    let list = made.get(file);
+    if (list) return list;
+    const prior = partAt(state.parts, file);
+    const part = changed.has(file) ? changed.get(file) : prior;
+    const old = new Set([...(prior?.problems ?? []), ...(prior?.record ? state.references.get(prior.record)?.problems ?? [] : [])]);
+    const rest = problemsIn(base, file).filter((p) => !old.has(p));
+    const record = part?.record;
+    const own = record ? (references.get(record) ?? state.references.get(record))?.problems ?? [] : [];
+    const mapped = coverage === state.coverage ? rest.filter((p) => oldCoverage.has(p)) : coverage.filter((p) => p.file === file);
+    list = [...(part?.problems ?? []), ...rest.filter((p) => !oldCoverage.has(p)), ...own, ...mapped].sort(byPosition);
+    made.set(file, list);
+    return list;
+  };
+  lazily(graph, 'problems', () => [...base.problems.filter((p) => !affected.has(p.file)), ...[...affected].flatMap((file) => problemsOf(file)!)].sort(byPosition));
+  overlays.set(graph, { base, state, changed, references, coverage, problemsOf, ...(from ? { from } : {}) });
+  return graph;
+}
+
+/** A field made on first read (and then kept), as an own enumerable property, so that spreading the graph copies it. */
+function lazily<K extends 'records' | 'files' | 'problems'>(graph: RecordGraph, key: K, make: () => RecordGraph[K]) {
+  Object.defineProperty(graph, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(graph, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(value: RecordGraph[K]) {
+      Object.defineProperty(graph, key, { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
+/** `list` (sorted by file) with the changed files' items in place of theirs, in file order. */
+function mergeByFile<T extends { file: string }>(list: readonly T[], changed: ReadonlyMap<string, FilePart | undefined>, itemsOf: (part: FilePart) => T[]): T[] {
+  const added = [...changed].flatMap(([, part]) => (part ? itemsOf(part) : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const out: T[] = [];
+  let next = 0;
+  for (const item of list) {
+    while (next < added.length && added[next]!.file < item.file) out.push(added[next++]!);
+    if (!changed.has(item.file)) out.push(item);
+  }
+  while (next < added.length) out.push(added[next++]!);
+  return out;
+}
+
+/** The records that name each project, from the references resolved when the graph was assembled. */
+function namersOf(state: GraphState): Map<string, ContentRecord[]> {
+  if (!state.namers) {
+    state.namers = new Map();
+    for (const [record, { projects }] of state.references) {
+      for (const id of new Set(projects)) {
+        const list = state.namers.get(id);
+        if (list) list.push(record);
+        else state.namers.set(id, [record]);
+      }
+    }
+  }
+  return state.namers;
+}
+
+/** An overlay's graph as `assembleGraph` would have kept it: for an update the overlay cannot answer. */
+function materialise(overlay: OverlayState): GraphState {
+  const { state, changed } = overlay;
+  const keys = new Set(state.ids.keys);
+  for (const [file, part] of changed) {
+    const before = partAt(state.parts, file)?.record;
+    if (before) keys.delete(idKey(before));
+    if (part?.record) keys.add(idKey(part.record));
+  }
+  return {
+    parts: mergeByFile(state.parts, changed, (part) => [part]),
+    references: new Map([...state.references, ...overlay.references]),
+    coverage: overlay.coverage,
+    indexed: state.indexed,
+    ids: { ...state.ids, keys },
+  };
+}
+
+/** The part of `file` in parts sorted by file, if it has one. */
+function partAt(parts: readonly FilePart[], file: string): FilePart | undefined {
+  const part = parts[sortedIndex(parts, file)];
+  return part?.file === file ? part : undefined;
+}
+
+/** Whether `file` is one of the graph's files (`graph.files`), asked without listing them. */
+export function hasFile(graph: RecordGraph, file: string): boolean {
+  const overlay = overlays.get(graph);
+  if (overlay?.changed.has(file)) return overlay.changed.get(file) !== undefined;
+  const state = overlay?.state ?? states.get(graph);
+  return state ? partAt(state.parts, file) !== undefined : graph.files.includes(file);
+}
+
+const problemIndexes = new WeakMap<readonly Problem[], { length: number; byFile: Map<string, Problem[]> }>();
+
+/**
+ * The graph's problems in `file`, in the order `graph.problems` lists them: what a rule reports of
+ * them. For an overlay, without assembling the problem list of every file.
+ */
+export function problemsIn(graph: RecordGraph, file: string): readonly Problem[] {
+  const overlay = overlays.get(graph);
+  if (overlay) return overlay.problemsOf(file) ?? problemsIn(overlay.base, file);
+  const { problems } = graph;
+  let index = problemIndexes.get(problems);
+  if (index?.length !== problems.length) {
+    index = { length: problems.length, byFile: new Map() };
+    for (const problem of problems) {
+      const list = index.byFile.get(problem.file);
+      if (list) list.push(problem);
+      else index.byFile.set(problem.file, [problem]);
+    }
+    problemIndexes.set(problems, index);
+  }
+  return index.byFile.get(file) ?? [];
 }
 
 /** Where `file` is, or belongs, in parts sorted by file. */
@@ -388,7 +683,7 @@ function sortedIndex(parts: readonly FilePart[], file: string): number {
   return low;
 }
 
-function emptyGraph(root: string, problems: Problem[]): RecordGraph {
+function emptyGraph(root: string, problems: Problem[]): Building {
   return {
     root, records: [], files: [], problems, byType: new Map(), byFile: new Map(), standards: [], criteria: new Map(), coverageMaps: [],
     organisations: new Map(), systems: new Map(), providers: new Map(), policies: new Map(), docs: new Map(), projects: new Map(),
@@ -463,13 +758,17 @@ function checkNaming(record: ContentRecord, problems: Problem[]) {
 }
 
 /** Indexes the graph's records; `kept` gives a project none of whose files changed since the graph it was updated from. */
-function index(graph: RecordGraph, kept?: (project: string) => Project | undefined) {
+function index(graph: Building, kept?: (project: string) => Project | undefined): IdState {
   const seen = new Map<string, ContentRecord>();
+  const duplicated = new Set<string>();
+  const duplicatedIn = new Set<string>();
   const made = new Set<Project>();
   for (const record of graph.records) {
     const key = `${record.type}:${record.id}`;
     const first = seen.get(key);
     if (first) {
+      duplicated.add(key);
+      for (const r of [first, record]) if (r.project !== undefined) duplicatedIn.add(r.project);
       graph.problems.push({ file: record.file, line: 1, column: 1, code: 'duplicate-id', ...say`Duplicate ${recordTypeByName.get(record.type)!.label} id ${quote(record.id)}: ${mention(first.file, first.file)} already uses it. Rename one of the files.` });
       continue;
     }
@@ -499,6 +798,7 @@ function index(graph: RecordGraph, kept?: (project: string) => Project | undefin
     }
   }
   for (const project of made) sortProject(project);
+  return { keys: new Set(seen.keys()), duplicated, duplicatedIn };
 }
 
 const newProject = (id: string): Project => ({ id, status: [], evaluations: [], changes: [], engagement: [], records: [] });
@@ -529,7 +829,7 @@ const BY_ID = new Set<string>(BY_ID_TYPES);
  * ids come from paths, so the same records are first of their ids, and only the replaced ones and their
  * projects change. Copying the indexes is far cheaper than indexing every record again.
  */
-function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap<ContentRecord, ContentRecord>, indexProblems: readonly Problem[]) {
+function patchIndex(graph: Building, base: RecordGraph, replaced: ReadonlyMap<ContentRecord, ContentRecord>, indexProblems: readonly Problem[], ids: IdState): IdState {
   graph.byFile = new Map(base.byFile);
   graph.byType = new Map(base.byType);
   const maps: Record<string, Map<string, ContentRecord>> = {};
@@ -544,10 +844,10 @@ function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap
     }
     const list = graph.byType.get(after.type)!;
     list[list.indexOf(before)] = after;
-    if (BY_ID.has(after.type)) (maps[after.type] ??= new Map(base[after.type as (typeof BY_ID_TYPES)[number]] as Map<string, ContentRecord>)).set(after.id, after);
+    if (BY_ID.has(after.type)) (maps[after.type] ??= new Map(base[after.type as (typeof BY_ID_TYPES)[number]] as ReadonlyMap<string, ContentRecord>)).set(after.id, after);
     if (after.project) projects.add(after.project);
   }
-  for (const type of BY_ID_TYPES) graph[type] = (maps[type] ?? new Map(base[type] as Map<string, ContentRecord>)) as never;
+  for (const type of BY_ID_TYPES) graph[type] = (maps[type] ?? new Map(base[type] as ReadonlyMap<string, ContentRecord>)) as never;
   graph.standards = [...base.standards];
   graph.criteria = new Map(base.criteria);
   graph.projects = new Map(base.projects);
@@ -558,6 +858,7 @@ function patchIndex(graph: RecordGraph, base: RecordGraph, replaced: ReadonlyMap
     graph.projects.set(id, project);
   }
   graph.problems.push(...indexProblems);
+  return ids;
 }
 
 /** Decides the primary standard once every catalogue is indexed; with none decidable, says why on the first catalogue. */
@@ -567,7 +868,7 @@ function decidePrimary(graph: RecordGraph) {
   if (problem) graph.problems.push({ file: graph.standards[0]!.file, line: 1, column: 1, code: COVERAGE_MAP_CODE, message: problem });
 }
 
-function indexStandard(graph: RecordGraph, record: ContentRecord<S.Standard>) {
+function indexStandard(graph: Building, record: ContentRecord<S.Standard>) {
   graph.standards.push(record);
   const { data } = record;
   const groups = new Set<string>();
@@ -671,6 +972,7 @@ export function resolves(graph: RecordGraph, record: ContentRecord, target: Targ
     case 'policy': return graph.policies.has(value);
     case 'criterion': return resolveCriterion(graph, value).ok;
     case 'lesson': return !!graph.projects.get(lessonProject ?? '')?.lessons?.data?.lessons.some((l) => l.id === value);
+    case 'project': return graph.projects.has(value);
     default: return idsOf(graph.projects.get(record.project ?? ''), target).has(value);
   }
 }
@@ -752,7 +1054,7 @@ function danglingMessage(graph: RecordGraph, record: ContentRecord, ref: Referen
 
 /** The records a reference of `target` from `record` could have meant, each named by its id. */
 function candidatesFor(graph: RecordGraph, record: ContentRecord, target: Target): (Mention & { key: string })[] {
-  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ file: r.file, text: id, key: id, near: quote(id) }));
+  const of = (map: ReadonlyMap<string, ContentRecord>) => [...map].map(([id, r]) => ({ file: r.file, text: id, key: id, near: quote(id) }));
   switch (target) {
     case 'organisation': return of(graph.organisations);
     case 'system': return of(graph.systems);

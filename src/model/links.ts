@@ -15,6 +15,7 @@ import { headingAnchors, PAGE_ANCHORS } from './anchors.ts';
 import { closest, say, suggest, type Message } from './message.ts';
 import type { ContentRecord, RecordGraph } from './graph.ts';
 import { quote } from './safe-text.ts';
+import { OverlayMap, type Lazy } from './overlay.ts';
 import { isScriptUrl } from './url-policy.ts';
 import type * as S from './schemas.ts';
 import { criterionLabel, findCriterion, qualify } from './criterion-ids.ts';
@@ -157,7 +158,7 @@ export function idHref(scheme: IdScheme, id: string, hash = '', primaryStandard?
 export interface LinkIndex {
   graph: RecordGraph;
   /** Every record's page by its site address (with a trailing slash). */
-  pages: Map<string, ContentRecord>;
+  pages: ReadonlyMap<string, ContentRecord>;
   /** The anchors a record's page has: heading slugs as the site makes them, criteria on the standard. */
   anchors(record: ContentRecord): ReadonlySet<string>;
 }
@@ -196,16 +197,19 @@ export function buildLinkIndex(graph: RecordGraph, bodyOf: (record: ContentRecor
  * new record, where the page was that file's before (a duplicate of another page's id is no page).
  */
 export function updateLinkIndex(index: LinkIndex, graph: RecordGraph, changed: readonly string[]): LinkIndex {
-  const pages = new Map(index.pages);
+  const changes = new Map<string, Lazy<ContentRecord> | undefined>();
   for (const file of changed) {
     const href = pageHref(file);
-    if (href === undefined || pages.get(href)?.file !== file) continue;
+    if (href === undefined || index.pages.get(href)?.file !== file) continue;
     const record = graph.byFile.get(file);
-    if (record) pages.set(href, record);
-    else pages.delete(href);
+    changes.set(href, record && (() => record));
   }
-  return { graph, pages, anchors: index.anchors };
+  if (!changes.size) return { graph, pages: index.pages, anchors: index.anchors };
+  // The pages of the graph before, with the changed ones laid over them (an overlay of a long chain of updates is made a map again).
+  const base = index.pages instanceof OverlayMap && index.pages.depth >= MAX_DEPTH ? new Map(index.pages) : index.pages;
+  return { graph, pages: new OverlayMap(base, changes, (_href, record) => record.file), anchors: index.anchors };
 }
+const MAX_DEPTH = 8;
 
 /** What the linter may know of files that are not records (assets). */
 export interface AssetView {
@@ -313,7 +317,7 @@ export function recordById(graph: RecordGraph, scheme: IdScheme, id: string): Co
 
 /** The ids an id link of `scheme` can name, with the file that decides who may read each (none: the site's own). */
 function idsOf(graph: RecordGraph, scheme: IdScheme): { id: string; file?: string }[] {
-  const of = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => ({ id, file: r.file }));
+  const of = (map: ReadonlyMap<string, ContentRecord>) => [...map].map(([id, r]) => ({ id, file: r.file }));
   switch (scheme) {
     case 'policy': return of(graph.policies);
     case 'organisation': return of(graph.organisations);

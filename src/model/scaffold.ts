@@ -324,7 +324,7 @@ function candidates(path: (string | number)[], ctx: RenderContext): string[] {
   const target = referenceFieldsOf(ctx.type.name).find(([p]) => p === pattern)?.[1];
   if (!target) return [];
   const { graph } = ctx;
-  const global: Partial<Record<Target, Map<string, unknown>>> = { organisation: graph.organisations, system: graph.systems, provider: graph.providers, policy: graph.policies };
+  const global: Partial<Record<Target, ReadonlyMap<string, unknown>>> = { organisation: graph.organisations, system: graph.systems, provider: graph.providers, policy: graph.policies };
   if (global[target]) return [...global[target]!.keys()];
   if (!ctx.project) return [];
   if (target === 'stakeholder' && ctx.type.name === 'signoff') {

@@ -50,7 +50,7 @@ function mark(root: string, record: ContentRecord, prefix: string): void {
 /** A public policy whose links draw findings naming hidden records, if messages let them through. */
 function provocations(graph: RecordGraph, hidden: ContentRecord[]): string {
   const lines: string[] = [];
-  const ids: [string, Map<string, ContentRecord>][] = [['system', graph.systems], ['organisation', graph.organisations], ['provider', graph.providers], ['policy', graph.policies]];
+  const ids: [string, ReadonlyMap<string, ContentRecord>][] = [['system', graph.systems], ['organisation', graph.organisations], ['provider', graph.providers], ['policy', graph.policies]];
   for (const record of hidden) {
     const path = posix.relative('policies', record.file);
     lines.push(`- [anchor](${path}#no-such-heading), [path](${path.replace(/\.mdx$/, 'x.mdx')})`);

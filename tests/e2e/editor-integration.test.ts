@@ -2,12 +2,13 @@
 // `.remarkrc.mjs` that loads Seam's preset, report the same rule ids at the same places as `seam lint`.
 // Each remark or server process loads the whole engine (seconds), so runs are shared where one can
 // answer several questions: one remark run checks several files, one server session sees two edits.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLanguageServer, type LspDiagnostic } from '../../bench/lsp-client.ts';
 import type { Finding } from '../../src/rule-kit/finding.ts';
 import { diskGraph } from '../../src/lint/remark-preset.ts';
 import { EXAMPLE_CONTENT, REPO } from '../helpers/content.ts';
@@ -131,60 +132,28 @@ describe('the remark preset', () => {
   });
 });
 
-interface Diagnostic {
-  range: { start: { line: number; character: number } };
-  severity: number;
-  code: string;
-  source: string;
-  codeDescription?: { href: string };
-}
-
 /**
- * Starts bin/seam-language-server.js over stdio, opens one document with the first of `texts`, and
- * after its diagnostics edits it to each next text in turn, as an editor does: the diagnostics of
- * every version, in order.
+ * Starts bin/seam-language-server.js over stdio (bench/lsp-client.ts), opens one document with the
+ * first of `texts`, and after its diagnostics edits it to each next text in turn, as an editor does:
+ * the diagnostics of every version, in order.
  */
-function languageServerDiagnostics(root: string, file: string, texts: string[]): Promise<Diagnostic[][]> {
-  const server = spawn(process.execPath, [join(REPO, 'bin/seam-language-server.js'), '--stdio'], { cwd: root, env: { PATH: process.env.PATH } });
+async function languageServerDiagnostics(root: string, file: string, texts: string[]): Promise<LspDiagnostic[][]> {
+  const { server, send, next } = startLanguageServer(root);
   const uri = pathToFileURL(join(root, file)).href;
-  let id = 0;
-  const send = (message: object) => {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  };
-  const versions: Diagnostic[][] = [];
-  return new Promise((resolve, reject) => {
-    // A watchdog, not a timing assertion: a server that never answers fails the test with this message.
-    const timer = setTimeout(() => finish(new Error(`diagnostics for ${versions.length} of ${texts.length} versions within 100 s`)), 100_000);
-    const finish = (result: Diagnostic[][] | Error) => {
-      clearTimeout(timer);
-      server.kill();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    let buffer = Buffer.alloc(0);
-    server.stdout.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const end = buffer.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())?.[1]);
-        if (buffer.length < end + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
-        buffer = buffer.subarray(end + 4 + length);
-        if (message.id === 1 && message.result) {
-          send({ method: 'initialized', params: {} });
-          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'mdx', version: 1, text: texts[0] } } });
-        } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri && message.params.version === versions.length + 1) {
-          versions.push(message.params.diagnostics);
-          if (versions.length === texts.length) finish(versions);
-          else send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: versions.length + 1 }, contentChanges: [{ text: texts[versions.length] }] } });
-        } else if (message.id !== undefined && message.method) {
-          send({ id: message.id, result: null }); // requests from the server (configuration, capabilities)
-        }
-      }
-    });
-    server.on('error', finish);
-    send({ id: ++id, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'seam' }] } });
-  });
+  // A watchdog on each answer, not a timing assertion: a server that never answers fails the test with its message.
+  const diagnosticsOf = async (version: number) => (await next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri && m.params.version === version, `diagnostics for version ${version} of ${texts.length}`, 100)).params!.diagnostics!;
+  try {
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'seam' }] } });
+    await next((m) => m.id === 1 && m.result !== undefined, 'initialize result', 100);
+    send({ method: 'initialized', params: {} });
+    send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'mdx', version: 1, text: texts[0] } } });
+    const versions = [await diagnosticsOf(1)];
+    for (const [i, text] of texts.slice(1).entries()) {
+      send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ text }] } });
+      versions.push(await diagnosticsOf(i + 2));
+    }
+    return versions;
+  } finally {
+    server.kill();
+  }
 }

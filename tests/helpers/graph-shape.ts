@@ -6,7 +6,7 @@ import type { ContentRecord, Project, RecordGraph } from '../../src/model/graph.
 export function graphShape(graph: RecordGraph) {
   const name = (r: ContentRecord | undefined) => r && `${r.type}:${r.file}`;
   const names = (list: ContentRecord[]) => list.map(name);
-  const byId = (map: Map<string, ContentRecord>) => [...map].map(([id, r]) => [id, name(r)]);
+  const byId = (map: ReadonlyMap<string, ContentRecord>) => [...map].map(([id, r]) => [id, name(r)]);
   const project = (p: Project) => ({
     id: p.id, charter: name(p.charter), stakeholders: name(p.stakeholders), plan: name(p.plan), signoff: name(p.signoff), lessons: name(p.lessons),
     status: names(p.status), evaluations: names(p.evaluations), changes: names(p.changes), engagement: names(p.engagement), records: names(p.records),
