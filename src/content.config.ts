@@ -24,7 +24,15 @@ const graph = siteGraphOptions();
  * Seam's strict `doc` schema by the loader, so authors cannot use Starlight fields that inject HTML or
  * scripts (`head`, `banner`, `hero`).
  */
-const handbookSchema = docsSchema({ extend: z.object({ classification: schemas.doc.shape.classification }) });
+const starlightSchema = docsSchema({ extend: z.object({ classification: schemas.doc.shape.classification }) });
+let builtSchema: ReturnType<typeof starlightSchema> | undefined;
+/**
+ * Built once: `<StarlightPage>` (every record page) asks for the docs schema again on every page it
+ * renders, and building it costs more than checking the page's frontmatter. Only its image field
+ * (`hero.image`) depends on the context each caller passes, and no page has one: the loader holds
+ * handbook pages to Seam's `doc` schema first, which refuses it, and Seam's own pages never pass one.
+ */
+const handbookSchema: typeof starlightSchema = (context) => (builtSchema ??= starlightSchema(context));
 
 /** What Astro's generated types see, so `getCollection('policies')` (and Starlight's pages) are typed. */
 type Collections = {

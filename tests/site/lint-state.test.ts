@@ -1,8 +1,10 @@
 // The site's lint state is the engine's result for the content the site is built from: the same
 // findings and coverage as `seam lint` and `seam coverage`, against the configured today.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeSiteLint, getSiteLint } from '../../src/site/data/lint-state.ts';
+import { readSource } from '../../src/model/source.ts';
 import { contentMin, REPO, tempContent } from '../helpers/content.ts';
 
 const FIXTURE = contentMin();
@@ -22,6 +24,20 @@ describe('computeSiteLint', () => {
     const charter = state.recordOf('charter', 'crm-merge');
     expect(charter?.file).toBe('projects/crm-merge/index.mdx');
     expect(state.findingsIn(charter!.file)).toEqual(state.findings.filter((f) => f.file.endsWith('projects/crm-merge/index.mdx')));
+  });
+
+  it('keeps what pages read of each record once its syntax is let go: data, text, body and where a field is', async () => {
+    const state = await computeSiteLint({ cwd: REPO, env: { SEAM_CONTENT: FIXTURE } });
+    const charter = state.recordOf('charter', 'crm-merge')!;
+    const fresh = readSource(join(FIXTURE, charter.file), charter.file);
+    expect(charter.source.text).toBe(fresh.text);
+    expect(charter.source.body).toBe(fresh.body);
+    expect(charter.source.data).toEqual(fresh.data);
+    expect(charter.source.locate(['title'])).toEqual(fresh.locate(['title']));
+    expect(charter.source.positionAt(fresh.bodyOffset)).toEqual(fresh.positionAt(fresh.bodyOffset));
+    // The YAML document is parsed again only when asked for, and is then the file's.
+    expect(charter.source.yaml?.toJS()).toEqual(fresh.yaml?.toJS());
+    for (const map of state.graph.coverageMaps) expect(map.source.text).toBe(readSource(join(FIXTURE, map.file), map.file).text);
   });
 
   it('reports a record’s own findings, with SEAM_TODAY overriding the configured date', async () => {

@@ -14,6 +14,7 @@ import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
 import { visibleFiles, type Audience } from '../../model/audience.ts';
 import { renderMessage } from '../../model/message.ts';
 import { openWorkspace, problemLines, settingProblemLines } from '../../model/workspace.ts';
+import { parsedPart, restoreSource } from '../../model/source.ts';
 import { IS_BUILD } from './build-stats.ts';
 
 export interface SiteLint {
@@ -97,6 +98,7 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   const coverageById = new Map(primaryCoverage(graph, coverage).projects.map((p) => [p.id, p]));
   const mappings = criterionMappings(graph);
   const criteriaByType = new Map<string, readonly string[]>();
+  releaseSyntax(graph);
   return {
     today,
     config,
@@ -118,6 +120,19 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     recordOf: (type, id) => byId.get(`${type}:${id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
   };
+}
+
+/**
+ * Once the findings and coverage are computed, the site reads the graph's records (their data, text
+ * and files), never their syntax: each file's YAML document, and the parsed body the rules kept for
+ * it, is let go instead of being held for the whole build — most of the graph's memory. A record's
+ * source is swapped for one that parses its frontmatter again only if something asks where a field is.
+ */
+function releaseSyntax(graph: RecordGraph): void {
+  for (const holder of [...graph.records, ...graph.coverageMaps]) {
+    const { source } = holder;
+    holder.source = restoreSource(source.text, source.file, parsedPart(source));
+  }
 }
 
 let cached: { at: number; state: Promise<SiteLint> } | undefined;

@@ -77,14 +77,28 @@ function contentChanged(at: number): void {
   if (cached && cached.at < at) cached = undefined;
 }
 
+/** The collections whose loader was made and has not yet finished a one-off (build) sync. */
+const unsynced = new Set<string>();
+
+/**
+ * A build syncs every collection once, then renders pages for minutes: the publication holds a whole
+ * record graph (every file's text and YAML document), so it is let go once the last collection is
+ * stored rather than kept to the end of the build. (A later sync would simply read it again.)
+ */
+function syncedOnce(type: RecordType): void {
+  unsynced.delete(type.name);
+  if (unsynced.size === 0) cached = undefined;
+}
+
 export function recordLoader(type: RecordType, options: RecordLoaderOptions): Loader {
   const { contentRoot } = options;
+  unsynced.add(type.name);
   return {
     name: 'seam-record-loader',
     load: async (context) => {
       await syncCollection(type, options, context);
       const { watcher } = context;
-      if (!watcher) return;
+      if (!watcher) return syncedOnce(type);
       // In `astro dev`: any change under the content root re-reads this collection. Errors are logged,
       // not thrown, so a half-typed file does not stop the dev server.
       watcher.add(contentRoot);
@@ -135,6 +149,7 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
   const seen = new Map<string, string>();
   const publication = await publicationFor(contentRoot, audience, options.graph);
   const { visible } = publication;
+  const { graph } = publication.links;
   const stored = new Set<string>();
 
   for (const file of files) {
@@ -149,7 +164,9 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     }
     seen.set(id, shown);
 
-    const source = readSource(absolute, file);
+    // The publication's graph has read and parsed every record file already: the same text, read again
+    // only for a file it does not hold.
+    const source = graph.byFile.get(file)?.source ?? readSource(absolute, file);
     if (source.problems.length) throw contentError(source.problems.map(at), 'Fix the file, then build again.');
     if (!source.hasFrontmatter && !/\.ya?ml$/i.test(file)) {
       throw contentError(

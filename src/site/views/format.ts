@@ -5,12 +5,20 @@ import { formatMoney } from '../../model/money.ts';
 
 /** A short amount for tight spaces: `£3.4m`, `£214k`, `£950`. */
 export function formatMoneyShort(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
-  } catch {
-    return formatMoney(amount, currency);
+  let format = shortFormats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    } catch {
+      format = null;
+    }
+    shortFormats.set(currency, format);
   }
+  return format ? format.format(amount) : formatMoney(amount, currency);
 }
+
+/** One short formatter per currency (`null` for a code Intl refuses), made once: making one costs far more than using it. */
+const shortFormats = new Map<string, Intl.NumberFormat | null>();
 
 /** A fraction as a whole percentage: 0.564 → `56%`. */
 export function formatPercent(fraction: number): string {
