@@ -102,10 +102,17 @@ export default {
     },
     {
       name: 'site-uses-the-engines-api',
-      comment: 'Where the site runs the engine, it goes through its public API (src/lint/engine.ts), not the reporters or the remark preset.',
+      comment: 'Where the site runs the engine, it goes through its public API (src/lint/engine.ts, and the lint cache\'s read-only mode, src/lint/cache.ts), not the reporters or the remark preset.',
       severity: 'error',
       from: { path: SITE },
-      to: { path: '^src/lint/', pathNot: '^src/lint/engine\\.ts$' },
+      to: { path: '^src/lint/', pathNot: '^src/lint/(engine|cache)\\.ts$' },
+    },
+    {
+      name: 'site-safety-never-reads-the-cache',
+      comment: 'Safety never comes from a cache: the build\'s refusal of unsafe MDX and credentials checks every file on every build. Only the lint state (src/site/data/lint-state.ts) reads the lint cache.',
+      severity: 'error',
+      from: { path: '^src/site/integrations/content-safety\\.ts$' },
+      to: { path: '^src/lint/cache\\.ts$' },
     },
     {
       name: 'site-reads-rules-through-the-preset',

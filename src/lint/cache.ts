@@ -18,6 +18,9 @@
 // A cache file that does not parse, has the wrong shape, or was written under another engine key is
 // ignored with a one-line notice (never trusted) and rewritten, atomically, after the run (its inputs
 // are kept when only the settings differ). An input entry that does not decode is not used.
+// A read-only cache (the site build's: `LintCacheOptions.readOnly`) is read the same way but never
+// written, so builds of other content from the same repository cannot fight over it or clobber the
+// CLI's: what does not match is checked afresh and forgotten.
 // The site build's safety check (unsafe MDX, secrets) never reads a cache: the engine takes a cache
 // only from `seam lint`, and refuses one for a run that ignores disable comments, which is that check.
 // Its Mermaid checks (src/site) are the site's own and read no cache either.
@@ -111,6 +114,11 @@ function isFolder(path: string): boolean {
   }
 }
 
+export interface LintCacheOptions {
+  /** Read the cache, never write it or its inputs file (the site build: see the module comment). */
+  readOnly?: boolean;
+}
+
 /** The lint cache of one run: its checker for the engine, and the graph inputs it knows. */
 export interface LintCache {
   /** For `LintOptions.checker`. */
@@ -123,15 +131,17 @@ export interface LintCache {
  * The cache at `file` for one run (`LintOptions.checker` and `LintOptions.graphInputs`), read once, when
  * first needed. `notice` receives the one-line reason a cache file was ignored.
  */
-export function lintCache(file: string, notice: (line: string) => void, stats?: CacheStats): LintCache {
+export function lintCache(file: string, notice: (line: string) => void, stats?: CacheStats, { readOnly = false }: LintCacheOptions = {}): LintCache {
   const sidecar = inputsFileOf(file);
+  // What a notice says happens next: a read-only cache is not rewritten.
+  const rewriting = readOnly ? '' : ' and rewriting it';
   let loaded: CacheFile | undefined | null = null;
-  const load = () => (loaded === null ? (loaded = readCache(file, notice)) : loaded);
+  const load = () => (loaded === null ? (loaded = readCache(file, notice, rewriting)) : loaded);
   let loadedInputs: { sources: Map<string, StoredInput>; diagrams: Map<string, [string, DiagramAnalysis][]> } | undefined | null = null;
   /** The stored inputs written under this input key (nothing from another Seam or Mermaid). */
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
-    const read = readInputs(sidecar, notice);
+    const read = readInputs(sidecar, notice, rewriting);
     loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
     return loadedInputs;
   };
@@ -151,10 +161,11 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       const entry = storedInputs()?.sources.get(f);
       if (!entry || entry.digest !== digestOf(f, text)) return undefined;
       const input = decodeInput(entry);
-      if (input) sources.set(f, entry);
+      if (input && !readOnly) sources.set(f, entry);
       return input;
     },
     set(f, text, input) {
+      if (readOnly) return;
       // Serialised now, as read: a rule that later changed the data in place could not change what is kept.
       const { parsed: { data, ...parsed }, ...rest } = input;
       sources.set(f, { digest: digests.get(f)?.text === text ? digests.get(f)!.digest : digestOf(f, text), head: serialize({ ...rest, parsed }), data: serialize(data) });
@@ -168,7 +179,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     const read = load();
     const inputs = storedInputs();
     const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
-    if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file and rewriting it.`);
+    if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file${rewriting}.`);
     const stored = foreign ? undefined : read;
     const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest: (f, text) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined) });
     const engineUnits = new Map<string, string>();
@@ -209,7 +220,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
         findingsOf.get(f)!.push(finding);
       }
       // The analyses of the diagrams this run prepared (each analysed once this process: no new parse).
-      for (const record of view.records) {
+      for (const record of readOnly ? [] : view.records) {
         const list: [string, DiagramAnalysis][] = [];
         for (const diagram of diagramsOf(graph, record.file)) list.push([diagram.node.value, await analyseDiagram(diagram.node.value)]);
         if (JSON.stringify(list) !== JSON.stringify(diagrams.get(record.file) ?? [])) diagramsChanged = true;
@@ -220,6 +231,8 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       stats.reused += selected.length - misses.length;
       stats.checked += misses.length;
     }
+    const findings = () => selected.flatMap((f) => findingsOf.get(f)!).sort(compareFindings);
+    if (readOnly) return findings();
 
     // Entries of files this run did not select stay while the file exists: a later run may select them.
     const files: CacheFile['files'] = Object.create(null) as CacheFile['files'];
@@ -252,7 +265,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
         notice(`seam: could not write the lint cache's inputs ${sidecar} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the findings are right, but the next run reads every file afresh.`);
       }
     }
-    return selected.flatMap((f) => findingsOf.get(f)!).sort(compareFindings);
+    return findings();
   };
   return { checker, graphInputs };
 }
@@ -316,7 +329,7 @@ function writeAtomically(file: string, pieces: readonly Uint8Array[]): void {
 }
 
 /** The inputs file at `file` when it is one Seam wrote in this format; otherwise undefined, with a notice when it is corrupt. */
-function readInputs(file: string, notice: (line: string) => void): InputsFile | undefined {
+function readInputs(file: string, notice: (line: string) => void, rewriting: string): InputsFile | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -338,7 +351,7 @@ function readInputs(file: string, notice: (line: string) => void): InputsFile | 
     value = undefined;
   }
   if (!isInputsFile(value)) {
-    notice(`seam: ignoring the lint cache's inputs ${file}: it is corrupt or truncated; reading every file afresh and rewriting it.`);
+    notice(`seam: ignoring the lint cache's inputs ${file}: it is corrupt or truncated; reading every file afresh${rewriting}.`);
     return undefined;
   }
   return value;
@@ -379,7 +392,7 @@ function isFileInput(value: unknown): value is FileInput {
 }
 
 /** The cache file at `file` when it is one Seam wrote; otherwise undefined, with a notice unless there is none. */
-function readCache(file: string, notice: (line: string) => void): CacheFile | undefined {
+function readCache(file: string, notice: (line: string) => void, rewriting: string): CacheFile | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -395,7 +408,7 @@ function readCache(file: string, notice: (line: string) => void): CacheFile | un
     parsed = undefined;
   }
   if (!isCacheFile(parsed)) {
-    notice(`seam: ignoring the lint cache ${file}: it is corrupt or truncated; checking every file and rewriting it.`);
+    notice(`seam: ignoring the lint cache ${file}: it is corrupt or truncated; checking every file${rewriting}.`);
     return undefined;
   }
   return parsed;

@@ -1,9 +1,19 @@
 // The lint findings and criteria coverage the site shows, computed once per build by the same engine
 // and rules as `seam lint` and `seam coverage`, then shared by every page through one cached promise.
 // The site never re-implements a check: a record page's lint status is exactly what the CLI reports.
+// When `seam lint --cache` left a cache at its default place (node_modules/.cache/seam/ under the
+// repository root), written with the same settings, content folder, date and Seam, the lint takes each
+// unchanged file's findings from it instead of checking the file again (a CI job that lints and then
+// builds checks each file once). The build only reads it, never writes it: builds of other content
+// from the same repository must not fight over one file, nor clobber the CLI's. A cache that is
+// absent, corrupt or written under another key is not used (one line says so, unless it is absent),
+// and the findings are the same either way. The build's refusal of unsafe MDX and credentials
+// (src/site/integrations/content-safety.ts) never reads it.
+import { existsSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { lint, loadWorkspaceRules, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
+import { cacheFile, lintCache, type CacheStats, type LintCache } from '../../lint/cache.ts';
 import type { Rule } from '../../rule-kit/rule.ts';
 import { computeCoverage, primaryCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
 import { criteriaOfType, criterionMappings } from '../../model/coverage-map.ts';
@@ -47,12 +57,19 @@ export interface SiteLint {
   recordOf(type: string, id: string): ContentRecord | undefined;
   /** Findings in a content file (content-relative path), in report order. */
   findingsIn(contentFile: string): Finding[];
+  /**
+   * How many files' findings came from the lint cache (`seam lint --cache`) and how many were checked;
+   * undefined when there was no cache file to read.
+   */
+  lintCache?: CacheStats;
 }
 
 export interface SiteLintOptions {
   /** Where to look for seam.config.yaml from (upwards); defaults to the working directory. */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Told why the lint cache was not used, in one line (see `readOnlyLintCache`); standard error by default. */
+  notice?: (line: string) => void;
 }
 
 /** A configuration problem the site cannot be built with, as Astro prints it: the message, no stack trace. */
@@ -63,7 +80,7 @@ function configError(message: string): AstroError {
 }
 
 /** Lints the content the site is built from, as `seam lint` would from the repository root. */
-export async function computeSiteLint({ cwd = process.cwd(), env = process.env }: SiteLintOptions = {}): Promise<SiteLint> {
+export async function computeSiteLint({ cwd = process.cwd(), env = process.env, notice = sayOnce }: SiteLintOptions = {}): Promise<SiteLint> {
   const workspace = openWorkspace({ cwd, env });
   const { config, repoRoot, contentRoot, today } = workspace;
   const configProblems = problemLines(workspace, 'config');
@@ -78,7 +95,11 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
   if (audienceProblem) throw configError(audienceProblem);
 
   countBuildStep('site-lint');
-  const { result, graph } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings });
+  const cache = readOnlyLintCache(repoRoot, notice);
+  const { result, graph } = await lint({
+    root: contentRoot, cwd: repoRoot, config, today, settings, plugins: loaded.plugins,
+    ...(cache ? { checker: cache.checker, graphInputs: cache.graphInputs } : {}),
+  });
   // The same findings as `seam lint`, but a message that names a record this build's readers may not
   // read says "a restricted record" instead, and suggests only what they can read.
   const readable = visibleFiles(graph, workspace.audience);
@@ -119,7 +140,34 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env }
     },
     recordOf: (type, id) => byId.get(`${type}:${id}`),
     findingsIn: (contentFile) => byFile.get(contentFile) ?? [],
+    ...(cache ? { lintCache: cache.stats } : {}),
   };
+}
+
+/**
+ * The CLI's lint cache at its default place, read-only (see the module comment), or undefined when
+ * there is none. `notice` hears at most one line a lint: why the cache (or, failing that, its inputs
+ * file) is not used.
+ */
+function readOnlyLintCache(repoRoot: string, notice: (line: string) => void): (LintCache & { stats: CacheStats }) | undefined {
+  const file = cacheFile(repoRoot, undefined, repoRoot);
+  if (!existsSync(file)) return undefined;
+  const stats: CacheStats = { reused: 0, checked: 0 };
+  let said = false;
+  const once = (line: string) => {
+    if (!said) notice(line);
+    said = true;
+  };
+  return { ...lintCache(file, once, stats, { readOnly: true }), stats };
+}
+
+const said = new Set<string>();
+
+/** A line on standard error, as the CLI says it, but not again in this process (`astro dev` lints again on page loads). */
+function sayOnce(line: string): void {
+  if (said.has(line)) return;
+  said.add(line);
+  process.stderr.write(`${line}\n`);
 }
 
 /**
