@@ -117,6 +117,12 @@ function isFolder(path: string): boolean {
 export interface LintCacheOptions {
   /** Read the cache, never write it or its inputs file (the site build: see the module comment). */
   readOnly?: boolean;
+  /**
+   * Seam's own folder (its package.json, src/ and rules/), whose version and sources are part of the
+   * key: by default the one this module is in. The site build runs this module bundled elsewhere, and
+   * names the folder it is built from.
+   */
+  seamFolder?: string;
 }
 
 /** The lint cache of one run: its checker for the engine, and the graph inputs it knows. */
@@ -131,7 +137,7 @@ export interface LintCache {
  * The cache at `file` for one run (`LintOptions.checker` and `LintOptions.graphInputs`), read once, when
  * first needed. `notice` receives the one-line reason a cache file was ignored.
  */
-export function lintCache(file: string, notice: (line: string) => void, stats?: CacheStats, { readOnly = false }: LintCacheOptions = {}): LintCache {
+export function lintCache(file: string, notice: (line: string) => void, stats?: CacheStats, { readOnly = false, seamFolder }: LintCacheOptions = {}): LintCache {
   const sidecar = inputsFileOf(file);
   // What a notice says happens next: a read-only cache is not rewritten.
   const rewriting = readOnly ? '' : ' and rewriting it';
@@ -142,7 +148,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
     const read = readInputs(sidecar, notice, rewriting);
-    loadedInputs = read && read.key === inputKey() ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
+    loadedInputs = read && read.key === inputKey(seamFolder) ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
     return loadedInputs;
   };
   // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
@@ -175,7 +181,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
 
   const checker: LintCache['checker'] = async (graph, options) => {
     if (options.ignoreDirectives) throw new Error('The lint cache is never used by a check that ignores disable comments (the site build\'s safety check).');
-    const engine = engineKey(options);
+    const engine = engineKey(options, seamFolder);
     const read = load();
     const inputs = storedInputs();
     const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
@@ -254,7 +260,7 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       const entries = [...sources].sort(([a], [b]) => (a < b ? -1 : 1));
       let offset = 0;
       const header: Omit<InputsFile, 'blob'> = {
-        format: FORMAT, key: inputKey(),
+        format: FORMAT, key: inputKey(seamFolder),
         sources: entries.map(([f, { digest, head, data }]) => [f, digest, offset, (offset += head.length), (offset += data.length)]),
         diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
       };
@@ -455,27 +461,39 @@ const revive = (_: string, value: unknown) => (isObject(value) && typeof value.$
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** Everything besides the content that findings depend on: see the module comment. */
-function engineKey(options: LintOptions): string {
+function engineKey(options: LintOptions, seamFolder: string | undefined): string {
   const settings = options.settings.map(({ rule, severity, options: o, overrides }) => [rule.meta.id, severity, o, overrides ?? []]);
   // A plugin's rules are code outside Seam's sources: its file's digest stands for them.
   const plugins = (options.plugins ?? []).map(({ file, digest }) => [file, digest]);
-  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion(), settings, plugins, options.config, options.today, options.root, options.cwd], keep));
+  return sha(JSON.stringify([FORMAT, ...seamOf(seamFolder), mermaidVersion(), settings, plugins, options.config, options.today, options.root, options.cwd], keep));
 }
 
 /** What the cached inputs (each file's parse and record, each diagram's analysis) depend on besides the content. */
-function inputKey(): string {
-  return sha(JSON.stringify([FORMAT, seamVersion(), sourceDigest(), mermaidVersion()]));
+function inputKey(seamFolder: string | undefined): string {
+  return sha(JSON.stringify([FORMAT, ...seamOf(seamFolder), mermaidVersion()]));
 }
 
-let sources: string | undefined;
+/** Seam's version and the digest of its sources: this module's Seam's, or those in `folder` (see `LintCacheOptions.seamFolder`). */
+function seamOf(folder: string | undefined): [version: string, sources: string] {
+  if (folder === undefined) return [seamVersion(), sourceDigest(fileURLToPath(new URL('../../', import.meta.url)))];
+  let version: unknown;
+  try {
+    version = (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: unknown }).version;
+  } catch {
+    // no Seam there: a key no cache was written under
+  }
+  return [typeof version === 'string' ? version : '', sourceDigest(folder)];
+}
+
+const sourceDigests = new Map<string, string>();
 
 /**
  * A digest of the engine's and the rules' sources (src/model, src/rule-kit, src/lint, rules): a
  * changed rule invalidates the cache even where the version number has not moved (a checkout).
  */
-function sourceDigest(): string {
-  if (sources !== undefined) return sources;
-  const top = fileURLToPath(new URL('../../', import.meta.url));
+function sourceDigest(top: string): string {
+  const known = sourceDigests.get(top);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
   for (const folder of ['src/model', 'src/rule-kit', 'src/lint', 'rules']) {
     let names: string[];
@@ -492,6 +510,7 @@ function sourceDigest(): string {
       }
     }
   }
-  sources = hash.digest('base64url');
-  return sources;
+  const digest = hash.digest('base64url');
+  sourceDigests.set(top, digest);
+  return digest;
 }

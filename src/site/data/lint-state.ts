@@ -10,7 +10,7 @@
 // and the findings are the same either way. The build's refusal of unsafe MDX and credentials
 // (src/site/integrations/content-safety.ts) never reads it.
 import { existsSync } from 'node:fs';
-import { posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { lint, loadWorkspaceRules, resolveRuleSettings, type RuleSetting } from '../../lint/engine.ts';
 import { cacheFile, lintCache, type CacheStats, type LintCache } from '../../lint/cache.ts';
@@ -151,14 +151,17 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env, 
  */
 function readOnlyLintCache(repoRoot: string, notice: (line: string) => void): (LintCache & { stats: CacheStats }) | undefined {
   const file = cacheFile(repoRoot, undefined, repoRoot);
-  if (!existsSync(file)) return undefined;
+  // The build runs the engine bundled away from Seam's sources: the key names Seam by the folder the
+  // site is built from, where Astro runs (src/site/integrations/content-root.ts opens it from there too).
+  const seamFolder = process.cwd();
+  if (!existsSync(file) || !existsSync(join(seamFolder, 'package.json'))) return undefined;
   const stats: CacheStats = { reused: 0, checked: 0 };
   let said = false;
   const once = (line: string) => {
     if (!said) notice(line);
     said = true;
   };
-  return { ...lintCache(file, once, stats, { readOnly: true }), stats };
+  return { ...lintCache(file, once, stats, { readOnly: true, seamFolder }), stats };
 }
 
 const said = new Set<string>();
