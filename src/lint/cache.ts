@@ -22,7 +22,9 @@
 // written, so builds of other content from the same repository cannot fight over it or clobber the
 // CLI's: what does not match is checked afresh and forgotten.
 // The site build's safety check (unsafe MDX, secrets) never reads a cache: the engine takes a cache
-// only from `seam lint`, and refuses one for a run that ignores disable comments, which is that check.
+// only from `seam lint` and the site's lint state (read-only; .dependency-cruiser.mjs keeps the safety
+// check from importing this module), and refuses one for a run that ignores disable comments, which is
+// that check.
 // Its Mermaid checks (src/site) are the site's own and read no cache either.
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
