@@ -540,6 +540,11 @@ function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap
     for (const record of graph.projects.get(id)?.records ?? []) again.add(record);
     for (const record of namers.get(id) ?? []) if (!changed.has(record.file)) again.add(record);
   }
+  // A reference to a project that does not exist lists every project, each at a file of its own (its
+  // charter, else its first record), which an edited project can change: those references are resolved again too.
+  if (edited.size) {
+    for (const [id, records] of namers) if (!graph.projects.has(id)) for (const record of records) if (!changed.has(record.file)) again.add(record);
+  }
   for (const { after } of swaps) if (after) again.add(after);
   const references = new Map<ContentRecord, ResolvedReferences>();
   const idsOf = projectIdMemo(graph);

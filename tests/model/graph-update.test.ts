@@ -178,6 +178,19 @@ describe('updateGraph', () => {
     expectSame(unplaced.updated, unplaced.fresh);
   });
 
+  it('equals a fresh build as an overlay when the file a dangling project reference points at (a project\'s charter) goes', () => {
+    // A lesson applied from a project that does not exist lists every project, each at its charter (or its first record).
+    const charter = 'projects/policy-admin-migration/index.mdx';
+    const dangling = new Map(texts);
+    // Every lesson it applies named so: it names the project whose charter goes only through that list.
+    dangling.set(charter, edit(charter, /^ {2}- project: finance-ledger-consolidation$/gm, '  - project: zz-unknown'));
+    const start = { graph: build(dangling), texts: dangling };
+    const gone = both({ 'projects/finance-ledger-consolidation/index.mdx': null }, start);
+    expect(overlaid(gone.updated)).toBe(true);
+    expect(gone.fresh.problems.some((p) => p.file === charter && p.message.includes('zz-unknown'))).toBe(true);
+    expectSame(gone.updated, gone.fresh);
+  });
+
   it('equals a fresh build as an overlay after a policy edit, whose sections the coverage maps name (they are checked again)', () => {
     const policy = 'policies/information-security-handling-policy.mdx';
     const renamed = both({ [policy]: edit(policy, /^## Regulatory alignment$/m, '## Regulation') });
