@@ -52,6 +52,16 @@ describe('the TypeScript cache of bin/seam.js', () => {
     expect(run(root, cache)).toEqual({ code: 0, stdout: 'from the cache', stderr: '' });
   });
 
+  it('replaces a kept file a crash left empty', () => {
+    const { root, cache } = pkg('whole');
+    run(root, cache);
+    const file = join(cache, readdirSync(cache)[0]!);
+    writeFileSync(file, '');
+    expect(run(root, cache)).toEqual({ code: 0, stdout: 'whole', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toContain('"whole"');
+    expect(readdirSync(cache)).toHaveLength(1);
+  });
+
   it('never serves an edited source stale', () => {
     const { root, cache, source } = pkg('before');
     expect(run(root, cache).stdout).toBe('before');
