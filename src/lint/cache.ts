@@ -168,7 +168,13 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     get(f, text) {
       const entry = storedInputs()?.sources.get(f);
       if (!entry || entry.digest !== digestOf(f, text)) return undefined;
-      const input = decodeInput(entry);
+      // An entry whose YAML data does not decode is not kept: the next run reads the file afresh and stores it again.
+      const input = decodeInput(entry, () => {
+        if (sources.get(f) === entry) {
+          sources.delete(f);
+          sourcesChanged = true;
+        }
+      });
       if (input && !readOnly) sources.set(f, entry);
       return input;
     },
@@ -378,7 +384,7 @@ function isInputsFile(value: unknown): value is InputsFile {
  * data is decoded when first read; data that does not decode throws there, and the source then parses
  * its text again (src/model/source.ts `restoreSource`).
  */
-function decodeInput({ head, data }: StoredInput): FileInput | undefined {
+function decodeInput({ head, data }: StoredInput, broken: () => void): FileInput | undefined {
   let value: unknown;
   try {
     value = deserialize(head);
@@ -387,7 +393,17 @@ function decodeInput({ head, data }: StoredInput): FileInput | undefined {
   }
   if (!isFileInput(value)) return undefined;
   let decoded: { value: unknown } | undefined;
-  Object.defineProperty(value.parsed, 'data', { enumerable: true, get: () => (decoded ??= { value: deserialize(data) }).value });
+  Object.defineProperty(value.parsed, 'data', {
+    enumerable: true,
+    get: () => {
+      try {
+        return (decoded ??= { value: deserialize(data) }).value;
+      } catch (error) {
+        broken();
+        throw error;
+      }
+    },
+  });
   return value;
 }
 
@@ -491,7 +507,8 @@ const sourceDigests = new Map<string, string>();
 
 /**
  * A digest of the engine's and the rules' sources (src/model, src/rule-kit, src/lint, rules): a
- * changed rule invalidates the cache even where the version number has not moved (a checkout).
+ * changed rule invalidates the cache even where the version number has not moved (a checkout). The lock
+ * file is part of it: the parsers (yaml, micromark, zod) decide what a file's parse and record are.
  */
 function sourceDigest(top: string): string {
   const known = sourceDigests.get(top);
@@ -511,6 +528,11 @@ function sourceDigest(top: string): string {
         // a folder named like a file: nothing to hash
       }
     }
+  }
+  try {
+    hash.update('package-lock.json\0').update(readFileSync(join(top, 'package-lock.json'))).update('\0');
+  } catch {
+    // no lock file (Seam installed as a package): its dependencies' versions are the package's
   }
   const digest = hash.digest('base64url');
   sourceDigests.set(top, digest);

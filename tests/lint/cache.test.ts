@@ -319,6 +319,14 @@ describe('seam lint --cache', () => {
     const cold = await report(repo, 'json');
     expect(warm.stderr).toBe('');
     expect(warm.stdout).toBe(cold.stdout);
+    // The entries whose data did not decode when the rules read it are not kept: their files are read afresh next time.
+    const after = readFileSync(inputs);
+    const kept = deserialize(after.subarray(23, 23 + after.readUInt32BE(19))) as { sources: [string, string, number, number, number][] };
+    const keptBlob = after.subarray(23 + after.readUInt32BE(19));
+    const undecodable = kept.sources.filter(([, , , mid, end]) => keptBlob.subarray(mid, end).every((b) => b === 0xff)).map(([f]) => f);
+    expect(undecodable.length).toBeGreaterThan(0);
+    expect(undecodable.filter((f) => `content/${f}`.startsWith(PAM))).toEqual([]);
+    expect(kept.sources.length).toBeLessThan(header.sources.length);
   });
 
   it('does not load Mermaid (nor jsdom) on a warm run when no diagram changed', { timeout: 600_000 }, () => {
