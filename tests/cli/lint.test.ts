@@ -1,17 +1,11 @@
 // `seam lint` end to end: exit codes, formats, flags, and bad input that must never crash.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { RULE_BASE, tempContent } from '../helpers/content.ts';
+import { describe, expect, it } from 'vitest';
+import { ruleContentFolders } from '../helpers/content.ts';
 import { seam, seamProcess } from '../helpers/cli.ts';
 
-const made: string[] = [];
-const temp = (files: Record<string, string | null> = {}) => {
-  const dir = tempContent(RULE_BASE, files);
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = ruleContentFolders();
 
 const policy = (reviewBy: string) => `---\ntitle: Integration policy\nkind: policy\nowner: Head of Integration\nversion: "1.0"\napproved: 2026-01-10\napprover: CIO\nreviewBy: ${reviewBy}\ncriteria: [P1, K7]\n---\n\n## Purpose\n\nSets the rules for every project.\n\n## Scope\n\nEvery integration project.\n`;
 

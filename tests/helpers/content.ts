@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { afterAll } from 'vitest';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../src/model/config.ts';
 import { graphOptions } from '../../src/model/graph.ts';
@@ -38,6 +39,20 @@ export function exampleCopy(files: Record<string, string | null> = {}, config = 
   const dir = tempContent(EXAMPLE_CONTENT, files);
   writeFileSync(join(dir, 'seam.config.yaml'), `content: .\nstandards:\n  primary: ${EXAMPLE_GRAPH.primaryStandard}\n${config}`);
   return dir;
+}
+
+/**
+ * For one test file: a function that makes `tempContent(RULE_BASE, files)` folders, each removed once
+ * the file's tests have run. Call it at the top level of the test file.
+ */
+export function ruleContentFolders(): (files?: Record<string, string | null>) => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return (files = {}) => {
+    const dir = tempContent(RULE_BASE, files);
+    made.push(dir);
+    return dir;
+  };
 }
 
 /** Copies `base` (unless null) to a fresh temp folder and applies `files` (null deletes). */

@@ -2,22 +2,16 @@
 // standard (config, else the only catalogue), and with several catalogues and none primary an
 // unqualified id means nothing. The graph keys criteria by qualified id, so two standards may share a
 // local id; every reference (records, claims, policies, coverage maps) resolves through the one module.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { criterionLabel, findCriterion, parseCriterionRef, primaryStandardOf, qualify, resolveCriterionRef } from '../../src/model/criterion-ids.ts';
 import { COVERAGE_MAP_CODE, criterionMappings, isAccounted } from '../../src/model/coverage-map.ts';
 import { loadGraph, type RecordGraph } from '../../src/model/graph.ts';
 import { computeCoverage, coverageOfStandard, primaryCoverage } from '../../src/rule-kit/coverage.ts';
-import { EXAMPLE_CONTENT, EXAMPLE_GRAPH, RULE_BASE, tempContent } from '../helpers/content.ts';
+import { EXAMPLE_CONTENT, EXAMPLE_GRAPH, RULE_BASE, ruleContentFolders } from '../helpers/content.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const temp = (files: Record<string, string | null>) => {
-  const dir = tempContent(RULE_BASE, files);
-  made.push(dir);
-  return dir;
-};
+const temp = ruleContentFolders();
 const brief = (g: RecordGraph) => g.problems.map((p) => `${p.file}:${p.line}:${p.column} [${p.code}] ${p.message}`);
 
 describe('criterion references', () => {

@@ -1,8 +1,8 @@
 // The `secrets` rule beyond its examples: only a fingerprint in seam.config.yaml allows a secret, no
 // comment in content silences one, and no output format of `seam lint` ever prints one.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, resolveRuleSettings } from '../../src/lint/engine.ts';
 import { configSchema } from '../../src/model/config.ts';
 import { rules } from '../../rules/index.ts';
@@ -10,15 +10,9 @@ import secrets, { fingerprintOf } from '../../rules/secrets.ts';
 import { BASE_CHARTER, charterWithDiagram } from '../../rules/examples/charter.ts';
 import { FAKE_AWS_ACCESS_KEY_ID, FAKE_AWS_SECRET_ACCESS_KEY, FAKE_GITHUB_TOKEN, FAKE_PRIVATE_KEY, FAKE_SLACK_TOKEN } from '../../rules/examples/fake-secrets.ts';
 import { seam } from '../helpers/cli.ts';
-import { RULE_BASE, tempContent } from '../helpers/content.ts';
+import { ruleContentFolders } from '../helpers/content.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const temp = (files: Record<string, string | null>) => {
-  const dir = tempContent(RULE_BASE, files);
-  made.push(dir);
-  return dir;
-};
+const temp = ruleContentFolders();
 
 const BILLING = 'systems/billing.mdx';
 const billing = (body: string, frontmatter = '') => `---\ntitle: Beta Billing\nowner: beta\nkind: application\nlifecycle: retiring\n${frontmatter}---\n\n## Purpose\n\n${body}\n`;
