@@ -258,6 +258,8 @@ interface GraphState {
   from?: { base: WeakRef<RecordGraph>; changed: readonly string[] };
   /** The records that name each project (made on first need): an edit in a project can change their reference problems. */
   namers?: Map<string, ContentRecord[]>;
+  /** The records that name a project no graph of this state holds (made on first need). */
+  danglingNamers?: ContentRecord[];
 }
 interface IdState {
   keys: ReadonlySet<string>;
@@ -542,9 +544,8 @@ function overlayGraph(base: RecordGraph, state: GraphState, changed: ReadonlyMap
   }
   // A reference to a project that does not exist lists every project, each at a file of its own (its
   // charter, else its first record), which an edited project can change: those references are resolved again too.
-  if (edited.size) {
-    for (const [id, records] of namers) if (!graph.projects.has(id)) for (const record of records) if (!changed.has(record.file)) again.add(record);
-  }
+  // (An overlay has its base's projects: a project appearing or going is a rebuild, so they are listed once per base.)
+  if (edited.size) for (const record of state.danglingNamers ??= [...namers].filter(([id]) => !graph.projects.has(id)).flatMap(([, records]) => records)) if (!changed.has(record.file)) again.add(record);
   for (const { after } of swaps) if (after) again.add(after);
   const references = new Map<ContentRecord, ResolvedReferences>();
   const idsOf = projectIdMemo(graph);
