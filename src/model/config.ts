@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { positionsIn } from './position.ts';
-import { baseProblem } from './site-address.ts';
+import { BASE_PATTERN, baseProblem } from './site-address.ts';
 import { recordTypeNames } from './record-types.ts';
 import { unsafePattern } from './safe-pattern.ts';
 import { id, isoDate } from './schemas.ts';
@@ -123,6 +123,7 @@ export const configSchema = z.strictObject({
           const problem = baseProblem(base);
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         })
+        .meta({ pattern: BASE_PATTERN.source })
         .optional()
         .describe('The path the site is served under, starting and ending with `/`: `/` (the default) for a site at the root of its host (a custom domain, an `<owner>.github.io` repository), `/<repository>/` for a GitHub Pages project site at `https://<owner>.github.io/<repository>/`. Every address the site writes starts with it. `astro build --base` overrides.'),
     })

@@ -14,6 +14,13 @@
 const BASE_CHARACTERS = /^[A-Za-z0-9._~/-]*$/;
 
 /**
+ * The same rule as `baseProblem`, as one regular expression for the config's JSON Schema, so an editor
+ * flags a bad `site.base` while it is typed (tests/model/site-address.test.ts checks that the two agree).
+ * Each segment is one or more allowed characters, and not `.` or `..`.
+ */
+export const BASE_PATTERN = /^\/(?:(?!\.\.?\/)[A-Za-z0-9._~-]+\/)*$/;
+
+/**
  * Why `base` cannot be the site's base path, or `undefined` when it can: a base starts and ends with
  * `/` (`/` itself is the host's root), has no empty, `.` or `..` segment, and uses only letters,
  * digits, `-`, `.`, `_` and `~`, so it means the same folder to every host and browser.

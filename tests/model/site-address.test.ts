@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/model/config.ts';
-import { baseProblem, SITE_BASE, siteHref, withBase, withoutBase } from '../../src/model/site-address.ts';
+import { BASE_PATTERN, baseProblem, SITE_BASE, siteHref, withBase, withoutBase } from '../../src/model/site-address.ts';
 import { builtBase } from '../../src/export/pdf.ts';
+import configSchema from '../../schemas/seam.config.schema.json' with { type: 'json' };
 
 describe('baseProblem', () => {
   it.each(['/', '/repo/', '/docs/v2/', '/my-org.site_1~x/'])('accepts %s', (base) => {
@@ -29,6 +30,36 @@ describe('baseProblem', () => {
     ['//evil.example/', /no empty/],
   ])('refuses %j', (base, message) => {
     expect(baseProblem(base)).toMatch(message);
+  });
+});
+
+describe('BASE_PATTERN (the config JSON Schema\'s site.base pattern)', () => {
+  /** Every string of exactly `length` characters drawn from `alphabet`. */
+  function strings(alphabet: string[], length: number): string[] {
+    let all = [''];
+    for (let i = 0; i < length; i++) all = all.flatMap((s) => alphabet.map((c) => s + c));
+    return all;
+  }
+
+  it('accepts exactly what baseProblem accepts, for every string of up to six characters from / . a ~ % and a space', () => {
+    const disagreements: string[] = [];
+    let accepted = 0;
+    for (let length = 0; length <= 6; length++) {
+      for (const base of strings(['/', '.', 'a', '~', '%', ' '], length)) {
+        const ok = baseProblem(base) === undefined;
+        if (ok) accepted++;
+        if (BASE_PATTERN.test(base) !== ok) disagreements.push(base);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(accepted).toBeGreaterThan(50); // the alphabet reaches valid bases, not only refusals
+  });
+
+  it('is the pattern the published config schema gives site.base', () => {
+    const site = (configSchema as { properties: { site: { properties: { base: { pattern?: string } } } } }).properties.site;
+    expect(site.properties.base.pattern).toBe(BASE_PATTERN.source);
+    expect(new RegExp(site.properties.base.pattern!).test('/repo/')).toBe(true);
+    expect(new RegExp(site.properties.base.pattern!).test('/repo/../x/')).toBe(false);
   });
 });
 
