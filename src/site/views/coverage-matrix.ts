@@ -2,7 +2,7 @@
 // one row per criterion, one cell per project, each cell saying its state in words and linking to the
 // record that evidences the criterion (or, when evidence fails its checks, to the failing record).
 import { slug } from 'github-slugger';
-import type { Cell, CellState, Coverage, Evidence } from '../../rule-kit/coverage.ts';
+import type { Cell, CellState, Coverage, CoverageProject, Evidence } from '../../rule-kit/coverage.ts';
 import { recordTypeByName } from '../../model/record-types.ts';
 
 /** The page of a content file on this site, or undefined when the file is not published in this build. */
@@ -28,12 +28,8 @@ export interface MatrixRow {
   cells: MatrixCell[];
 }
 
-export interface MatrixProject {
-  id: string;
-  title: string;
-  phase?: string;
-  evidenced: number;
-  required: number;
+/** A project's column: its coverage figures and its ratio. */
+export interface MatrixProject extends CoverageProject {
   /** Evidenced as a share of required, 0–1 (1 when nothing is required yet). */
   ratio: number;
 }
