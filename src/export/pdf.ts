@@ -2,12 +2,11 @@
 // one readers see (the record, its checks and its evidence), with a cover page in front and the site's
 // navigation left out. The built site is served on 127.0.0.1 for the print and the browser may fetch
 // nothing else, so content cannot make the export reach the network.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import { AUDIENCE_META, AUDIENCES, type Audience } from '../model/audience.ts';
-import { BASE_META, baseProblem, withBase, withoutBase } from '../model/site-address.ts';
+import { BASE_META, baseProblem, withBase } from '../model/site-address.ts';
+import { serveStatic } from './static-host.ts';
 
 /** Where Chromium usually is, after SEAM_CHROMIUM. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
@@ -41,39 +40,6 @@ export function pageFile(siteDir: string, href: string): string | undefined {
   return file.startsWith(normalize(siteDir) + sep) ? file : undefined;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon' };
-
-/** Serves `root` read-only on 127.0.0.1 (a random port) under the base path `sitePath` (as its host would); nothing outside it. */
-function serve(root: string, sitePath: string): Promise<{ server: Server; origin: string }> {
-  const base = normalize(root) + sep;
-  const server = createServer((request, response) => {
-    let path: string | undefined;
-    try {
-      path = withoutBase(sitePath, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    if (path === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(base) && file !== normalize(root)) {
-      response.writeHead(404).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
 export interface Cover {
   /** The record's title. */
   title: string;
@@ -98,7 +64,7 @@ const PRINT_CSS = `
  */
 export async function printPage(options: { siteDir: string; href: string; base: string; cover: Cover; chromium: string }): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
-  const { server, origin } = await serve(options.siteDir, options.base);
+  const { url: origin, close } = await serveStatic(options.siteDir, { base: options.base });
   const browser = await chromium.launch({ executablePath: options.chromium, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
   try {
     const page = await browser.newPage();
@@ -121,6 +87,6 @@ export async function printPage(options: { siteDir: string; href: string; base: 
     return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
+    await close();
   }
 }
