@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import type { RecordType } from '../../src/model/record-types.ts';
 import { criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion } from '../../src/site/views/backlinks.ts';
-import { coverageMatrix } from '../../src/site/views/coverage-matrix.ts';
+import { coverageMatrix, MATRIX_PAGE_SIZE, matrixPages } from '../../src/site/views/coverage-matrix.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
 import { formatMoney } from '../../src/model/money.ts';
 import { formatDate, formatDays, formatPercent } from '../../src/site/views/format.ts';
@@ -29,6 +29,25 @@ function report(date: string, rag: 'red' | 'amber' | 'green', issues: Partial<S.
     },
   };
 }
+
+describe('the coverage matrix\'s pages', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i + 1}`);
+
+  it('is one page, the coverage page, up to a page\'s worth of projects (none included)', () => {
+    expect(matrixPages([])).toEqual([{ number: 1, path: '/coverage/', projects: [], first: 1, last: 0 }]);
+    expect(matrixPages(ids(MATRIX_PAGE_SIZE))).toEqual([{ number: 1, path: '/coverage/', projects: ids(MATRIX_PAGE_SIZE), first: 1, last: MATRIX_PAGE_SIZE }]);
+  });
+
+  it('splits the projects in order, every one on exactly one page, the last page holding the rest', () => {
+    const pages = matrixPages(ids(51), 25);
+    expect(pages.map((p) => [p.number, p.path, p.first, p.last, p.projects.length])).toEqual([
+      [1, '/coverage/', 1, 25, 25],
+      [2, '/coverage/matrix/2/', 26, 50, 25],
+      [3, '/coverage/matrix/3/', 51, 51, 1],
+    ]);
+    expect(pages.flatMap((p) => p.projects)).toEqual(ids(51));
+  });
+});
 
 describe('reviews', () => {
   it('flags a review date that has passed, one due soon, and a current one', () => {

@@ -10,6 +10,8 @@ import { siteHref } from '../../model/site-address.ts';
 import type { Finding } from '../../rule-kit/finding.ts';
 import { systemsDrawn } from '../views/landscape.ts';
 import { lessonsLibrary, type LibraryLesson } from '../views/lessons.ts';
+import { coverageOfStandard, primaryCoverage, type Coverage } from '../../rule-kit/coverage.ts';
+import { matrixPages, matrixProjects, type MatrixPage, type MatrixProject } from '../views/coverage-matrix.ts';
 import { countBuildStep } from './build-stats.ts';
 import { IS_BUILD } from './build-stats.ts';
 
@@ -233,4 +235,48 @@ export function publishedFindingsOf(published: Published, lint: SiteLint, ruleId
     byRuleMemo.set(findings, byRule);
   }
   return byRule.get(ruleId) ?? [];
+}
+
+/** One standard's coverage as the site shows it: its figures, its published projects, and the matrix's pages. */
+export interface StandardCoverage {
+  standard: string | undefined;
+  coverage: Coverage;
+  /** The published projects' figures, in the coverage's order (the per-project table). */
+  projects: MatrixProject[];
+}
+
+/** The coverage the site shows: the primary standard's, then each other standard's, and the matrix's pages. */
+export interface CoverageViews {
+  primary: StandardCoverage;
+  others: StandardCoverage[];
+  /** The pages of the matrix, by the primary standard's order of the published projects; every standard's matrix is split the same way. */
+  pages: MatrixPage[];
+}
+
+const coverageMemo = new WeakMap<Published, WeakMap<SiteLint, CoverageViews>>();
+
+/**
+ * Each standard's coverage of the published projects, and the matrix's pages: split out of the lint's
+ * coverage once per build, not by each of the coverage pages (splitting a standard out summarises
+ * every project's column again).
+ */
+export function coverageViews(published: Published, lint: SiteLint): CoverageViews {
+  let byLint = coverageMemo.get(published);
+  if (!byLint) coverageMemo.set(published, (byLint = new WeakMap()));
+  let views = byLint.get(lint);
+  if (views) return views;
+  countBuildStep('coverage-views');
+  const isPublished = (id: string) => published.charter.has(id);
+  const primaryStandard = lint.graph.primaryStandard;
+  const primaryOf = primaryCoverage(lint.graph, lint.coverage);
+  const primary = { standard: primaryStandard, coverage: primaryOf, projects: matrixProjects(primaryOf, isPublished) };
+  const others = [...published.standards.keys()]
+    .filter((id) => id !== primaryStandard)
+    .map((standard) => {
+      const coverage = coverageOfStandard(lint.coverage, standard);
+      return { standard, coverage, projects: matrixProjects(coverage, isPublished) };
+    });
+  views = { primary, others, pages: matrixPages(primary.projects.map((p) => p.id)) };
+  byLint.set(lint, views);
+  return views;
 }

@@ -86,10 +86,15 @@ function cellOf(cell: Cell, project: MatrixProject, pageOf: PageOf): MatrixCell 
   }
 }
 
-/** The matrix for the projects `include` keeps (those published in this build). */
+const withRatio = (p: CoverageProject): MatrixProject => ({ ...p, ratio: p.required ? p.evidenced / p.required : 1 });
+
+/** The figures of the projects `include` keeps, in the coverage's order, without their cells (the per-project table). */
+export const matrixProjects = (coverage: Coverage, include: (project: string) => boolean = () => true): MatrixProject[] => coverage.projects.filter((p) => include(p.id)).map(withRatio);
+
+/** The matrix for the projects `include` keeps (those published in this build, on one page of the matrix). */
 export function coverageMatrix(coverage: Coverage, pageOf: PageOf, include: (project: string) => boolean = () => true): CoverageMatrix {
   const columns = coverage.projects.map((p, j) => ({ p, j })).filter(({ p }) => include(p.id));
-  const projects = columns.map(({ p }): MatrixProject => ({ ...p, ratio: p.required ? p.evidenced / p.required : 1 }));
+  const projects = columns.map(({ p }) => withRatio(p));
   const rows = coverage.criteria.map((criterion, i): MatrixRow => ({
     id: criterion.id,
     kind: criterion.kind,
@@ -98,4 +103,41 @@ export function coverageMatrix(coverage: Coverage, pageOf: PageOf, include: (pro
     cells: columns.map(({ j }, k) => cellOf(coverage.cells[i]![j]!, projects[k]!, pageOf)),
   }));
   return { projects, rows };
+}
+
+/**
+ * How many projects one page of the coverage matrix shows. A cell is about half a kilobyte of markup
+ * (its state in words, twice: a tooltip and a screen reader's label) and a standard has a few hundred
+ * criteria, so a matrix of every project is some 150 MB of HTML at 1,000 projects — more than a
+ * browser opens, and the build's largest allocation. Pages of 25 projects stay a few megabytes.
+ */
+export const MATRIX_PAGE_SIZE = 25;
+
+/** One page of the coverage matrix: a run of projects, in the coverage's order. */
+export interface MatrixPage {
+  /** 1 for the first page, which is the coverage page itself. */
+  number: number;
+  /** Its site path: `/coverage/` for the first page, `/coverage/matrix/<number>/` for the others. */
+  path: string;
+  /** The projects it shows, and their positions (1-based, inclusive) among all of them. */
+  projects: string[];
+  first: number;
+  last: number;
+}
+
+/** The site path of the matrix's page `number`. */
+export const matrixPagePath = (number: number): string => (number === 1 ? '/coverage/' : `/coverage/matrix/${number}/`);
+
+/**
+ * The matrix's pages for `projects` (ids, in the order the matrix shows them), `size` to a page. There
+ * is always a first page, empty when there are no projects.
+ */
+export function matrixPages(projects: readonly string[], size = MATRIX_PAGE_SIZE): MatrixPage[] {
+  const pages: MatrixPage[] = [];
+  for (let start = 0; start === 0 || start < projects.length; start += size) {
+    const number = pages.length + 1;
+    const slice = projects.slice(start, start + size);
+    pages.push({ number, path: matrixPagePath(number), projects: slice, first: start + 1, last: start + slice.length });
+  }
+  return pages;
 }
