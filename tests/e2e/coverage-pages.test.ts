@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
 import { buildSite, openPage, serveStatic, useBrowser, type SiteBuild, type StaticServer } from './harness.ts';
@@ -65,6 +66,19 @@ describe('the coverage matrix across pages', () => {
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  // The pager is what these pages add (the matrix itself is checked on the coverage page's own tests);
+  // axe over thousands of cells takes minutes on a shared machine.
+  it('has no serious or critical axe violations in the lists of pages', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/coverage/matrix/2/`, { waitUntil: 'networkidle' });
+    const results = await new AxeBuilder({ page }).include('nav.seam-pager').analyze();
+    expect(results.passes.length).toBeGreaterThan(0); // it checked something
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+    expect(serious).toEqual([]);
+    await context.close();
   });
 
   it('builds no page past the last one', async () => {
