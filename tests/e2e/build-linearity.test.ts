@@ -19,7 +19,7 @@ describe('site build linearity', () => {
     const counts = JSON.parse(readFileSync(buildStats, 'utf8')) as Record<string, number>;
     // Enough pages that a step run per page (or per project) could not pass as "once".
     expect(pages(outDir)).toBeGreaterThan(50);
-    const steps = ['site-lint', 'published', 'site-index', 'reference-lookup', 'published-findings', 'coverage-views', 'handbook-pages', ...recordTypes.map((t) => `collection:${t.name}`)];
+    const steps = ['site-lint', 'published', 'site-index', 'reference-lookup', 'published-findings', 'coverage-views', 'trace-views', 'handbook-pages', ...recordTypes.map((t) => `collection:${t.name}`)];
     // Every step is counted (the instrumentation is alive), and each ran exactly once.
     expect(Object.keys(counts).sort()).toEqual([...steps].sort());
     expect(counts).toEqual(Object.fromEntries(steps.map((s) => [s, 1])));

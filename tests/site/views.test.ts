@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import type { RecordType } from '../../src/model/record-types.ts';
 import { criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion } from '../../src/site/views/backlinks.ts';
-import { coverageMatrix, MATRIX_PAGE_SIZE, matrixPages } from '../../src/site/views/coverage-matrix.ts';
+import { coverageMatrix, matrixPages } from '../../src/site/views/coverage-matrix.ts';
+import { PROJECTS_PER_PAGE } from '../../src/site/views/project-pages.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
 import { formatMoney } from '../../src/model/money.ts';
 import { formatDate, formatDays, formatPercent } from '../../src/site/views/format.ts';
@@ -35,7 +36,7 @@ describe('the coverage matrix\'s pages', () => {
 
   it('is one page, the coverage page, up to a page\'s worth of projects (none included)', () => {
     expect(matrixPages([])).toEqual([{ number: 1, path: '/coverage/', projects: [], first: 1, last: 0 }]);
-    expect(matrixPages(ids(MATRIX_PAGE_SIZE))).toEqual([{ number: 1, path: '/coverage/', projects: ids(MATRIX_PAGE_SIZE), first: 1, last: MATRIX_PAGE_SIZE }]);
+    expect(matrixPages(ids(PROJECTS_PER_PAGE))).toEqual([{ number: 1, path: '/coverage/', projects: ids(PROJECTS_PER_PAGE), first: 1, last: PROJECTS_PER_PAGE }]);
   });
 
   it('splits the projects in order, every one on exactly one page, the last page holding the rest', () => {

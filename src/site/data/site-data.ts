@@ -11,7 +11,11 @@ import type { Finding } from '../../rule-kit/finding.ts';
 import { systemsDrawn } from '../views/landscape.ts';
 import { lessonsLibrary, type LibraryLesson } from '../views/lessons.ts';
 import { coverageOfStandard, primaryCoverage, type Coverage } from '../../rule-kit/coverage.ts';
-import { matrixPages, matrixProjects, type MatrixPage, type MatrixProject } from '../views/coverage-matrix.ts';
+import { matrixPages, matrixProjects, type MatrixProject } from '../views/coverage-matrix.ts';
+import { projectPages, type ProjectPage } from '../views/project-pages.ts';
+import { criterionBacklinks, rulesByCriterion, type Backlink } from '../views/backlinks.ts';
+import { traceRows, type TraceRow } from '../views/traceability.ts';
+import { criterionLabel, findCriterion } from '../../model/criterion-ids.ts';
 import { countBuildStep } from './build-stats.ts';
 import { IS_BUILD } from './build-stats.ts';
 
@@ -198,26 +202,34 @@ export function pageOfFile(published: Published, lint: SiteLint) {
   };
 }
 
-const findingsMemo = new WeakMap<Published, WeakMap<SiteLint, Finding[]>>();
+/**
+ * `compute` once per set of published records and lint state (once per build; again in `astro dev`,
+ * where every page reads them afresh), counted as the build step `step`.
+ */
+function oncePerBuild<T>(step: string, compute: (published: Published, lint: SiteLint) => T): (published: Published, lint: SiteLint) => T {
+  const memo = new WeakMap<Published, WeakMap<SiteLint, T>>();
+  return (published, lint) => {
+    let byLint = memo.get(published);
+    if (!byLint) memo.set(published, (byLint = new WeakMap()));
+    if (byLint.has(lint)) return byLint.get(lint)!;
+    countBuildStep(step);
+    const value = compute(published, lint);
+    byLint.set(lint, value);
+    return value;
+  };
+}
 
 /**
  * The findings about records this build publishes: a rule's page lists them, and must not name a
  * file, or quote a message about one, that the audience may not read. Computed once per build.
  */
-export function publishedFindings(published: Published, lint: SiteLint): Finding[] {
-  let byLint = findingsMemo.get(published);
-  if (!byLint) findingsMemo.set(published, (byLint = new WeakMap()));
-  let findings = byLint.get(lint);
-  if (findings) return findings;
-  countBuildStep('published-findings');
+export const publishedFindings = oncePerBuild('published-findings', (published, lint): Finding[] => {
   const pageOf = pageOfFile(published, lint);
-  findings = lint.findings.filter((f) => {
+  return lint.findings.filter((f) => {
     const file = relative(lint.contentRoot, resolve(lint.repoRoot, f.file)).split(sep).join('/');
     return pageOf(file) !== undefined;
   });
-  byLint.set(lint, findings);
-  return findings;
-}
+});
 
 const byRuleMemo = new WeakMap<Finding[], Map<string, Finding[]>>();
 
@@ -250,22 +262,15 @@ export interface CoverageViews {
   primary: StandardCoverage;
   others: StandardCoverage[];
   /** The pages of the matrix, by the primary standard's order of the published projects; every standard's matrix is split the same way. */
-  pages: MatrixPage[];
+  pages: ProjectPage[];
 }
-
-const coverageMemo = new WeakMap<Published, WeakMap<SiteLint, CoverageViews>>();
 
 /**
  * Each standard's coverage of the published projects, and the matrix's pages: split out of the lint's
  * coverage once per build, not by each of the coverage pages (splitting a standard out summarises
  * every project's column again).
  */
-export function coverageViews(published: Published, lint: SiteLint): CoverageViews {
-  let byLint = coverageMemo.get(published);
-  if (!byLint) coverageMemo.set(published, (byLint = new WeakMap()));
-  let views = byLint.get(lint);
-  if (views) return views;
-  countBuildStep('coverage-views');
+export const coverageViews = oncePerBuild('coverage-views', (published, lint): CoverageViews => {
   const isPublished = (id: string) => published.charter.has(id);
   const primaryStandard = lint.graph.primaryStandard;
   const primaryOf = primaryCoverage(lint.graph, lint.coverage);
@@ -276,7 +281,52 @@ export function coverageViews(published: Published, lint: SiteLint): CoverageVie
       const coverage = coverageOfStandard(lint.coverage, standard);
       return { standard, coverage, projects: matrixProjects(coverage, isPublished) };
     });
-  views = { primary, others, pages: matrixPages(primary.projects.map((p) => p.id)) };
-  byLint.set(lint, views);
-  return views;
+  return { primary, others, pages: matrixPages(primary.projects.map((p) => p.id)) };
+});
+
+/** The site path of the traceability table's page `number`: `/standard/traceability/`, then `/standard/traceability/<n>/`. */
+export const tracePagePath = (number: number): string => (number === 1 ? '/standard/traceability/' : `/standard/traceability/${number}/`);
+
+/** The traceability table as the site shows it, split by project. */
+export interface TraceViews {
+  pages: ProjectPage[];
+  /** Every published project, by title, with the number of the page that shows its records. */
+  projects: { id: string; title: string; page: number }[];
+  /** The rows of page `number`: every criterion with its rules, the policies, and that page's projects' records and systems. */
+  rowsOf(number: number): TraceRow[];
 }
+
+/**
+ * The traceability table's inputs, once per build: every criterion's rules and evidence (from the
+ * rules' metadata and the engine's coverage), the evidence grouped by the page that shows its project,
+ * so a page's rows cost what that page shows, not what the whole organisation has.
+ */
+export const traceViews = oncePerBuild('trace-views', (published, lint): TraceViews => {
+  const primary = lint.graph.primaryStandard;
+  // A policy's criteria resolved to keys: its unqualified ids are the primary standard's.
+  const policies = [...published.policies.values()].map((p) => ({ id: p.id, href: siteHref(recordHref('policies', p.id)), title: p.data.title, criteria: p.data.criteria.flatMap((c) => findCriterion(lint.graph, c)?.key ?? []) }));
+  const backlinks = criterionBacklinks(lint.coverage, policies, pageOfFile(published, lint), (file) => lint.graph.byFile.get(file)?.project);
+  const rules = rulesByCriterion(lint.rules.filter((r) => r.severity !== 'off'), lint.coverage.criteria);
+  const systemsOf = (project: string) =>
+    (published.charter.get(project)?.data.systems ?? []).flatMap((id) => {
+      const system = published.systems.get(id);
+      return system ? [{ id, href: siteHref(recordHref('systems', id)), title: system.data.title }] : [];
+    });
+  // Every standard's criteria, the primary's by their own id and any other's qualified (sp800-53-low:cm-4).
+  const criteria = lint.coverage.criteria.map((c) => ({ ...c, id: criterionLabel(c, primary), parent: c.parent === undefined ? undefined : criterionLabel({ standard: c.standard, id: c.parent }, primary) }));
+  const byTitle = [...published.charter.values()].map((c) => ({ id: c.id, title: c.data.title })).sort((a, b) => a.title.localeCompare(b.title));
+  const pages = projectPages(byTitle.map((p) => p.id), tracePagePath);
+  const pageOf = new Map(pages.flatMap((page) => page.projects.map((id) => [id, page.number] as const)));
+  // Each page's evidence: the policies (they evidence every project), then its projects' records, in order.
+  const onPage = pages.map(() => new Map<string, Backlink[]>());
+  for (const [key, links] of backlinks) {
+    const policyLinks = links.filter((l) => l.project === undefined);
+    for (const byKey of onPage) byKey.set(key, [...policyLinks]);
+    for (const link of links) if (link.project !== undefined) onPage[(pageOf.get(link.project) ?? 1) - 1]!.get(key)!.push(link);
+  }
+  return {
+    pages,
+    projects: byTitle.map((p) => ({ ...p, page: pageOf.get(p.id)! })),
+    rowsOf: (number) => traceRows({ criteria, backlinks: onPage[number - 1] ?? new Map(), rules, systemsOf }),
+  };
+});

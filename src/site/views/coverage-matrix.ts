@@ -4,6 +4,7 @@
 import { slug } from 'github-slugger';
 import type { Cell, CellState, Coverage, CoverageProject, Evidence } from '../../rule-kit/coverage.ts';
 import { recordTypeByName } from '../../model/record-types.ts';
+import { PROJECTS_PER_PAGE, projectPages, type ProjectPage } from './project-pages.ts';
 
 /** The page of a content file on this site, or undefined when the file is not published in this build. */
 export type PageOf = (contentFile: string) => { href: string; title: string } | undefined;
@@ -105,39 +106,8 @@ export function coverageMatrix(coverage: Coverage, pageOf: PageOf, include: (pro
   return { projects, rows };
 }
 
-/**
- * How many projects one page of the coverage matrix shows. A cell is about half a kilobyte of markup
- * (its state in words, twice: a tooltip and a screen reader's label) and a standard has a few hundred
- * criteria, so a matrix of every project is some 150 MB of HTML at 1,000 projects — more than a
- * browser opens, and the build's largest allocation. Pages of 25 projects stay a few megabytes.
- */
-export const MATRIX_PAGE_SIZE = 25;
-
-/** One page of the coverage matrix: a run of projects, in the coverage's order. */
-export interface MatrixPage {
-  /** 1 for the first page, which is the coverage page itself. */
-  number: number;
-  /** Its site path: `/coverage/` for the first page, `/coverage/matrix/<number>/` for the others. */
-  path: string;
-  /** The projects it shows, and their positions (1-based, inclusive) among all of them. */
-  projects: string[];
-  first: number;
-  last: number;
-}
-
-/** The site path of the matrix's page `number`. */
+/** The site path of the matrix's page `number`: the coverage page itself, then `/coverage/matrix/<n>/`. */
 export const matrixPagePath = (number: number): string => (number === 1 ? '/coverage/' : `/coverage/matrix/${number}/`);
 
-/**
- * The matrix's pages for `projects` (ids, in the order the matrix shows them), `size` to a page. There
- * is always a first page, empty when there are no projects.
- */
-export function matrixPages(projects: readonly string[], size = MATRIX_PAGE_SIZE): MatrixPage[] {
-  const pages: MatrixPage[] = [];
-  for (let start = 0; start === 0 || start < projects.length; start += size) {
-    const number = pages.length + 1;
-    const slice = projects.slice(start, start + size);
-    pages.push({ number, path: matrixPagePath(number), projects: slice, first: start + 1, last: start + slice.length });
-  }
-  return pages;
-}
+/** The matrix's pages for `projects` (ids, in the order the matrix shows them). */
+export const matrixPages = (projects: readonly string[], size = PROJECTS_PER_PAGE): ProjectPage[] => projectPages(projects, matrixPagePath, size);

@@ -1,8 +1,10 @@
-// The coverage matrix at scale: with more projects than one page of the matrix shows (25), the coverage
-// page keeps every project's figures but shows the matrix for the first 25, and /coverage/matrix/<n>/
-// shows the rest, every standard split the same way — so no page grows with the whole organisation
-// (at 1,000 projects one matrix was about 150 MB of HTML). Built from 30 projects of the benchmark's
-// generator, read and clicked in a real browser.
+// The views of every project at scale: with more projects than one page shows (25), the coverage page
+// keeps every project's figures but shows the matrix for the first 25, and /coverage/matrix/<n>/ shows
+// the rest, every standard split the same way; the traceability table shows the policies and the first
+// 25 projects' records, /standard/traceability/<n>/ the rest, and its project filter finds a project on
+// whichever page shows it — so no page grows with the whole organisation (at 1,000 projects each of the
+// two was about 150 MB of HTML). Built from 30 projects of the benchmark's generator, read and clicked
+// in a real browser.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,8 +84,51 @@ describe('the coverage matrix across pages', () => {
   });
 
   it('builds no page past the last one', async () => {
-    const { page } = await openPage(browser(), `${server.url}/coverage/matrix/3/`);
-    await expect(page.locator('main h1').textContent()).resolves.toMatch(/not found/i);
+    for (const path of ['/coverage/matrix/3/', '/standard/traceability/3/']) {
+      const { page } = await openPage(browser(), `${server.url}${path}`);
+      await expect(page.locator('main h1').textContent()).resolves.toMatch(/not found/i);
+      await page.close();
+    }
+  });
+});
+
+describe('the traceability table across pages', () => {
+  const projectsShown = (page: import('playwright-core').Page) => page.locator('table.seam-trace li[data-project]').evaluateAll((items) => [...new Set(items.map((li) => (li as HTMLElement).dataset.project!))].sort());
+
+  it('shows each page\'s projects\' records with the policies, and the filter goes to the page of the project picked', async () => {
+    const { page, errors } = await openPage(browser(), `${server.url}/standard/traceability/`);
+    const select = page.locator('select[data-trace-project]');
+    // Every project is offered (by title); those shown on another page name it.
+    const options = await select.locator('option').evaluateAll((os) => os.filter((o) => (o as HTMLOptionElement).value).map((o) => ({ id: (o as HTMLOptionElement).value, page: (o as HTMLOptionElement).dataset.page })));
+    expect(options).toHaveLength(30);
+    const here = options.filter((o) => o.page === undefined).map((o) => o.id);
+    const later = options.filter((o) => o.page !== undefined);
+    expect(here).toHaveLength(25);
+    expect(later.map((o) => o.page)).toEqual(Array(5).fill('/standard/traceability/2/'));
+    const first = await projectsShown(page);
+    expect(first.length).toBeGreaterThan(0);
+    for (const id of first) expect(here).toContain(id);
+    const policies = await page.locator('table.seam-trace td:nth-child(3) li:not([data-project])').count();
+    expect(policies).toBeGreaterThan(0);
+    await expect(page.locator('nav.seam-pager[aria-label="Pages of the traceability table"]').textContent()).resolves.toContain('Projects 1–25 of 30');
+
+    // Picking a project of the second page opens that page, narrowed to it.
+    const wanted = later[0]!.id;
+    await select.selectOption(wanted);
+    await page.waitForURL(`${server.url}/standard/traceability/2/?project=${wanted}`);
+    await expect(page.locator('main h1').textContent()).resolves.toContain('Traceability: projects 26–30');
+    await expect.poll(() => page.locator(`table.seam-trace li[data-project]:visible`).evaluateAll((items) => [...new Set(items.map((li) => (li as HTMLElement).dataset.project))]), { timeout: 20_000 }).toEqual([wanted]);
+    expect(await page.locator('select[data-trace-project]').inputValue()).toBe(wanted);
+    // The policies are on every page.
+    expect(await page.locator('table.seam-trace td:nth-child(3) li:not([data-project])').count()).toBe(policies);
+    // Its records are those of the last five projects only.
+    for (const id of await projectsShown(page)) expect(later.map((o) => o.id)).toContain(id);
+
+    // And back: a project of the first page, picked here, opens the first page.
+    await page.locator('select[data-trace-project]').selectOption(here[0]!);
+    await page.waitForURL(`${server.url}/standard/traceability/?project=${here[0]}`);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
