@@ -427,7 +427,8 @@ function readCache(file: string, notice: (line: string) => void, rewriting: stri
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, revive);
+    // A reviver costs a call for every value of every finding: it is passed only when a tagged number can be there.
+    parsed = JSON.parse(text, text.includes(NUMBER_TAG) ? revive : undefined);
   } catch {
     parsed = undefined;
   }
@@ -468,12 +469,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 async function writeCache(file: string, cache: CacheFile): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  await writeFileAtomic(file, JSON.stringify(cache, keep));
+  // A replacer costs a call for every value: it is passed only when a number JSON cannot write is there.
+  await writeFileAtomic(file, JSON.stringify(cache, Object.values(cache.files).some(({ findings }) => findings.some(hasOddNumber)) ? keep : undefined));
+}
+
+/** Whether a number JSON cannot write (an infinity, NaN) is anywhere in `value`. */
+function hasOddNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasOddNumber);
+  for (const key in value) if (hasOddNumber((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 // Findings are data, but a suggestion may list "all" candidates (`max: Infinity`), which JSON cannot
 // write: such numbers are stored as tagged strings and read back as they were.
 const keep = (_: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value);
+/** The key `keep` tags numbers with, as it appears in the JSON text. */
+const NUMBER_TAG = '"$number"';
 const revive = (_: string, value: unknown) => (isObject(value) && typeof value.$number === 'string' && Object.keys(value).length === 1 ? Number(value.$number) : value);
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');

@@ -147,6 +147,30 @@ describe('seam lint --cache', () => {
     expect(notices).toEqual([]);
   });
 
+  it('keeps a finding\'s numbers JSON cannot write (an unknown lesson lists every lesson: max Infinity), and reads a cache without them as it was', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const root = join(repo, 'content');
+    const { config } = loadConfig(repo);
+    const { settings } = resolveRuleSettings(rules, config);
+    const file = join(repo, 'cache.json');
+    const run = async () => {
+      const { checker, graphInputs } = lintCache(file, () => {});
+      return (await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs })).result.findings;
+    };
+    // Without such a number, the cache file has no tag and reads back as written.
+    const plain = await run();
+    expect(readFileSync(file, 'utf8')).not.toContain('"$number"');
+    expect(await run()).toEqual(plain);
+    edit(repo, `${PAM}/index.mdx`, (t) => t.replace('lesson: reconcile-balances-from-first-trial', 'lesson: no-such-lesson'));
+    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const infinite = JSON.stringify(reference, (_, v: unknown) => (v === Infinity ? '<infinity>' : v));
+    expect(infinite).toContain('<infinity>');
+    expect(await run()).toEqual(reference);
+    expect(readFileSync(file, 'utf8')).toContain('{"$number":"Infinity"}');
+    // Read back from the file, the infinity is an infinity again.
+    expect(await run()).toEqual(reference);
+  });
+
   it('ignores a corrupt, truncated or foreign cache with a one-line notice, and rewrites it', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
     const cold = await report(repo, 'json');
