@@ -57,6 +57,12 @@ interface DependencyOptions {
   ignore?: readonly string[];
   /** The SHA-256 (base64url) of a file's text when the caller has it already (the cache hashed every file it read). */
   textDigest?: (file: string, text: string) => string | undefined;
+  /**
+   * The project ids a file's text names, when the caller knows them (the cache keeps them from an earlier
+   * run, by the text's digest and the set of project ids): `find` reads them from the text, and is what
+   * the caller must answer with (`projects` is the set of ids it reads against, sorted).
+   */
+  namedIn?: (file: string, text: string, find: (text: string) => Set<string>, projects: readonly string[]) => Set<string>;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
@@ -75,7 +81,7 @@ function publicDirOf(graph: RecordGraph, settings: readonly RuleSetting[]): stri
   return isAbsolute(dir) ? dir : resolve(graph.root, dir);
 }
 
-export function fileDependencies(graph: RecordGraph, { settings, ignore = [], textDigest }: DependencyOptions): Dependencies {
+export function fileDependencies(graph: RecordGraph, { settings, ignore = [], textDigest, namedIn }: DependencyOptions): Dependencies {
   const active = settings.filter(mayRun);
   const across = new Set<string>(active.flatMap((s) => s.rule.meta.readsAcrossProjects ?? []));
   const ignored = new Set(ignore.map((p) => resolve(p)));
@@ -100,7 +106,7 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [], te
     const text = textOf(graph, file);
     if (text === undefined) continue;
     const own = projectOf(file);
-    const named = finder(text);
+    const named = namedIn ? namedIn(file, text, finder, projectIds) : finder(text);
     if (own !== undefined) named.delete(own);
     mentions.set(file, named);
     // A file outside projects/ is part of `global`, on which every file depends already.

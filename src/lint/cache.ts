@@ -73,7 +73,14 @@ interface InputsFile {
    * A warm run needs the data of few files (the validated record is in the first part), so it is
    * decoded only when asked for.
    */
-  sources: [file: string, digest: string, start: number, mid: number, end: number][];
+  sources: [file: string, digest: string, start: number, mid: number, end: number, named?: string][];
+  /**
+   * The digest of the project ids (`projectsKey`) the entries' `named` were read against: each is the
+   * project ids the file's text names (src/lint/affected.ts `fileDependencies`), joined with `/` (which no
+   * folder name holds), so that a warm run need not read every text for them. An entry's `named` counts
+   * only while the project ids are the same; one that is not a string is ignored.
+   */
+  projects?: string;
   /** The serialised inputs, one after the other. */
   blob: Uint8Array;
   /** Per content file: its diagrams' analyses, by source text. */
@@ -83,11 +90,16 @@ interface InputsFile {
 const INPUTS_MAGIC_PREFIX = 'seam lint inputs ';
 const INPUTS_MAGIC = Buffer.from(`${INPUTS_MAGIC_PREFIX}${FORMAT}\n`);
 
-/** One file's stored read: the digest of its text, its `FileInput` without the YAML data, and that data (each V8-serialised). */
+/**
+ * One file's stored read: the digest of its text, its `FileInput` without the YAML data, and that data
+ * (each V8-serialised); and, when known, the project ids its text names, read against the project ids
+ * whose digest is `named.projects`.
+ */
 interface StoredInput {
   digest: string;
   head: Uint8Array;
   data: Uint8Array;
+  named?: { projects: string; list: string };
 }
 
 export interface CacheStats {
@@ -150,12 +162,23 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
     const read = readInputs(sidecar, notice, rewriting);
-    loadedInputs = read && read.key === inputKey(seamFolder) ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
+    const projects = typeof read?.projects === 'string' ? read.projects : undefined;
+    loadedInputs = read && read.key === inputKey(seamFolder)
+      ? {
+        sources: new Map(read.sources.map(([f, digest, start, mid, end, named]) => [f, {
+          digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end),
+          ...(projects !== undefined && typeof named === 'string' ? { named: { projects, list: named } } : {}),
+        }])),
+        diagrams: new Map(read.diagrams),
+      }
+      : undefined;
     return loadedInputs;
   };
   // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
   const sources = new Map<string, StoredInput>();
   let sourcesChanged = false;
+  // Whether a kept entry learnt which projects its text names (the inputs file is then written again).
+  let namedChanged = false;
   // The digest of each text this run read, for the dependency digests (each file is hashed once).
   const digests = new Map<string, { text: string; digest: string }>();
   const digestOf = (f: string, text: string) => {
@@ -195,7 +218,23 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
     if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file${rewriting}.`);
     const stored = foreign ? undefined : read;
-    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest: (f, text) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined) });
+    const textDigest = (f: string, text: string) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined);
+    // The project ids each text names, kept by its digest while the project ids are the same.
+    let projectsKey: string | undefined;
+    const namedIn = (f: string, text: string, find: (text: string) => Set<string>, projects: readonly string[]) => {
+      projectsKey ??= sha(projects.join('/'));
+      const digest = textDigest(f, text);
+      const entry = digest === undefined ? undefined : (sources.get(f) ?? inputs?.sources.get(f));
+      if (!entry || entry.digest !== digest) return find(text);
+      if (entry.named?.projects === projectsKey) return new Set(entry.named.list ? entry.named.list.split('/') : []);
+      const found = find(text);
+      if (!readOnly && sources.get(f) === entry) {
+        entry.named = { projects: projectsKey, list: [...found].join('/') };
+        namedChanged = true;
+      }
+      return found;
+    };
+    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest, namedIn });
     const engineUnits = new Map<string, string>();
     const keyOf = (f: string) => {
       const parts = [engine, f, deps.hashOf(f)];
@@ -264,12 +303,18 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       }
     }
     const inputsDropped = [...inputs?.sources.keys() ?? []].some((f) => !sources.has(f)) || [...inputs?.diagrams.keys() ?? []].some((f) => !present.has(f));
-    if (!inputs || sourcesChanged || inputsDropped || diagramsChanged) {
+    if (!inputs || sourcesChanged || inputsDropped || diagramsChanged || namedChanged) {
       const entries = [...sources].sort(([a], [b]) => (a < b ? -1 : 1));
       let offset = 0;
       const header: Omit<InputsFile, 'blob'> = {
         format: FORMAT, key: inputKey(seamFolder),
-        sources: entries.map(([f, { digest, head, data }]) => [f, digest, offset, (offset += head.length), (offset += data.length)]),
+        sources: entries.map(([f, { digest, head, data, named }]) => {
+          const start = offset;
+          const mid = (offset += head.length);
+          const end = (offset += data.length);
+          return named !== undefined && named.projects === projectsKey ? [f, digest, start, mid, end, named.list] : [f, digest, start, mid, end];
+        }),
+        ...(projectsKey !== undefined ? { projects: projectsKey } : {}),
         diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
       };
       try {
@@ -374,7 +419,7 @@ function readInputs(file: string, notice: (line: string) => void, rewriting: str
 function isInputsFile(value: unknown): value is InputsFile {
   if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !(value.blob instanceof Uint8Array) || !Array.isArray(value.diagrams)) return false;
   const size = value.blob.length;
-  if (!value.sources.every((e) => Array.isArray(e) && e.length === 5 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && Number.isInteger(e[4]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= e[4] && e[4] <= size)) return false;
+  if (!value.sources.every((e) => Array.isArray(e) && (e.length === 5 || e.length === 6) && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && Number.isInteger(e[4]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= e[4] && e[4] <= size)) return false;
   return value.diagrams.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1])
     && e[1].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isAnalysis(pair[1])));
 }

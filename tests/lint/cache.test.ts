@@ -171,6 +171,68 @@ describe('seam lint --cache', () => {
     expect(await run()).toEqual(reference);
   });
 
+  it('keeps which projects each file names, and reads them again from the text when the kept ones are stale or do not decode', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const root = join(repo, 'content');
+    const { config } = loadConfig(repo);
+    const { settings } = resolveRuleSettings(rules, config);
+    const file = join(repo, 'cache.json');
+    const inputs = `${file}.inputs`;
+    const run = async () => {
+      const stats: CacheStats = { reused: 0, checked: 0 };
+      const notices: string[] = [];
+      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
+      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs });
+      return { findings: result.findings, stats, notices };
+    };
+    type Header = { projects?: unknown; sources: unknown[][] };
+    // The inputs file's layout (src/lint/cache.ts): magic line, header length, header, blob.
+    const readHeader = () => {
+      const bytes = readFileSync(inputs);
+      const length = bytes.readUInt32BE(19);
+      return { header: deserialize(bytes.subarray(23, 23 + length)) as Header, blob: bytes.subarray(23 + length) };
+    };
+    const writeHeader = (header: Header, blob: Buffer) => {
+      const head = serialize(header);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(head.length);
+      writeFileSync(inputs, Buffer.concat([Buffer.from('seam lint inputs 2\n'), length, head, blob]));
+    };
+    await run();
+    const { header, blob } = readHeader();
+    expect(typeof header.projects).toBe('string');
+    const charter = header.sources.find((e) => e[0] === 'projects/claims-consolidation/index.mdx')!;
+    expect(String(charter[5]).split('/')).toContain('policy-admin-migration');
+    const snapshot = readFileSync(inputs);
+    const cacheSnapshot = readFileSync(file);
+
+    edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
+    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const honest = await run();
+    expect(honest.findings).toEqual(reference);
+    expect(honest.stats.checked).toBeGreaterThan(0);
+
+    // Kept names that claim no file names any project: under another set of project ids (stale), or
+    // not a string (undecodable), they are read again from the texts, and the same files are checked.
+    const forgeries: [string, Header][] = [
+      ['stale', { ...header, projects: 'another set of projects', sources: header.sources.map((e) => [...e.slice(0, 5), '']) }],
+      ['not a string', { ...header, sources: header.sources.map((e) => [...e.slice(0, 5), 42]) }],
+      ['no key', { ...header, projects: 7, sources: header.sources.map((e) => [...e.slice(0, 5), '']) }],
+    ];
+    for (const [name, forged] of forgeries) {
+      writeFileSync(file, cacheSnapshot);
+      writeHeader(forged, blob);
+      const r = await run();
+      expect(r.findings, name).toEqual(reference);
+      expect(r.stats, name).toEqual(honest.stats);
+      expect(r.notices, name).toEqual([]);
+    }
+    // Trusted as they were written, they are what the texts say: the same files are checked.
+    writeFileSync(file, cacheSnapshot);
+    writeFileSync(inputs, snapshot);
+    expect((await run()).stats).toEqual(honest.stats);
+  });
+
   it('ignores a corrupt, truncated or foreign cache with a one-line notice, and rewrites it', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
     const cold = await report(repo, 'json');
