@@ -156,9 +156,23 @@ export async function loadGraph(root: string, options: GraphOptions = {}): Promi
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
   // Links and unreadable folders are listed with their problem, never followed or skipped silently.
-  const entries = listContentFiles(absRoot);
+  const tree = new Map<string, string>();
+  const entries = listContentFiles(absRoot, tree);
   const memo = options.inputs && inputMemo(options.inputs);
-  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), options, memo);
+  const graph = buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), options, memo);
+  trees.set(graph, tree);
+  return graph;
+}
+
+/** Every entry under the root of a graph `loadGraph` read, as the same walk listed it (`listContentFiles`' `tree`). */
+const trees = new WeakMap<RecordGraph, ReadonlyMap<string, string>>();
+
+/**
+ * Every entry under the content root when `loadGraph` read `graph` (see `listContentFiles`' `tree`),
+ * so that what needs the whole tree does not walk it again; undefined for a graph made otherwise.
+ */
+export function contentTree(graph: RecordGraph): ReadonlyMap<string, string> | undefined {
+  return trees.get(graph);
 }
 
 interface InputMemo {
