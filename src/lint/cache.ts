@@ -315,7 +315,8 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
           return named !== undefined && named.projects === projectsKey ? [f, digest, start, mid, end, named.list] : [f, digest, start, mid, end];
         }),
         ...(projectsKey !== undefined ? { projects: projectsKey } : {}),
-        diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
+        // A file without diagrams is left out: a missing list reads as an empty one (most files have none).
+        diagrams: [...diagrams].filter(([, list]) => list.length).sort(([a], [b]) => (a < b ? -1 : 1)),
       };
       try {
         mkdirSync(dirname(sidecar), { recursive: true });
