@@ -15,6 +15,8 @@
 //   parsed again only when a finding in that file needs a position in it, so positions stay exact;
 // - the analysis of each Mermaid diagram (whether it parses, what an architecture diagram draws), by
 //   its source text, for the files whose diagrams a run prepared.
+// - which project ids each content file's text names (for the dependency digests), by the digest of its
+//   text and of the set of project ids.
 // A cache file that does not parse, has the wrong shape, or was written under another engine key is
 // ignored with a one-line notice (never trusted) and rewritten, atomically, after the run (its inputs
 // are kept when only the settings differ). An input entry that does not decode is not used.
