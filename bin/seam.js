@@ -8,6 +8,13 @@ if (!process.features.typescript || (major === 22 && minor < 19)) {
   console.error('Run it through npm (npm run seam -- …, or npx seam …) so the project\'s own Node is used.');
   process.exit(2);
 }
+// What V8 compiled of each module (Seam's and its dependencies') is kept between runs too, in Node's
+// own compile cache beside the stripped sources: a start then deserialises bytecode instead of parsing
+// and compiling every module again. Node checks each entry against the module's source and passes over
+// one it cannot use; NODE_COMPILE_CACHE and NODE_DISABLE_COMPILE_CACHE work as they do for any program.
+const { enableCompileCache } = await import('node:module');
+const { fileURLToPath } = await import('node:url');
+enableCompileCache?.(fileURLToPath(new URL('../node_modules/.cache/seam-v8/', import.meta.url)));
 // What stripping Seam's sources of their types gave is kept between runs (bin/typescript-cache.js).
 (await import('./typescript-cache.js')).cacheTypeScript();
 const { main } = await import('../src/cli/main.ts');

@@ -22,9 +22,10 @@
 // case-insensitive), and again after undoing the escapes a link may be written with (`\-`, `&#45;`,
 // `%2D`): it can only over-approximate what the link and reference rules resolve, never miss it.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { listContentFiles } from '../model/content-files.ts';
+import { contentTree } from '../model/graph.ts';
 import type { RecordGraph } from '../model/graph.ts';
 import { recordTypeOf } from '../model/identity.ts';
 import { appliesUnder, checksFile } from '../rule-kit/rule.ts';
@@ -57,6 +58,12 @@ interface DependencyOptions {
   ignore?: readonly string[];
   /** The SHA-256 (base64url) of a file's text when the caller has it already (the cache hashed every file it read). */
   textDigest?: (file: string, text: string) => string | undefined;
+  /**
+   * The project ids a file's text names, when the caller knows them (the cache keeps them from an earlier
+   * run, by the text's digest and the set of project ids): `find` reads them from the text, and is what
+   * the caller must answer with (`projects` is the set of ids it reads against, sorted).
+   */
+  namedIn?: (file: string, text: string, find: (text: string) => Set<string>, projects: readonly string[]) => Set<string>;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
@@ -75,7 +82,7 @@ function publicDirOf(graph: RecordGraph, settings: readonly RuleSetting[]): stri
   return isAbsolute(dir) ? dir : resolve(graph.root, dir);
 }
 
-export function fileDependencies(graph: RecordGraph, { settings, ignore = [], textDigest }: DependencyOptions): Dependencies {
+export function fileDependencies(graph: RecordGraph, { settings, ignore = [], textDigest, namedIn }: DependencyOptions): Dependencies {
   const active = settings.filter(mayRun);
   const across = new Set<string>(active.flatMap((s) => s.rule.meta.readsAcrossProjects ?? []));
   const ignored = new Set(ignore.map((p) => resolve(p)));
@@ -88,7 +95,9 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [], te
     const source = graph.byFile.get(file)?.source;
     hashes.set(file, source ? `text:${textDigest?.(file, source.text) ?? sha(source.text)}:${source.problems.length ? sha(JSON.stringify(source.problems)) : ''}` : entryHash(resolve(graph.root, file), true));
   }
-  const listing = listTree(graph.root, ignored);
+  // The tree as the graph's own walk listed it, when it did: not walked twice.
+  const tree = contentTree(graph);
+  const listing = tree ? withoutIgnored(tree, graph.root, ignored) : listTree(graph.root, ignored);
   const publicDir = publicDirOf(graph, settings);
   const publicListing = publicDir ? listTree(publicDir, ignored) : [];
 
@@ -100,7 +109,7 @@ export function fileDependencies(graph: RecordGraph, { settings, ignore = [], te
     const text = textOf(graph, file);
     if (text === undefined) continue;
     const own = projectOf(file);
-    const named = finder(text);
+    const named = namedIn ? namedIn(file, text, finder, projectIds) : finder(text);
     if (own !== undefined) named.delete(own);
     mentions.set(file, named);
     // A file outside projects/ is part of `global`, on which every file depends already.
@@ -224,32 +233,21 @@ function entryHash(path: string, withContent: boolean): string {
 
 /**
  * Every entry under `root` (links not followed; `.git` and `node_modules` left out), by path relative to
- * it with forward slashes, with what it is (`file`, a link's target, `folder`, or another kind).
+ * it with forward slashes, with what it is (`file`, a link's target, `folder`, or another kind): see
+ * `listContentFiles`' `tree`. The `ignored` paths, and what is in them, are left out.
  */
-function listTree(root: string, ignored: ReadonlySet<string>): Map<string, string> {
+function listTree(root: string, ignored: ReadonlySet<string>): ReadonlyMap<string, string> {
+  const tree = new Map<string, string>();
+  listContentFiles(root, tree);
+  return withoutIgnored(tree, root, ignored);
+}
+
+/** `tree` (a listing of `root`) without the `ignored` absolute paths and what is in them. */
+function withoutIgnored(tree: ReadonlyMap<string, string>, root: string, ignored: ReadonlySet<string>): ReadonlyMap<string, string> {
+  const inside = [...ignored].map((abs) => contentPath(root, abs)).filter((rel) => rel !== undefined);
+  if (!inside.length) return tree;
   const out = new Map<string, string>();
-  const folders = [''];
-  while (folders.length) {
-    const folder = folders.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(join(root, folder), { withFileTypes: true });
-    } catch (error) {
-      out.set(folder || '.', `unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`);
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = folder ? `${folder}/${entry.name}` : entry.name;
-      const abs = join(root, rel);
-      if (ignored.has(abs)) continue;
-      if (entry.isDirectory()) {
-        if (entry.name === '.git' || entry.name === 'node_modules') continue;
-        out.set(rel, 'folder');
-        folders.push(rel);
-      } else if (entry.isSymbolicLink()) out.set(rel, entryHash(abs, false));
-      else out.set(rel, entry.isFile() ? 'file' : 'other');
-    }
-  }
+  for (const [rel, kind] of tree) if (!inside.some((i) => rel === i || rel.startsWith(`${i}/`))) out.set(rel, kind);
   return out;
 }
 

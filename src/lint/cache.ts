@@ -15,6 +15,8 @@
 //   parsed again only when a finding in that file needs a position in it, so positions stay exact;
 // - the analysis of each Mermaid diagram (whether it parses, what an architecture diagram draws), by
 //   its source text, for the files whose diagrams a run prepared.
+// - which project ids each content file's text names (for the dependency digests), by the digest of its
+//   text and of the set of project ids.
 // A cache file that does not parse, has the wrong shape, or was written under another engine key is
 // ignored with a one-line notice (never trusted) and rewritten, atomically, after the run (its inputs
 // are kept when only the settings differ). An input entry that does not decode is not used.
@@ -73,7 +75,14 @@ interface InputsFile {
    * A warm run needs the data of few files (the validated record is in the first part), so it is
    * decoded only when asked for.
    */
-  sources: [file: string, digest: string, start: number, mid: number, end: number][];
+  sources: [file: string, digest: string, start: number, mid: number, end: number, named?: string][];
+  /**
+   * The digest of the project ids (`projectsKey`) the entries' `named` were read against: each is the
+   * project ids the file's text names (src/lint/affected.ts `fileDependencies`), joined with `/` (which no
+   * folder name holds), so that a warm run need not read every text for them. An entry's `named` counts
+   * only while the project ids are the same; one that is not a string is ignored.
+   */
+  projects?: string;
   /** The serialised inputs, one after the other. */
   blob: Uint8Array;
   /** Per content file: its diagrams' analyses, by source text. */
@@ -83,11 +92,16 @@ interface InputsFile {
 const INPUTS_MAGIC_PREFIX = 'seam lint inputs ';
 const INPUTS_MAGIC = Buffer.from(`${INPUTS_MAGIC_PREFIX}${FORMAT}\n`);
 
-/** One file's stored read: the digest of its text, its `FileInput` without the YAML data, and that data (each V8-serialised). */
+/**
+ * One file's stored read: the digest of its text, its `FileInput` without the YAML data, and that data
+ * (each V8-serialised); and, when known, the project ids its text names, read against the project ids
+ * whose digest is `named.projects`.
+ */
 interface StoredInput {
   digest: string;
   head: Uint8Array;
   data: Uint8Array;
+  named?: { projects: string; list: string };
 }
 
 export interface CacheStats {
@@ -150,12 +164,23 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
   const storedInputs = () => {
     if (loadedInputs !== null) return loadedInputs;
     const read = readInputs(sidecar, notice, rewriting);
-    loadedInputs = read && read.key === inputKey(seamFolder) ? { sources: new Map(read.sources.map(([f, digest, start, mid, end]) => [f, { digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end) }])), diagrams: new Map(read.diagrams) } : undefined;
+    const projects = typeof read?.projects === 'string' ? read.projects : undefined;
+    loadedInputs = read && read.key === inputKey(seamFolder)
+      ? {
+        sources: new Map(read.sources.map(([f, digest, start, mid, end, named]) => [f, {
+          digest, head: read.blob.subarray(start, mid), data: read.blob.subarray(mid, end),
+          ...(projects !== undefined && typeof named === 'string' ? { named: { projects, list: named } } : {}),
+        }])),
+        diagrams: new Map(read.diagrams),
+      }
+      : undefined;
     return loadedInputs;
   };
   // What this run read of each file: kept from the cache, or read afresh (then serialised for the next run).
   const sources = new Map<string, StoredInput>();
   let sourcesChanged = false;
+  // Whether a kept entry learnt which projects its text names (the inputs file is then written again).
+  let namedChanged = false;
   // The digest of each text this run read, for the dependency digests (each file is hashed once).
   const digests = new Map<string, { text: string; digest: string }>();
   const digestOf = (f: string, text: string) => {
@@ -195,7 +220,23 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
     const foreign = read !== undefined && (read.format !== FORMAT || read.engine !== engine);
     if (foreign) notice(`seam: ignoring the lint cache ${file}: it was written by another Seam version or with other settings (rules, configuration, content folder or date); checking every file${rewriting}.`);
     const stored = foreign ? undefined : read;
-    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest: (f, text) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined) });
+    const textDigest = (f: string, text: string) => (digests.get(f)?.text === text ? digests.get(f)!.digest : undefined);
+    // The project ids each text names, kept by its digest while the project ids are the same.
+    let projectsKey: string | undefined;
+    const namedIn = (f: string, text: string, find: (text: string) => Set<string>, projects: readonly string[]) => {
+      projectsKey ??= sha(projects.join('/'));
+      const digest = textDigest(f, text);
+      const entry = digest === undefined ? undefined : (sources.get(f) ?? inputs?.sources.get(f));
+      if (!entry || entry.digest !== digest) return find(text);
+      if (entry.named?.projects === projectsKey) return new Set(entry.named.list ? entry.named.list.split('/') : []);
+      const found = find(text);
+      if (!readOnly && sources.get(f) === entry) {
+        entry.named = { projects: projectsKey, list: [...found].join('/') };
+        namedChanged = true;
+      }
+      return found;
+    };
+    const deps = fileDependencies(graph, { settings: options.settings, ignore: [file, sidecar], textDigest, namedIn });
     const engineUnits = new Map<string, string>();
     const keyOf = (f: string) => {
       const parts = [engine, f, deps.hashOf(f)];
@@ -264,13 +305,20 @@ export function lintCache(file: string, notice: (line: string) => void, stats?: 
       }
     }
     const inputsDropped = [...inputs?.sources.keys() ?? []].some((f) => !sources.has(f)) || [...inputs?.diagrams.keys() ?? []].some((f) => !present.has(f));
-    if (!inputs || sourcesChanged || inputsDropped || diagramsChanged) {
+    if (!inputs || sourcesChanged || inputsDropped || diagramsChanged || namedChanged) {
       const entries = [...sources].sort(([a], [b]) => (a < b ? -1 : 1));
       let offset = 0;
       const header: Omit<InputsFile, 'blob'> = {
         format: FORMAT, key: inputKey(seamFolder),
-        sources: entries.map(([f, { digest, head, data }]) => [f, digest, offset, (offset += head.length), (offset += data.length)]),
-        diagrams: [...diagrams].sort(([a], [b]) => (a < b ? -1 : 1)),
+        sources: entries.map(([f, { digest, head, data, named }]) => {
+          const start = offset;
+          const mid = (offset += head.length);
+          const end = (offset += data.length);
+          return named !== undefined && named.projects === projectsKey ? [f, digest, start, mid, end, named.list] : [f, digest, start, mid, end];
+        }),
+        ...(projectsKey !== undefined ? { projects: projectsKey } : {}),
+        // A file without diagrams is left out: a missing list reads as an empty one (most files have none).
+        diagrams: [...diagrams].filter(([, list]) => list.length).sort(([a], [b]) => (a < b ? -1 : 1)),
       };
       try {
         mkdirSync(dirname(sidecar), { recursive: true });
@@ -374,7 +422,7 @@ function readInputs(file: string, notice: (line: string) => void, rewriting: str
 function isInputsFile(value: unknown): value is InputsFile {
   if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string' || !Array.isArray(value.sources) || !(value.blob instanceof Uint8Array) || !Array.isArray(value.diagrams)) return false;
   const size = value.blob.length;
-  if (!value.sources.every((e) => Array.isArray(e) && e.length === 5 && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && Number.isInteger(e[4]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= e[4] && e[4] <= size)) return false;
+  if (!value.sources.every((e) => Array.isArray(e) && (e.length === 5 || e.length === 6) && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isInteger(e[2]) && Number.isInteger(e[3]) && Number.isInteger(e[4]) && e[2] >= 0 && e[2] <= e[3] && e[3] <= e[4] && e[4] <= size)) return false;
   return value.diagrams.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1])
     && e[1].every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isAnalysis(pair[1])));
 }
@@ -427,7 +475,8 @@ function readCache(file: string, notice: (line: string) => void, rewriting: stri
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, revive);
+    // A reviver costs a call for every value of every finding: it is passed only when a tagged number can be there.
+    parsed = JSON.parse(text, text.includes(NUMBER_TAG) ? revive : undefined);
   } catch {
     parsed = undefined;
   }
@@ -468,12 +517,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 async function writeCache(file: string, cache: CacheFile): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  await writeFileAtomic(file, JSON.stringify(cache, keep));
+  // A replacer costs a call for every value: it is passed only when a number JSON cannot write is there.
+  await writeFileAtomic(file, JSON.stringify(cache, Object.values(cache.files).some(({ findings }) => findings.some(hasOddNumber)) ? keep : undefined));
+}
+
+/** Whether a number JSON cannot write (an infinity, NaN) is anywhere in `value`. */
+function hasOddNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasOddNumber);
+  for (const key in value) if (hasOddNumber((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 // Findings are data, but a suggestion may list "all" candidates (`max: Infinity`), which JSON cannot
 // write: such numbers are stored as tagged strings and read back as they were.
 const keep = (_: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value);
+/** The key `keep` tags numbers with, as it appears in the JSON text. */
+const NUMBER_TAG = '"$number"';
 const revive = (_: string, value: unknown) => (isObject(value) && typeof value.$number === 'string' && Object.keys(value).length === 1 ? Number(value.$number) : value);
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url');

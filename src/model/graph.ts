@@ -156,9 +156,23 @@ export async function loadGraph(root: string, options: GraphOptions = {}): Promi
     return emptyGraph(absRoot, [{ file: root, line: 1, column: 1, code: 'content-root', message: `The content folder "${root}" does not exist. Point Seam at one with --content DIR, SEAM_CONTENT or "content:" in seam.config.yaml.` }]);
   }
   // Links and unreadable folders are listed with their problem, never followed or skipped silently.
-  const entries = listContentFiles(absRoot);
+  const tree = new Map<string, string>();
+  const entries = listContentFiles(absRoot, tree);
   const memo = options.inputs && inputMemo(options.inputs);
-  return buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), options, memo);
+  const graph = buildGraph(absRoot, entries.map(({ file, refused }) => (refused ? { file, refused, read: () => parseSource('', file) } : { file, read: () => readSource(resolve(absRoot, file), file, memo?.parse) })), options, memo);
+  trees.set(graph, tree);
+  return graph;
+}
+
+/** Every entry under the root of a graph `loadGraph` read, as the same walk listed it (`listContentFiles`' `tree`). */
+const trees = new WeakMap<RecordGraph, ReadonlyMap<string, string>>();
+
+/**
+ * Every entry under the content root when `loadGraph` read `graph` (see `listContentFiles`' `tree`),
+ * so that what needs the whole tree does not walk it again; undefined for a graph made otherwise.
+ */
+export function contentTree(graph: RecordGraph): ReadonlyMap<string, string> | undefined {
+  return trees.get(graph);
 }
 
 interface InputMemo {
@@ -924,24 +938,48 @@ export interface Reference {
 export function referencesOf(record: ContentRecord): Reference[] {
   if (!record.data) return [];
   const out: Reference[] = [];
-  for (const [pattern, target] of referenceFieldsOf(record.type)) {
-    walk(record.data, pattern.split('.'), [], (value, path, isKey) => {
-      if (typeof value === 'string') out.push({ record, path, value, target, isKey });
+  for (const [segments, target] of splitFieldsOf(record.type)) {
+    walk(record.data, segments, 0, [], (value, path, isKey) => {
+      if (typeof value === 'string') out.push({ record, path: [...path], value, target, isKey });
     });
   }
   return out;
 }
 
-function walk(value: unknown, segments: string[], path: PropertyKey[], visit: (v: unknown, path: PropertyKey[], isKey: boolean) => void) {
-  if (!segments.length) return visit(value, path, false);
-  const [head, ...rest] = segments;
+/** Each type's reference fields with their patterns split into segments, once per type (every record is walked by them). */
+const splitFields = new Map<string, [string[], Target][]>();
+function splitFieldsOf(type: string): [string[], Target][] {
+  let fields = splitFields.get(type);
+  if (!fields) splitFields.set(type, (fields = referenceFieldsOf(type).map(([pattern, target]) => [pattern.split('.'), target])));
+  return fields;
+}
+
+/**
+ * Visits what `segments` (from `at`) reach in `value`; `path` is where `value` is, and `visit` is given
+ * it as it stands (copy it to keep it): one path is grown and shrunk as the walk goes, not copied at each step.
+ */
+function walk(value: unknown, segments: readonly string[], at: number, path: PropertyKey[], visit: (v: unknown, path: readonly PropertyKey[], isKey: boolean) => void) {
+  if (at === segments.length) return visit(value, path, false);
+  const head = segments[at]!;
   if (value === null || typeof value !== 'object') return;
   if (head === '*') {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, rest, [...path, i], visit));
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole, as forEach skips it
+      path.push(i);
+      walk(value[i], segments, at + 1, path, visit);
+      path.pop();
+    }
   } else if (head === '@key') {
-    for (const key of Object.keys(value)) visit(key, [...path, key], true);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      visit(key, path, true);
+      path.pop();
+    }
   } else if (!Array.isArray(value) && head in value) {
-    walk((value as Record<string, unknown>)[head], rest, [...path, head], visit);
+    path.push(head);
+    walk((value as Record<string, unknown>)[head], segments, at + 1, path, visit);
+    path.pop();
   }
 }
 

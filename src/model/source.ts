@@ -33,6 +33,12 @@ export interface SourceFile {
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 /**
+ * One decoder for every file (a warm lint reads 16,000 at 1,000 projects): a decode without `stream`
+ * starts afresh each time, after an error too, so nothing carries over from one file to the next.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
  * Reads and decodes one content file; `parse` turns its text into a SourceFile (`parseSource`, or a
  * cache's `restoreSource` for text it has parsed before).
  */
@@ -59,7 +65,7 @@ export function readSource(absPath: string, file: string, parse: (text: string, 
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, at));

@@ -4,7 +4,7 @@
 // never served stale, positions are the source's, nothing is printed, and a folder it cannot write to
 // (a file in its place) changes nothing but the speed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,5 +81,29 @@ describe('the TypeScript cache of bin/seam.js', () => {
     const { root, cache } = pkg('no folder');
     writeFileSync(cache, 'not a folder');
     expect(run(root, cache)).toEqual({ code: 0, stdout: 'no folder', stderr: '' });
+  });
+});
+
+describe('the compile cache of bin/seam.js', () => {
+  it('keeps V8\'s compiled code under node_modules/.cache/seam-v8 and answers as a start without it does, silently', () => {
+    // A copy of bin/ beside Seam's sources (linked), with a node_modules of its own for the cache.
+    const root = mkdtempSync(join(tmpdir(), 'seam-compile-cache-'));
+    made.push(root);
+    cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
+    cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(REPO, 'src'), join(root, 'src'));
+    mkdirSync(join(root, 'node_modules'));
+    const seam = (env: NodeJS.ProcessEnv) => {
+      const r = spawnSync(process.execPath, [join(root, 'bin/seam.js'), 'lint', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const folder = join(root, 'node_modules/.cache/seam-v8');
+    const without = seam({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(without.code).toBe(0);
+    expect(existsSync(folder)).toBe(false);
+    // Twice: the first start writes the cache, the second reads it.
+    expect(seam({})).toEqual(without);
+    expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(10);
+    expect(seam({})).toEqual(without);
   });
 });

@@ -147,6 +147,92 @@ describe('seam lint --cache', () => {
     expect(notices).toEqual([]);
   });
 
+  it('keeps a finding\'s numbers JSON cannot write (an unknown lesson lists every lesson: max Infinity), and reads a cache without them as it was', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const root = join(repo, 'content');
+    const { config } = loadConfig(repo);
+    const { settings } = resolveRuleSettings(rules, config);
+    const file = join(repo, 'cache.json');
+    const run = async () => {
+      const { checker, graphInputs } = lintCache(file, () => {});
+      return (await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs })).result.findings;
+    };
+    // Without such a number, the cache file has no tag and reads back as written.
+    const plain = await run();
+    expect(readFileSync(file, 'utf8')).not.toContain('"$number"');
+    expect(await run()).toEqual(plain);
+    edit(repo, `${PAM}/index.mdx`, (t) => t.replace('lesson: reconcile-balances-from-first-trial', 'lesson: no-such-lesson'));
+    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const infinite = JSON.stringify(reference, (_, v: unknown) => (v === Infinity ? '<infinity>' : v));
+    expect(infinite).toContain('<infinity>');
+    expect(await run()).toEqual(reference);
+    expect(readFileSync(file, 'utf8')).toContain('{"$number":"Infinity"}');
+    // Read back from the file, the infinity is an infinity again.
+    expect(await run()).toEqual(reference);
+  });
+
+  it('keeps which projects each file names, and reads them again from the text when the kept ones are stale or do not decode', { timeout: 300_000 }, async () => {
+    const repo = exampleRepo();
+    const root = join(repo, 'content');
+    const { config } = loadConfig(repo);
+    const { settings } = resolveRuleSettings(rules, config);
+    const file = join(repo, 'cache.json');
+    const inputs = `${file}.inputs`;
+    const run = async () => {
+      const stats: CacheStats = { reused: 0, checked: 0 };
+      const notices: string[] = [];
+      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
+      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs });
+      return { findings: result.findings, stats, notices };
+    };
+    type Header = { projects?: unknown; sources: unknown[][] };
+    // The inputs file's layout (src/lint/cache.ts): magic line, header length, header, blob.
+    const readHeader = () => {
+      const bytes = readFileSync(inputs);
+      const length = bytes.readUInt32BE(19);
+      return { header: deserialize(bytes.subarray(23, 23 + length)) as Header, blob: bytes.subarray(23 + length) };
+    };
+    const writeHeader = (header: Header, blob: Buffer) => {
+      const head = serialize(header);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(head.length);
+      writeFileSync(inputs, Buffer.concat([Buffer.from('seam lint inputs 2\n'), length, head, blob]));
+    };
+    await run();
+    const { header, blob } = readHeader();
+    expect(typeof header.projects).toBe('string');
+    const charter = header.sources.find((e) => e[0] === 'projects/claims-consolidation/index.mdx')!;
+    expect(String(charter[5]).split('/')).toContain('policy-admin-migration');
+    const snapshot = readFileSync(inputs);
+    const cacheSnapshot = readFileSync(file);
+
+    edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
+    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const honest = await run();
+    expect(honest.findings).toEqual(reference);
+    expect(honest.stats.checked).toBeGreaterThan(0);
+
+    // Kept names that claim no file names any project: under another set of project ids (stale), or
+    // not a string (undecodable), they are read again from the texts, and the same files are checked.
+    const forgeries: [string, Header][] = [
+      ['stale', { ...header, projects: 'another set of projects', sources: header.sources.map((e) => [...e.slice(0, 5), '']) }],
+      ['not a string', { ...header, sources: header.sources.map((e) => [...e.slice(0, 5), 42]) }],
+      ['no key', { ...header, projects: 7, sources: header.sources.map((e) => [...e.slice(0, 5), '']) }],
+    ];
+    for (const [name, forged] of forgeries) {
+      writeFileSync(file, cacheSnapshot);
+      writeHeader(forged, blob);
+      const r = await run();
+      expect(r.findings, name).toEqual(reference);
+      expect(r.stats, name).toEqual(honest.stats);
+      expect(r.notices, name).toEqual([]);
+    }
+    // Trusted as they were written, they are what the texts say: the same files are checked.
+    writeFileSync(file, cacheSnapshot);
+    writeFileSync(inputs, snapshot);
+    expect((await run()).stats).toEqual(honest.stats);
+  });
+
   it('ignores a corrupt, truncated or foreign cache with a one-line notice, and rewrites it', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
     const cold = await report(repo, 'json');
