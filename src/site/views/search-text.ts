@@ -21,7 +21,7 @@ export function separateBlocks(html: string): string {
  * character above 0x7f onto an ASCII letter) and the line breaks land between the same characters.
  * A page with nothing to separate is returned as it came.
  */
-export function separateBlockBytes(bytes: Uint8Array): Uint8Array {
+export function separateBlockBytes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = page.toString('latin1');
   const separated = separateBlocks(text);
