@@ -141,6 +141,11 @@ export interface LintOptions {
    * frontmatter is not parsed and validated again. The site build's safety check never passes one.
    */
   graphInputs?: GraphInputs;
+  /**
+   * Told what reading each file gave (every file is read afresh: nothing is read from it). The site
+   * build's safety check records its reads for the build's later graphs (src/site/data/build-reads.ts).
+   */
+  readSink?: Pick<GraphInputs, 'set'>;
 }
 
 export interface LintRun {
@@ -154,7 +159,9 @@ export interface LintRun {
 
 export async function lint(options: LintOptions): Promise<LintRun> {
   if (options.ignoreDirectives && (options.checker || options.graphInputs)) throw new Error('The lint cache is never used by a check that ignores disable comments (the site build\'s safety check).');
-  let graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs: options.graphInputs });
+  const { readSink } = options;
+  const inputs: GraphInputs | undefined = options.graphInputs ?? (readSink && { get: () => undefined, set: (file, text, input) => readSink.set(file, text, input) });
+  let graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs });
   if (options.select) options = { ...options, only: options.select(graph) };
   if (!options.checker || options.fix) await prepareRules(options.only && !options.fix ? preparedView(graph, options.only) : graph, options, selectFiles(graph, options));
   const fixed = new Set<string>();
@@ -185,7 +192,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
         wrote = true;
       }
       if (!wrote) break;
-      graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs: options.graphInputs });
+      graph = await loadGraph(options.root, { ...graphOptions(options.config), inputs });
       await prepareRules(graph, options, selectFiles(graph, options));
     }
   }

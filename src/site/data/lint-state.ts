@@ -8,7 +8,9 @@
 // from the same repository must not fight over one file, nor clobber the CLI's. A cache that is
 // absent, corrupt or written under another key is not used (one line says so, unless it is absent),
 // and the findings are the same either way. The build's refusal of unsafe MDX and credentials
-// (src/site/integrations/content-safety.ts) never reads it.
+// (src/site/integrations/content-safety.ts) never reads it. Without that cache, each file's parse and
+// record come from what the safety check read earlier in the same build, when the text is the same
+// (src/site/data/build-reads.ts): a file is parsed once per build, not once per reader.
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
@@ -18,6 +20,7 @@ import type { Rule } from '../../rule-kit/rule.ts';
 import { computeCoverage, primaryCoverage, type Coverage, type CoverageProject } from '../../rule-kit/coverage.ts';
 import { criteriaOfType, criterionMappings } from '../../model/coverage-map.ts';
 import { countBuildStep } from './build-stats.ts';
+import { buildReads, endBuildReads } from './build-reads.ts';
 import type { Finding, RuleDescriptor } from '../../rule-kit/finding.ts';
 import type { SeamConfig } from '../../model/config.ts';
 import type { ContentRecord, RecordGraph } from '../../model/graph.ts';
@@ -96,10 +99,13 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env, 
 
   countBuildStep('site-lint');
   const cache = readOnlyLintCache(repoRoot, notice);
+  // Without the CLI's cache, each file's parse comes from the build's safety check, when it read the same text.
+  const reads = cache ? undefined : buildReads();
   const { result, graph } = await lint({
     root: contentRoot, cwd: repoRoot, config, today, settings, plugins: loaded.plugins,
-    ...(cache ? { checker: cache.checker, graphInputs: cache.graphInputs } : {}),
+    ...(cache ? { checker: cache.checker, graphInputs: cache.graphInputs } : reads ? { graphInputs: reads } : {}),
   });
+  endBuildReads();
   // The same findings as `seam lint`, but a message that names a record this build's readers may not
   // read says "a restricted record" instead, and suggests only what they can read.
   const readable = visibleFiles(graph, workspace.audience);

@@ -16,14 +16,19 @@ import secrets from '../../../rules/secrets.ts';
 import { lint, type RuleSetting } from '../../lint/engine.ts';
 import type { Finding } from '../../rule-kit/finding.ts';
 import { describeAudience } from '../../model/audience.ts';
+import { recordBuildReads } from '../data/build-reads.ts';
 import { siteAudience, siteWorkspace } from './content-root.ts';
 
-/** The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths relative to the repository). */
-export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {
+/**
+ * The `mdx-safety` and `secrets` findings in the content root the site is built from (its paths
+ * relative to the repository). Every file is read and checked afresh; with `record`, what each read
+ * gave is kept for the build's later graphs (src/site/data/build-reads.ts), which this check never reads.
+ */
+export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env, { record = false } = {}): Promise<Finding[]> {
   const { config, contentRoot, repoRoot, today } = siteWorkspace(env);
   const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
   // Neither rule compares dates (a bad "today" is the lint state's to report); the engine still wants one.
-  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings, ignoreDirectives: true });
+  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings, ignoreDirectives: true, ...(record ? { readSink: recordBuildReads() } : {}) });
   return result.findings;
 }
 
@@ -62,7 +67,8 @@ export function contentSafety(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         // A wrong SEAM_AUDIENCE stops the build here, as one line, rather than inside content sync.
         logger.info(describeAudience(siteAudience()));
-        const findings = await contentSafetyFindings();
+        // A build's loader and lint state take each file's parse from what this check read (one parse per build).
+        const findings = await contentSafetyFindings(process.env, { record: command === 'build' });
         if (findings.length === 0) return;
         const count = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
         const { problem, fix } = describeFindings(findings);

@@ -22,6 +22,7 @@ import { listContentFiles } from '../../model/content-files.ts';
 import { readSource } from '../../model/source.ts';
 import { authorIssues, zodIssueMessage } from '../../model/zod-messages.ts';
 import { recordId } from '../../model/identity.ts';
+import { buildReads } from '../data/build-reads.ts';
 import { starlightFrontmatter } from '../views/handbook-frontmatter.ts';
 import { renderBody, type BodyHeading } from '../views/render.ts';
 
@@ -66,7 +67,9 @@ let cached: { key: string; at: number; value: Promise<Publication> } | undefined
 function publicationFor(contentRoot: string, audience: Audience, options: GraphOptions = {}): Promise<Publication> {
   const key = `${contentRoot}\0${audience}\0${options.primaryStandard ?? ''}`;
   if (cached?.key !== key) {
-    const value = loadGraph(contentRoot, options).then((graph) => publicationOf(graph, audience));
+    // In a build, each file's parse comes from the safety check's read of the same text.
+    const inputs = buildReads();
+    const value = loadGraph(contentRoot, { ...options, ...(inputs ? { inputs } : {}) }).then((graph) => publicationOf(graph, audience));
     cached = { key, at: Date.now(), value };
   }
   return cached.value;

@@ -13,3 +13,17 @@ const CLOSE_THEN_TAG = new RegExp(`</(?:${SEPARATED.join('|')})>(?=<)`, 'gi');
 export function separateBlocks(html: string): string {
   return html.replace(CLOSE_THEN_TAG, '$&\n');
 }
+
+/**
+ * The same for a page as UTF-8 bytes, without decoding and encoding it again. The tags are ASCII, and
+ * in UTF-8 every byte of a non-ASCII character is 0x80 or above, so reading each byte as one Latin-1
+ * character finds exactly the tags the decoded text has (a case-insensitive match never folds a
+ * character above 0x7f onto an ASCII letter) and the line breaks land between the same characters.
+ * A page with nothing to separate is returned as it came.
+ */
+export function separateBlockBytes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = page.toString('latin1');
+  const separated = separateBlocks(text);
+  return separated.length === text.length ? bytes : Buffer.from(separated, 'latin1');
+}
