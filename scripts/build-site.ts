@@ -51,7 +51,7 @@ function removeStale(parent: string, prefix: string): void {
  * heap stood at 2.4 GiB, mostly garbage, at its peak. Growing by half of what survived instead keeps
  * the peak near the data the build holds, for a few more collections (measured in bench/SITE.md).
  */
-const BUILD_NODE_FLAGS = ['--heap-growing-percent=50'];
+export const BUILD_NODE_FLAGS = ['--heap-growing-percent=50'];
 
 /**
  * The build's environment, with the native allocators told to hand memory they no longer use back to
