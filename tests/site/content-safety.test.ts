@@ -45,6 +45,19 @@ describe('contentSafetyFindings', () => {
     expect(formatted).not.toContain(FAKE_GITHUB_TOKEN.slice(4));
     expect(describeFindings(findings).problem).toBe('holds credentials that the site would publish');
   });
+
+  it('checks the files the config ignores too: ignores quiet the linter, never the build\'s refusal', async () => {
+    // The repository's seam.config.yaml ignores docs/drafts/** (drafts are still published).
+    expect(readFileSync(join(EXAMPLE_CONTENT, '../seam.config.yaml'), 'utf8')).toMatch(/^ignores:\n\s+- docs\/drafts\/\*\*/m);
+    const file = 'docs/drafts/leak.mdx';
+    const dir = tempContent(EXAMPLE_CONTENT, { [file]: `---\ntitle: A draft\n---\n\nimport x from './x.js'\n\nThe export job signs in with ${FAKE_GITHUB_TOKEN}.\n` });
+    made.push(dir);
+    const findings = await contentSafetyFindings({ SEAM_CONTENT: dir });
+    expect(findings.map((f) => [f.file.endsWith(file), f.line, f.column, f.ruleId])).toEqual([
+      [true, 5, 1, 'mdx-safety'],
+      [true, 7, 30, 'secrets'],
+    ]);
+  });
 });
 
 describe('describeFindings', () => {

@@ -28,7 +28,8 @@ export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env
   const { config, contentRoot, repoRoot, today } = siteWorkspace(env);
   const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
   // Neither rule compares dates (a bad "today" is the lint state's to report); the engine still wants one.
-  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config, today, settings, ignoreDirectives: true, ...(record ? { readSink: recordBuildReads() } : {}) });
+  // The config's `ignores` quiet the linter, not this refusal: an ignored file is still published, so it is checked.
+  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config: { ...config, ignores: [] }, today, settings, ignoreDirectives: true, ...(record ? { readSink: recordBuildReads() } : {}) });
   return result.findings;
 }
 
