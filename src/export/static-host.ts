@@ -61,8 +61,11 @@ export async function serveStatic(root: string, options: { base?: string } = {})
       return;
     }
     let address: string;
+    // As the request wrote it (percent-encoded): what a redirect's Location repeats.
+    let raw: string;
     try {
-      address = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      raw = new URL(request.url ?? '/', 'http://localhost').pathname;
+      address = decodeURIComponent(raw);
     } catch {
       response.writeHead(400).end();
       return;
@@ -77,7 +80,7 @@ export async function serveStatic(root: string, options: { base?: string } = {})
     if (file !== base && !file.startsWith(base + sep)) return send404();
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${address}/` }).end();
+        response.writeHead(301, { location: `${raw}/` }).end();
         return;
       }
       file = join(file, 'index.html');
@@ -85,7 +88,8 @@ export async function serveStatic(root: string, options: { base?: string } = {})
     if (!existsSync(file) || !statSync(file).isFile()) return send404();
     response.writeHead(200, { 'content-type': contentType(file), 'content-length': statSync(file).size, 'cache-control': 'no-store' });
     if (request.method === 'HEAD') return response.end();
-    createReadStream(file).pipe(response);
+    // A file that goes between the stat and the read ends the response, not the server.
+    createReadStream(file).on('error', () => response.destroy()).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
