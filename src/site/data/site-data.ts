@@ -292,6 +292,8 @@ export interface TraceViews {
   pages: ProjectPage[];
   /** Every published project, by title, with the number of the page that shows its records. */
   projects: { id: string; title: string; page: number }[];
+  /** A project's title by its id (the id itself for a project whose charter is not published). */
+  projectTitle(id: string): string;
   /** The rows of page `number`: every criterion with its rules, the policies, and that page's projects' records and systems. */
   rowsOf(number: number): TraceRow[];
 }
@@ -327,6 +329,7 @@ export const traceViews = oncePerBuild('trace-views', (published, lint): TraceVi
   return {
     pages,
     projects: byTitle.map((p) => ({ ...p, page: pageOf.get(p.id)! })),
+    projectTitle: (id) => published.charter.get(id)?.data.title ?? id,
     rowsOf: (number) => traceRows({ criteria, backlinks: onPage[number - 1] ?? new Map(), rules, systemsOf }),
   };
 });
