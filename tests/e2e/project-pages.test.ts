@@ -3,8 +3,9 @@
 // the rest, every standard split the same way; the traceability table shows the policies and the first
 // 25 projects' records, /standard/traceability/<n>/ the rest, and its project filter finds a project on
 // whichever page shows it — so no page grows with the whole organisation (at 1,000 projects each of the
-// two was about 150 MB of HTML). Built from 30 projects of the benchmark's generator, read and clicked
-// in a real browser.
+// two was about 150 MB of HTML); the standard page lists under each criterion the evidence of the
+// matrix's first page of projects and counts the rest, linking to the matrix. Built from 30 projects of
+// the benchmark's generator, read and clicked in a real browser.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,34 @@ describe('the traceability table across pages', () => {
     // And back: a project of the first page, picked here, opens the first page.
     await page.locator('select[data-trace-project]').selectOption(here[0]!);
     await page.waitForURL(`${server.url}/standard/traceability/?project=${here[0]}`);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the standard page at scale', () => {
+  it('lists the evidence of the matrix\'s first page of projects under each criterion, and counts and links the rest', async () => {
+    const { page: coverage } = await openPage(browser(), `${server.url}/coverage/`);
+    const everyProject = await coverage.locator('table.seam-coverage-summary').first().locator('tbody th[scope="row"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    await coverage.close();
+    const idOf = (href: string) => /\/projects\/([^/]+)\//.exec(href)?.[1];
+    const first = new Set(everyProject.slice(0, 25).map(idOf));
+    expect(first.size).toBe(25);
+
+    const { page, errors } = await openPage(browser(), `${server.url}/standard/`);
+    const evidence = await page.locator('.seam-backlinks a[href*="/projects/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(evidence.length).toBeGreaterThan(0);
+    // No record of a project on the matrix's second page is listed here.
+    expect(evidence.map(idOf).filter((id) => !first.has(id))).toEqual([]);
+    const more = page.locator('[data-more-evidence]');
+    expect(await more.count()).toBeGreaterThan(0);
+    const counts = await more.evaluateAll((ps) => ps.map((p) => Number((p as HTMLElement).dataset.moreEvidence)));
+    expect(counts.filter((n) => n < 1 || n > 5)).toEqual([]);
+    await expect(more.first().textContent().then((t) => t?.replace(/\s+/g, ' ').trim())).resolves.toMatch(new RegExp(`^More evidence in ${counts[0]} more projects?, on the coverage matrix's further page$`));
+    await more.first().locator('a').click();
+    await page.waitForURL(`${server.url}/coverage/matrix/2/`);
+    expect(await columns(page)).toEqual(everyProject.slice(25));
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
     await page.close();

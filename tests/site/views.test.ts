@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import type { RecordType } from '../../src/model/record-types.ts';
-import { criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion } from '../../src/site/views/backlinks.ts';
+import { backlinksShown, criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion, type Backlink } from '../../src/site/views/backlinks.ts';
 import { coverageMatrix, matrixPages } from '../../src/site/views/coverage-matrix.ts';
 import { PROJECTS_PER_PAGE } from '../../src/site/views/project-pages.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
@@ -278,6 +278,14 @@ describe('coverage matrix and backlinks', () => {
       policies: [links.get('s:P5')![0]],
       projects: [{ project: 'alpha', records: [{ kind: 'plan and budget', href: '/projects/alpha/plan/', title: 'Alpha plan', count: 1, failing: false, via: 'evidences' }] }],
     });
+  });
+
+  it('leaves the records of projects shown on the matrix\'s further pages off the standard page, and counts those projects', () => {
+    const link = (project: string | undefined, href: string): Backlink => ({ href, title: href, kind: 'status report', ...(project ? { project } : {}), via: project ? 'evidences' : 'addresses', failing: false });
+    const links = [link(undefined, '/policies/p/'), link('a', '/a/1/'), link('b', '/b/1/'), link('b', '/b/2/'), link('c', '/c/1/'), link('orphan', '/o/1/')];
+    // b and c are on later pages; a project on no page of the matrix (its charter unpublished) stays here.
+    expect(backlinksShown(links, new Set(['b', 'c', 'd']))).toEqual({ links: [links[0], links[1], links[5]], more: 2 });
+    expect(backlinksShown(links, new Set())).toEqual({ links, more: 0 });
   });
 
   it('shows a not-applicable or policy cell with its reason, and a link to the policy', () => {

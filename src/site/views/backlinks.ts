@@ -106,6 +106,21 @@ export function groupBacklinks(links: Backlink[]): { policies: Backlink[]; proje
   return { policies, projects: [...projects].map(([project, kinds]) => ({ project, records: [...kinds.values()] })) };
 }
 
+/**
+ * A criterion's backlinks as the standard page shows them: the policies, and the records of every project
+ * except those `elsewhere` (the projects the coverage matrix shows on its further pages), so the page does
+ * not grow with the organisation; `more` counts the projects left out that have evidence here.
+ */
+export function backlinksShown(links: Backlink[], elsewhere: ReadonlySet<string>): { links: Backlink[]; more: number } {
+  const shown: Backlink[] = [];
+  const left = new Set<string>();
+  for (const l of links) {
+    if (l.project !== undefined && elsewhere.has(l.project)) left.add(l.project);
+    else shown.push(l);
+  }
+  return { links: shown, more: left.size };
+}
+
 /** What the coverage map says evidences a criterion, in words for its entry on the standard page. */
 export interface HowEvidenced {
   /** `a status report ("Progress"), from execution` … */
