@@ -4,7 +4,7 @@
 // loader's publication (Vite's module graph) and the lint state (the bundled pages). The safety check
 // reads every file afresh, as it must on every build, and records what each read gave here; the later
 // two graphs take a file's parse and record from here when its text is exactly the text the safety
-// check read (the key is the file and a digest of its text), and parse it themselves otherwise. The
+// check read (each file is kept with a digest of the text read), and parse it themselves otherwise. The
 // safety check never reads from here: it only writes (see `LintOptions.readSink`).
 //
 // It is also what keeps the build closed to a file changed after the check: the later graphs are what
