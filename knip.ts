@@ -15,6 +15,8 @@ const config: KnipConfig = {
     'src/components/overrides/*.astro',
     // The lint pool loads it by path in each worker thread (src/lint/workers.ts).
     'src/lint/lint-worker.ts',
+    // Expressive Code loads it by path from the project root.
+    'ec.config.mjs',
     'scripts/*.ts',
     'tests/**/*.ts',
     'rules/index.ts',

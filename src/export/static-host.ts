@@ -1,8 +1,8 @@
 // A static host for a built site, on 127.0.0.1 and a random port: what `seam export pdf` prints from,
 // and what the browser tests read the site through. It serves the files as GitHub Pages or any static
 // host does (folders as their index.html, missing files as 404.html, the site under its base path) and
-// nothing outside the site's folder.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// nothing outside the site's folder: not by `..`, nor through a symbolic link inside it that leads out.
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -49,12 +49,24 @@ export interface StaticServer {
 export async function serveStatic(root: string, options: { base?: string } = {}): Promise<StaticServer> {
   const sitePath = options.base ?? '/';
   const base = resolve(root);
+  // The folder itself may be reached through a link (macOS's /tmp is one); what it holds may not lead out of it.
+  const realBase = realpathSync(base);
+  /** Where `path` really is, when that exists and is inside the site's folder once every link is followed. */
+  const inside = (path: string): string | undefined => {
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      return undefined;
+    }
+    return real === realBase || real.startsWith(realBase + sep) ? real : undefined;
+  };
   const server = createServer((request, response) => {
     const send404 = () => {
-      const page = join(base, '404.html');
+      const page = inside(join(base, '404.html'));
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      if (request.method === 'HEAD' || !existsSync(page)) return response.end('Not found');
-      createReadStream(page).pipe(response);
+      if (request.method === 'HEAD' || !page) return response.end('Not found');
+      createReadStream(page).on('error', () => response.destroy()).pipe(response);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
@@ -76,17 +88,21 @@ export async function serveStatic(root: string, options: { base?: string } = {})
       return;
     }
     const pathname = address.slice(sitePath.length - 1);
-    let file = normalize(join(base, pathname));
-    if (file !== base && !file.startsWith(base + sep)) return send404();
-    if (existsSync(file) && statSync(file).isDirectory()) {
+    let served = normalize(join(base, pathname));
+    if (served !== base && !served.startsWith(base + sep)) return send404();
+    // What is read is the file's real path, once it is known to be inside the site's folder.
+    let file = inside(served);
+    if (file && statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
       if (!pathname.endsWith('/')) {
         response.writeHead(301, { location: `${raw}/` }).end();
         return;
       }
-      file = join(file, 'index.html');
+      served = join(served, 'index.html');
+      file = inside(served);
     }
-    if (!existsSync(file) || !statSync(file).isFile()) return send404();
-    response.writeHead(200, { 'content-type': contentType(file), 'content-length': statSync(file).size, 'cache-control': 'no-store' });
+    const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) return send404();
+    response.writeHead(200, { 'content-type': contentType(served), 'content-length': stat.size, 'cache-control': 'no-store' });
     if (request.method === 'HEAD') return response.end();
     // A file that goes between the stat and the read ends the response, not the server.
     createReadStream(file).on('error', () => response.destroy()).pipe(response);

@@ -10,7 +10,8 @@
 // and the findings are the same either way. The build's refusal of unsafe MDX and credentials
 // (src/site/integrations/content-safety.ts) never reads it. Without that cache, each file's parse and
 // record come from what the safety check read earlier in the same build, when the text is the same
-// (src/site/data/build-reads.ts): a file is parsed once per build, not once per reader.
+// (src/site/data/build-reads.ts): a file is parsed once per build, not once per reader. Either way, a
+// file whose text is not what the safety check read stops the build rather than being shown.
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { AstroError } from 'astro/errors';
@@ -99,11 +100,12 @@ export async function computeSiteLint({ cwd = process.cwd(), env = process.env, 
 
   countBuildStep('site-lint');
   const cache = readOnlyLintCache(repoRoot, notice);
-  // Without the CLI's cache, each file's parse comes from the build's safety check, when it read the same text.
-  const reads = cache ? undefined : buildReads();
+  // Without the CLI's cache, each file's parse comes from the build's safety check, when it read the same
+  // text; with it or without, a file whose text the check did not read stops the build.
+  const inputs = buildReads(cache?.graphInputs);
   const { result, graph } = await lint({
     root: contentRoot, cwd: repoRoot, config, today, settings, plugins: loaded.plugins,
-    ...(cache ? { checker: cache.checker, graphInputs: cache.graphInputs } : reads ? { graphInputs: reads } : {}),
+    ...(cache ? { checker: cache.checker } : {}), ...(inputs ? { graphInputs: inputs } : {}),
   });
   endBuildReads();
   // The same findings as `seam lint`, but a message that names a record this build's readers may not

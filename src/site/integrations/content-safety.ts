@@ -6,9 +6,11 @@
 // severity in seam.config.yaml and disable comments in content do not apply here: the check cannot be
 // switched off from the content it guards (only a fingerprint in `secrets.allow` lets a documented
 // sample key through). (Bodies are never compiled anyway, see render.ts; this makes the author fix them
-// instead of having them silently neutralised.) In `astro dev` the findings are logged.
+// instead of having them silently neutralised.) In `astro dev` the findings are logged. A build keeps
+// what it read, and the later readers stop the build at a file whose text is not what was checked
+// (src/site/data/build-reads.ts), so a file edited while the site builds is never published unchecked.
 // It also checks the build's audience setting first, so a wrong SEAM_AUDIENCE is one clear line.
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import mdxSafety from '../../../rules/mdx-safety.ts';
@@ -29,16 +31,19 @@ export async function contentSafetyFindings(env: NodeJS.ProcessEnv = process.env
   const settings: RuleSetting[] = [mdxSafety, secrets].map((rule) => ({ rule, severity: 'error', options: {} }));
   // Neither rule compares dates (a bad "today" is the lint state's to report); the engine still wants one.
   // The config's `ignores` quiet the linter, not this refusal: an ignored file is still published, so it is checked.
-  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config: { ...config, ignores: [] }, today, settings, ignoreDirectives: true, ...(record ? { readSink: recordBuildReads() } : {}) });
+  // A file the build's later graphs find changed since this read is named as the findings name it.
+  const shown = (file: string) => shownPath(repoRoot, relative(repoRoot, resolve(contentRoot, file)).split(sep).join('/'));
+  const { result } = await lint({ root: contentRoot, cwd: repoRoot, config: { ...config, ignores: [] }, today, settings, ignoreDirectives: true, ...(record ? { readSink: recordBuildReads(shown) } : {}) });
   return result.findings;
 }
 
+/** A path relative to the repository as the build prints it: a content root outside the repository is named by its absolute path rather than by `../../`. */
+const shownPath = (repoRoot: string, file: string) => (file.startsWith('../') ? resolve(repoRoot, file) : file);
+
 /** The findings as the build prints them: one `file:line:column: message` line each. */
 export function formatSafetyFindings(findings: Finding[]): string {
-  // A content root outside the repository is named by its absolute path rather than by `../../`.
   const { repoRoot } = siteWorkspace();
-  const shown = (file: string) => (file.startsWith('../') ? resolve(repoRoot, file) : file);
-  return findings.map((f) => `${shown(f.file)}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`).join('\n');
+  return findings.map((f) => `${shownPath(repoRoot, f.file)}:${f.line}:${f.column}: ${f.message} (${f.ruleId})`).join('\n');
 }
 
 /** What is wrong with the content and how to fix it, for the rules that found something. */

@@ -19,10 +19,10 @@ import { buildLinkIndex, linkHref, resolveLink, type LinkIndex } from '../../mod
 import { formatProblem, type Problem } from '../../model/problem.ts';
 import type { RecordType } from '../../model/record-types.ts';
 import { listContentFiles } from '../../model/content-files.ts';
-import { readSource } from '../../model/source.ts';
+import { parseSource, readSource } from '../../model/source.ts';
 import { authorIssues, zodIssueMessage } from '../../model/zod-messages.ts';
 import { recordId } from '../../model/identity.ts';
-import { buildReads } from '../data/build-reads.ts';
+import { buildReads, refuseUnchecked } from '../data/build-reads.ts';
 import { starlightFrontmatter } from '../views/handbook-frontmatter.ts';
 import { renderBody, type BodyHeading } from '../views/render.ts';
 
@@ -57,6 +57,12 @@ export function bodyLinkResolver({ visible, links }: Publication, file: string):
   };
 }
 
+/** Parses a file's text once the build's safety check is known to have read that text (src/site/data/build-reads.ts). */
+const checkedParse = (text: string, file: string) => {
+  refuseUnchecked(file, text);
+  return parseSource(text, file);
+};
+
 let cached: { key: string; at: number; value: Promise<Publication> } | undefined;
 
 /**
@@ -67,7 +73,8 @@ let cached: { key: string; at: number; value: Promise<Publication> } | undefined
 function publicationFor(contentRoot: string, audience: Audience, options: GraphOptions = {}): Promise<Publication> {
   const key = `${contentRoot}\0${audience}\0${options.primaryStandard ?? ''}`;
   if (cached?.key !== key) {
-    // In a build, each file's parse comes from the safety check's read of the same text.
+    // In a build, each file's parse comes from the safety check's read of the same text, and a file whose
+    // text the check did not read stops the build (it would be published unchecked).
     const inputs = buildReads();
     const value = loadGraph(contentRoot, { ...options, ...(inputs ? { inputs } : {}) }).then((graph) => publicationOf(graph, audience));
     cached = { key, at: Date.now(), value };
@@ -168,8 +175,8 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     seen.set(id, shown);
 
     // The publication's graph has read and parsed every record file already: the same text, read again
-    // only for a file it does not hold.
-    const source = graph.byFile.get(file)?.source ?? readSource(absolute, file);
+    // only for a file it does not hold. In a build, either read stops it at a text the safety check did not read.
+    const source = graph.byFile.get(file)?.source ?? readSource(absolute, file, checkedParse);
     if (source.problems.length) throw contentError(source.problems.map(at), 'Fix the file, then build again.');
     if (!source.hasFrontmatter && !/\.ya?ml$/i.test(file)) {
       throw contentError(
