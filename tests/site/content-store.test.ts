@@ -7,9 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { rolldown, type Plugin } from 'rolldown';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentStoreFromFile } from '../../src/site/integrations/content-store.ts';
+
+// Rolldown, the bundler `astro build` runs (through Vite): installed with Astro, not a dependency of Seam's own.
+const BUNDLER = 'rolldown';
+type Plugin = { name: string; resolveId?: (id: string) => string | undefined; load?: (id: string) => string | undefined };
+type Rolldown = (options: object) => Promise<{ generate(o: object): Promise<{ output: [{ code: string }] }>; close(): Promise<void> }>;
 
 const STORE = 'astro:data-layer-content';
 const RESOLVED = `\0${STORE}`;
@@ -34,6 +38,7 @@ async function bundlePage(json: string, plugins: Plugin[]): Promise<{ code: stri
     // The installed Astro's own code for a one-file store (checked against its source below).
     load: (id) => (id === RESOLVED ? `export default JSON.parse(${JSON.stringify(json)})` : id === 'page' ? `import store from '${STORE}';\nexport default store;` : undefined),
   };
+  const { rolldown } = (await import(BUNDLER)) as { rolldown: Rolldown };
   const bundle = await rolldown({ input: 'page', external: [/^node:/], plugins: [astroStore, ...plugins] });
   const { output } = await bundle.generate({ format: 'esm' });
   await bundle.close();
