@@ -17,6 +17,7 @@ type Rolldown = (options: object) => Promise<{ generate(o: object): Promise<{ ou
 
 const STORE = 'astro:data-layer-content';
 const RESOLVED = `\0${STORE}`;
+const TMP = tmpdir();
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -43,7 +44,7 @@ async function bundlePage(json: string, plugins: Plugin[]): Promise<{ code: stri
   const { output } = await bundle.generate({ format: 'esm' });
   await bundle.close();
   const code = output[0].code;
-  const folder = mkdtempSync(join(tmpdir(), 'seam-store-test-'));
+  const folder = mkdtempSync(join(TMP, 'seam-store-test-'));
   folders.push(folder);
   const file = join(folder, 'page.mjs');
   writeFileSync(file, code);
@@ -68,6 +69,19 @@ describe('the content store of a site build', () => {
     expect(file && existsSync(file)).toBe(true);
     (integration.hooks['astro:build:done'] as unknown as () => void)();
     expect(existsSync(file!)).toBe(false);
+  });
+
+  it('stays inlined when no temporary folder can be written', async () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = join(TMP, 'seam-store-test-missing', 'nowhere');
+    try {
+      const { code, store } = await bundlePage(json, pluginsOf(contentStoreFromFile()));
+      expect(code).toContain('p-1/status/2026-01-31');
+      expect(store).toEqual(JSON.parse(json));
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   });
 
   it('is left to Astro outside a build (`astro dev` reloads it as content changes)', () => {

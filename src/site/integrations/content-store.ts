@@ -6,7 +6,8 @@
 // 1,000 projects). This integration makes the module read the same JSON from a file when it is loaded,
 // so only the parsed entries stay. The file is the store's JSON exactly as Astro inlined it, written
 // when the module is bundled to a private folder of this build (not Astro's cache file, which another
-// build of the same repository could rewrite meanwhile), and removed when the process ends.
+// build of the same repository could rewrite meanwhile), and removed when the process ends. Where no
+// temporary folder can be written, the store stays inlined as before.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,13 @@ export function contentStoreFromFile(): AstroIntegration {
                 enforce: 'post',
                 transform(code, id) {
                   if (id !== STORE_MODULE) return undefined;
-                  const replaced = storeFromFile(code, write);
+                  let replaced: string | undefined;
+                  try {
+                    replaced = storeFromFile(code, write);
+                  } catch {
+                    // No writable temporary folder: the store stays inlined, as Astro wrote it.
+                    return undefined;
+                  }
                   return replaced === undefined ? undefined : { code: replaced, map: null };
                 },
               },
