@@ -8,6 +8,7 @@ import { defineConfig } from 'astro/config';
 import { openWorkspace } from './src/model/workspace.ts';
 import { editBaseOf } from './src/site/data/authoring.ts';
 import { contentSafety } from './src/site/integrations/content-safety.ts';
+import { contentStoreFromFile } from './src/site/integrations/content-store.ts';
 import { searchText } from './src/site/integrations/search-text.ts';
 import { HANDBOOK_LABEL, sections } from './src/site/views/sections.ts';
 
@@ -68,5 +69,7 @@ export default defineConfig({
     }),
     // Keeps table cells, terms and captions apart in the pages Pagefind indexes.
     searchText(),
+    // The pages read the content store from a file instead of holding it inlined in their bundle.
+    contentStoreFromFile(),
   ],
 });

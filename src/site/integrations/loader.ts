@@ -226,7 +226,10 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     // Checked and rendered like every record, so a broken file fails every build, but stored only
     // when this build's audience may see it.
     if (!visible.has(file)) continue;
-    store.set({ id, data, body: source.body || undefined, filePath: shown, digest: generateDigest(source.text), rendered });
+    // Without the Markdown body: no page reads it (each shows `rendered`), and the content store is
+    // held several times over in a build (the loader's store, the JSON Astro bundles into the pages
+    // with Rolldown, that module's source and its parse), so the bodies cost memory at every step.
+    store.set({ id, data, filePath: shown, digest: generateDigest(source.text), rendered });
     stored.add(id);
   }
 
