@@ -229,7 +229,11 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     // Without the Markdown body: no page reads it (each shows `rendered`), and the content store is
     // held several times over in a build (the loader's store, the JSON Astro bundles into the pages
     // with Rolldown, that module's source and its parse), so the bodies cost memory at every step.
-    store.set({ id, data, filePath: shown, digest: generateDigest(source.text), rendered });
+    // The digest covers everything stored, not just the file's text: Astro keeps its store between
+    // builds and skips an entry whose digest is unchanged, and the rendered body also depends on the
+    // build's audience and on other records (its links), so a public build after an internal one kept
+    // the internal build's links to internal records.
+    store.set({ id, data, filePath: shown, digest: generateDigest({ text: source.text, data, rendered, filePath: shown }), rendered });
     stored.add(id);
   }
 
