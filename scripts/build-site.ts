@@ -6,9 +6,10 @@
 // Usage: node scripts/build-site.ts [--outDir DIR] [any other `astro build` flags]
 // DIR defaults to dist/ in the repository. The exit code is astro's.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeStale } from '../src/site/integrations/stale-folders.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url)); // with a trailing separator
 const astroBin = join(repo, 'node_modules/astro/bin/astro.mjs');
@@ -24,24 +25,6 @@ export function splitOutDir(args: string[]): { outDir?: string; rest: string[] }
     else rest.push(arg);
   }
   return { outDir, rest };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes folders left by builds that were killed before they could clean up (their process is gone). */
-function removeStale(parent: string, prefix: string): void {
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    const match = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length)) : null;
-    if (match && !alive(Number(match[1]))) rmSync(join(parent, name), { recursive: true, force: true });
-  }
 }
 
 /**

@@ -2,13 +2,14 @@
 // Rolldown as `npm run build` bundles it, the pages' bundle no longer carries the store as a string
 // literal, yet loads exactly the data Astro would have inlined; and the format it replaces is still the
 // one the installed Astro writes (were Astro to change it, the integration would silently do nothing).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentStoreFromFile } from '../../src/site/integrations/content-store.ts';
+import { contentStoreFromFile, STORE_FOLDER_PREFIX } from '../../src/site/integrations/content-store.ts';
 
 // Rolldown, the bundler `astro build` runs (through Vite): installed with Astro, not a dependency of Seam's own.
 const BUNDLER = 'rolldown';
@@ -78,6 +79,27 @@ describe('the content store of a site build', () => {
       const { code, store } = await bundlePage(json, pluginsOf(contentStoreFromFile()));
       expect(code).toContain('p-1/status/2026-01-31');
       expect(store).toEqual(JSON.parse(json));
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+  });
+
+  it('names its folder after the build, so the next build removes one a killed build left', async () => {
+    const parent = mkdtempSync(join(TMP, 'seam-store-test-parent-'));
+    folders.push(parent);
+    // A process that has ended, as a build killed by a signal has (no exit handler ran to clean up).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    mkdirSync(join(parent, `${STORE_FOLDER_PREFIX}${gone}-abc123`));
+    mkdirSync(join(parent, `${STORE_FOLDER_PREFIX}${process.pid}-def456`)); // a build still running
+    mkdirSync(join(parent, 'seam-something-else-1-x'));
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = parent;
+    try {
+      const { code } = await bundlePage(json, pluginsOf(contentStoreFromFile()));
+      const [file] = [...code.matchAll(/readFileSync\("([^"]+)"/g)].map((m) => m[1]!);
+      expect(file!.startsWith(join(parent, `${STORE_FOLDER_PREFIX}${process.pid}-`))).toBe(true);
+      expect(readdirSync(parent).filter((name) => !file!.includes(name)).sort()).toEqual([`${STORE_FOLDER_PREFIX}${process.pid}-def456`, 'seam-something-else-1-x']);
     } finally {
       if (tmp === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = tmp;

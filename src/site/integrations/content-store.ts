@@ -6,12 +6,18 @@
 // 1,000 projects). This integration makes the module read the same JSON from a file when it is loaded,
 // so only the parsed entries stay. The file is the store's JSON exactly as Astro inlined it, written
 // when the module is bundled to a private folder of this build (not Astro's cache file, which another
-// build of the same repository could rewrite meanwhile), and removed when the process ends. Where no
-// temporary folder can be written, the store stays inlined as before.
+// build of the same repository could rewrite meanwhile), and removed when the build ends; the folder
+// is named after the build's process, so one left by a build that was killed (no exit handler runs on
+// a signal) is removed by the next build. Where no temporary folder can be written, the store stays
+// inlined as before.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { removeStale } from './stale-folders.ts';
+
+/** The start of the store's folder's name in the temporary folder; the build's process id follows. */
+export const STORE_FOLDER_PREFIX = 'seam-content-store-';
 
 /** Astro's resolved id of the content store module (`astro:data-layer-content`). */
 const STORE_MODULE = '\0astro:data-layer-content';
@@ -41,7 +47,7 @@ export function contentStoreFromFile(): AstroIntegration {
   };
   const write = (json: string) => {
     if (!folder) {
-      folder = mkdtempSync(join(tmpdir(), 'seam-content-store-'));
+      folder = mkdtempSync(join(tmpdir(), `${STORE_FOLDER_PREFIX}${process.pid}-`));
       process.once('exit', removeFolder);
     }
     const file = join(folder, `store-${written++}.json`);
@@ -53,6 +59,11 @@ export function contentStoreFromFile(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         if (command !== 'build') return;
+        try {
+          removeStale(tmpdir(), STORE_FOLDER_PREFIX);
+        } catch {
+          // Another user's folder, or none readable: nothing of this build's to remove.
+        }
         updateConfig({
           vite: {
             plugins: [
