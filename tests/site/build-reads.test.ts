@@ -89,8 +89,8 @@ describe('the build’s reads', () => {
   });
 });
 
-/** Runs the content loader of one record type over `contentRoot`, as Astro's content sync does in a build; what it stores, by id. */
-async function publish(contentRoot: string, typeName = 'organisations'): Promise<Map<string, { data: Record<string, unknown> }>> {
+/** The content loader of one record type over `contentRoot`, as Astro makes it for a build; `sync` runs it as the content sync does, `stored` is what it stored, by id. */
+function loaderOf(contentRoot: string, typeName: string): { sync(): Promise<void>; stored: Map<string, { data: Record<string, unknown> }> } {
   const type = recordTypes.find((t) => t.name === typeName)!;
   const stored = new Map<string, { data: Record<string, unknown> }>();
   const context = {
@@ -99,7 +99,14 @@ async function publish(contentRoot: string, typeName = 'organisations'): Promise
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     generateDigest: (text: string) => String(text.length),
   } as unknown as LoaderContext;
-  await recordLoader(type, { contentRoot, audience: 'confidential' }).load(context);
+  const loader = recordLoader(type, { contentRoot, audience: 'confidential' });
+  return { sync: async () => void (await loader.load(context)), stored };
+}
+
+/** Runs the content loader of one record type over `contentRoot`, as Astro's content sync does in a build; what it stores, by id. */
+async function publish(contentRoot: string, typeName = 'organisations'): Promise<Map<string, { data: Record<string, unknown> }>> {
+  const { sync, stored } = loaderOf(contentRoot, typeName);
+  await sync();
   return stored;
 }
 
@@ -129,6 +136,19 @@ describe('the content loader in a build', () => {
     await contentSafetyFindings({ SEAM_CONTENT: dir }, { record: true });
     writeFileSync(join(dir, 'organisations/late.mdx'), '---\ntitle: Late Ltd\nkind: supplier\n---\n\nAdded while the site was building.\n');
     await expect(publish(dir)).rejects.toThrow(`${join(dir, 'organisations/late.mdx')}:1:1: This file was added, or became readable, after the build checked the content`);
+  });
+
+  it('refuses a file added after the collections began to load, which the loader reads itself', async () => {
+    const dir = content();
+    await contentSafetyFindings({ SEAM_CONTENT: dir }, { record: true });
+    // Astro makes every collection's loader, then syncs them one by one; they share one read of the
+    // publication's graph until the last is synced. A file that lands in a later collection's folder
+    // after the first sync is not in that graph, so its collection's sync reads it on its own.
+    const [organisations, systems] = (['organisations', 'systems'] as const).map((name) => loaderOf(dir, name));
+    await organisations!.sync();
+    const late = join(dir, 'systems/late.mdx');
+    writeFileSync(late, '---\ntitle: Late system\nkind: application\nowner: harbour-mutual\n---\n\nAdded while the site was building.\n');
+    await expect(systems!.sync()).rejects.toThrow(`${late}:1:1: This file was added, or became readable, after the build checked the content`);
   });
 
   it('publishes what it reads when no check recorded its reads (astro dev, which refuses nothing)', async () => {

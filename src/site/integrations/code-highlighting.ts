@@ -7,8 +7,10 @@
 // example came out coloured differently on a loaded machine than on a quiet one, and the same content
 // must give a byte-identical site. Here tokenizing has no time limit, and a line of
 // MAX_HIGHLIGHTED_LINE characters or more is not tokenized at all but shown in the text colour: the
-// colours depend only on the text, and no line (an example could be hostile) makes the build slow
-// without bound, since a line's tokenizing cost grows with its length.
+// colours depend only on the text, and the longest line tokenized is bounded. That bounds how long
+// one line can take only as far as the grammar's patterns are linear in the line's length; a shorter
+// line built against a backtracking-heavy pattern can still take seconds (examples come from rule
+// code, which already runs with the rights of whoever builds).
 import type { StarlightExpressiveCodeOptions } from '@astrojs/starlight/expressive-code';
 
 /** A line this long or longer is shown uncoloured (longer than every line of Seam's own rule examples). */
