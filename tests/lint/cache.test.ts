@@ -86,6 +86,29 @@ const EDITS: { name: string; apply: (repo: string) => void }[] = [
   },
 ];
 
+/**
+ * The example copy `repo` linted in this process with its own config and rule settings: `cached` runs
+ * with the cache at `file` (what it reused and checked, and any notice), `fresh` without a cache.
+ */
+function inProcess(repo: string) {
+  const { config } = loadConfig(repo);
+  const { settings } = resolveRuleSettings(rules, config);
+  const base = { root: join(repo, 'content'), cwd: repo, config, today: '2026-11-20', settings };
+  const file = join(repo, 'cache.json');
+  return {
+    base,
+    file,
+    fresh: async () => (await lint(base)).result,
+    cached: async () => {
+      const stats: CacheStats = { reused: 0, checked: 0 };
+      const notices: string[] = [];
+      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
+      const { result } = await lint({ ...base, checker, graphInputs });
+      return { result, findings: result.findings, stats, notices };
+    },
+  };
+}
+
 async function report(repo: string, format: 'json' | 'sarif', extra: string[] = []) {
   const r = await seam(['lint', '--format', format, ...extra], { cwd: repo });
   expect(r.code, r.stderr).toBeLessThan(2);
@@ -117,16 +140,12 @@ describe('seam lint --cache', () => {
 
   it('checks again only the files an edit to one status report can affect', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
-    const root = join(repo, 'content');
-    const { config } = loadConfig(repo);
-    const { settings } = resolveRuleSettings(rules, config);
-    const file = join(repo, 'cache.json');
+    const { cached, fresh } = inProcess(repo);
     const notices: string[] = [];
     const run = async () => {
-      const stats: CacheStats = { reused: 0, checked: 0 };
-      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
-      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs });
-      return { result, stats };
+      const r = await cached();
+      notices.push(...r.notices);
+      return r;
     };
     const cold = await run();
     const total = cold.result.files.length;
@@ -142,27 +161,21 @@ describe('seam lint --cache', () => {
     const naming = cold.result.files.filter((f) => !f.startsWith(`${PAM}/`) && names(f));
     expect(naming).toContain('content/projects/claims-consolidation/index.mdx');
     expect(warm.stats.checked).toBe(own.length + naming.length);
-    const { result: reference } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const reference = await fresh();
     expect(warm.result.findings).toEqual(reference.findings);
     expect(notices).toEqual([]);
   });
 
   it('keeps a finding\'s numbers JSON cannot write (an unknown lesson lists every lesson: max Infinity), and reads a cache without them as it was', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
-    const root = join(repo, 'content');
-    const { config } = loadConfig(repo);
-    const { settings } = resolveRuleSettings(rules, config);
-    const file = join(repo, 'cache.json');
-    const run = async () => {
-      const { checker, graphInputs } = lintCache(file, () => {});
-      return (await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs })).result.findings;
-    };
+    const { cached, fresh, file } = inProcess(repo);
+    const run = async () => (await cached()).findings;
     // Without such a number, the cache file has no tag and reads back as written.
     const plain = await run();
     expect(readFileSync(file, 'utf8')).not.toContain('"$number"');
     expect(await run()).toEqual(plain);
     edit(repo, `${PAM}/index.mdx`, (t) => t.replace('lesson: reconcile-balances-from-first-trial', 'lesson: no-such-lesson'));
-    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const { findings: reference } = await fresh();
     const infinite = JSON.stringify(reference, (_, v: unknown) => (v === Infinity ? '<infinity>' : v));
     expect(infinite).toContain('<infinity>');
     expect(await run()).toEqual(reference);
@@ -173,18 +186,8 @@ describe('seam lint --cache', () => {
 
   it('keeps which projects each file names, and reads them again from the text when the kept ones are stale or do not decode', { timeout: 300_000 }, async () => {
     const repo = exampleRepo();
-    const root = join(repo, 'content');
-    const { config } = loadConfig(repo);
-    const { settings } = resolveRuleSettings(rules, config);
-    const file = join(repo, 'cache.json');
+    const { cached: run, fresh, file } = inProcess(repo);
     const inputs = `${file}.inputs`;
-    const run = async () => {
-      const stats: CacheStats = { reused: 0, checked: 0 };
-      const notices: string[] = [];
-      const { checker, graphInputs } = lintCache(file, (l) => notices.push(l), stats);
-      const { result } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings, checker, graphInputs });
-      return { findings: result.findings, stats, notices };
-    };
     type Header = { projects?: unknown; sources: unknown[][] };
     // The inputs file's layout (src/lint/cache.ts): magic line, header length, header, blob.
     const readHeader = () => {
@@ -207,7 +210,7 @@ describe('seam lint --cache', () => {
     const cacheSnapshot = readFileSync(file);
 
     edit(repo, `${PAM}/status/2026-10-30.mdx`, (t) => t.replace(/^rag: \w+$/m, 'rag: red'));
-    const { result: { findings: reference } } = await lint({ root, cwd: repo, config, today: '2026-11-20', settings });
+    const { findings: reference } = await fresh();
     const honest = await run();
     expect(honest.findings).toEqual(reference);
     expect(honest.stats.checked).toBeGreaterThan(0);
@@ -271,9 +274,7 @@ describe('seam lint --cache', () => {
 
   it('is never read by a check that ignores disable comments (the site build\'s safety check)', async () => {
     const repo = exampleRepo();
-    const { config } = loadConfig(repo);
-    const { settings } = resolveRuleSettings(rules, config);
-    const base = { root: join(repo, 'content'), cwd: repo, config, today: '2026-11-20', settings, ignoreDirectives: true };
+    const base = { ...inProcess(repo).base, ignoreDirectives: true };
     await expect(lint({ ...base, checker: cachedChecker(join(repo, 'c.json'), () => {}) }))
       .rejects.toThrow(/never used by a check that ignores disable comments/);
     // Nor its graph inputs: unsafe content is read afresh, whatever a cache says of it.
