@@ -5,7 +5,7 @@ import type { Coverage } from '../../src/rule-kit/coverage.ts';
 import type { RecordType } from '../../src/model/record-types.ts';
 import { backlinksShown, criterionBacklinks, groupBacklinks, howEvidenced, rulesByCriterion, type Backlink } from '../../src/site/views/backlinks.ts';
 import { coverageMatrix, matrixPages } from '../../src/site/views/coverage-matrix.ts';
-import { PROJECTS_PER_PAGE } from '../../src/site/views/project-pages.ts';
+import { furtherPageRoutes, PROJECTS_PER_PAGE } from '../../src/site/views/project-pages.ts';
 import { byPhase, dueReviews, openHighIssues, projectSummary, upcomingMilestones } from '../../src/site/views/dashboard.ts';
 import { formatMoney } from '../../src/model/money.ts';
 import { formatDate, formatDays, formatPercent } from '../../src/site/views/format.ts';
@@ -47,6 +47,9 @@ describe('the coverage matrix\'s pages', () => {
       [3, '/coverage/matrix/3/', 51, 51, 1],
     ]);
     expect(pages.flatMap((p) => p.projects)).toEqual(ids(51));
+    // The further pages' routes: every page but the first (the view's own address), numbered from 2.
+    expect(furtherPageRoutes(pages)).toEqual([{ params: { page: '2' }, props: { page: pages[1] } }, { params: { page: '3' }, props: { page: pages[2] } }]);
+    expect(furtherPageRoutes(matrixPages(ids(3)))).toEqual([]);
   });
 });
 

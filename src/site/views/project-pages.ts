@@ -31,3 +31,9 @@ export function projectPages(projects: readonly string[], pathOf: (number: numbe
   }
   return pages;
 }
+
+/**
+ * The routes of a view's further pages for its `getStaticPaths` (`/…/<n>/`, `n` from 2: the first page
+ * is the view's own address), each with its page as the route's `page` prop.
+ */
+export const furtherPageRoutes = (pages: readonly ProjectPage[]) => pages.slice(1).map((page) => ({ params: { page: String(page.number) }, props: { page } }));
