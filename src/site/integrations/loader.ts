@@ -137,7 +137,7 @@ function contentError(problems: Problem[], hint: string): Error {
 
 async function syncCollection(type: RecordType, options: RecordLoaderOptions, context: LoaderContext): Promise<void> {
   const { contentRoot, audience = 'confidential' } = options;
-  const { store, config, parseData, generateDigest } = context;
+  const { store, config, parseData } = context;
   if (!existsSync(contentRoot)) {
     throw contentError(
       [{ file: contentRoot, line: 1, column: 1, code: 'content-root', message: 'The content folder does not exist.' }],
@@ -229,11 +229,12 @@ async function syncCollection(type: RecordType, options: RecordLoaderOptions, co
     // Without the Markdown body: no page reads it (each shows `rendered`), and the content store is
     // held several times over in a build (the loader's store, the JSON Astro bundles into the pages
     // with Rolldown, that module's source and its parse), so the bodies cost memory at every step.
-    // The digest covers everything stored, not just the file's text: Astro keeps its store between
-    // builds and skips an entry whose digest is unchanged, and the rendered body also depends on the
-    // build's audience and on other records (its links), so a public build after an internal one kept
-    // the internal build's links to internal records.
-    store.set({ id, data, filePath: shown, digest: generateDigest({ text: source.text, data, rendered, filePath: shown }), rendered });
+    // No digest: Astro keeps its store between builds and skips an entry whose digest is unchanged, and
+    // a digest is for nothing else. Every record is validated and rendered on every sync anyway, and what
+    // it renders depends on more than its own text (its links on the build's audience and on other
+    // records), so a skip could only keep a stale entry: a public build after an internal one kept the
+    // internal build's links to internal records when the digest was the file's text.
+    store.set({ id, data, filePath: shown, rendered });
     stored.add(id);
   }
 
